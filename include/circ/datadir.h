@@ -1,0 +1,16 @@
+/* datadir.h: where the bundled bulletin and the schema are found.
+ * Order: $CIRC_DATADIR; the content/ directory beside the build tree's
+ * program; the installed $(pkgdatadir). */
+#ifndef CIRC_DATADIR_H
+#define CIRC_DATADIR_H
+
+#define DATADIR_BULLETIN "ST-SGB-2010-2.fr.xml"
+#define DATADIR_SCHEMA "akn-subset.rng"
+
+/* The directory holding the content files (allocated), or NULL when none of
+ * the candidates holds the schema. argv0 is the program's argv[0]. */
+char *datadir_find(const char *argv0);
+/* dir/name, allocated. */
+char *datadir_file(const char *dir, const char *name);
+
+#endif

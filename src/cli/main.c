@@ -1,0 +1,157 @@
+/* main.c: the circ program: parses the command line, loads the bulletins and
+ * prints the requested view (the views themselves are rendered by the core,
+ * see view.h). */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "circ/datadir.h"
+#include "circ/diag.h"
+#include "circ/doc.h"
+#include "circ/err.h"
+#include "circ/layout.h"
+#include "circ/lookup.h"
+#include "circ/strbuf.h"
+#include "circ/view.h"
+#include "circ/xalloc.h"
+#include "opts.h"
+
+/* The width text is wrapped to: --width, else $COLUMNS, else the terminal's,
+ * else 80. */
+static size_t out_width(const struct opts *o)
+{
+	if (o->width >= 0)
+		return (size_t)o->width;
+	const char *cols = getenv("COLUMNS");
+	if (cols && *cols) {
+		char *end;
+		long v = strtol(cols, &end, 10);
+		if (*end == '\0' && v >= LAYOUT_MIN_WIDTH && v <= LAYOUT_MAX_WIDTH)
+			return (size_t)v;
+	}
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= LAYOUT_MIN_WIDTH)
+		return ws.ws_col > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : ws.ws_col;
+	return 80;
+}
+
+/* Print text, each line led by "prefix:" when prefix is not NULL. */
+static void emit(const struct strbuf *text, const char *prefix)
+{
+	const char *p = sb_str(text);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		if (prefix)
+			printf("%s:", prefix);
+		fwrite(p, 1, n, stdout);
+		putchar('\n');
+		p += n + (p[n] == '\n');
+	}
+}
+
+/* Report why a file could not be loaded: every problem for --check, else
+ * the first one and how many more there are. */
+static void report_load(const struct diag_list *dl, const char *path, int all)
+{
+	diag_print(dl, all ? 0 : 1);
+	if (!all && dl->n > 1)
+		err_report(path, 0, 0, "%zu more problems; 'circ --check %s' lists them", dl->n - 1,
+			   path);
+}
+
+static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width)
+{
+	struct strbuf out = STRBUF_INIT;
+	int status = ERR_EXIT_OK;
+	switch (o->action) {
+	case OPTS_SHOW: {
+		char *why = NULL;
+		struct doc_part *p = lookup_ref(d, o->ref, &why);
+		if (p == NULL) {
+			err_report(d->path, 0, 0, "%s", why);
+			status = ERR_EXIT_NOTFOUND;
+		} else {
+			view_part(&out, p, width);
+		}
+		free(why);
+		break;
+	}
+	case OPTS_DUMP:
+		view_dump(&out, d, width);
+		break;
+	case OPTS_CHECK:
+		printf("%s: valid (%zu parts)\n", d->path, d->nparts);
+		break;
+	default:
+		view_toc(&out, d, width);
+		break;
+	}
+	emit(&out, prefix);
+	sb_free(&out);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	err_catch_crashes();
+
+	struct opts o;
+	int r = opts_parse(argc, argv, &o);
+	if (r)
+		return r;
+	if (o.action == OPTS_HELP) {
+		opts_help();
+		return ERR_EXIT_OK;
+	}
+	if (o.action == OPTS_VERSION) {
+		printf("circ %s\n", CIRC_VERSION);
+		return ERR_EXIT_OK;
+	}
+
+	char *dir = datadir_find(argv[0]);
+	if (dir == NULL) {
+		err_report(NULL, 0, 0, "cannot find the content directory (%s); set CIRC_DATADIR",
+			   DATADIR_SCHEMA);
+		return ERR_EXIT_DOC;
+	}
+	char *schema = datadir_file(dir, DATADIR_SCHEMA);
+	char *bundled = datadir_file(dir, DATADIR_BULLETIN);
+	char *deflt[] = {bundled};
+	char **files = o.nfiles ? o.files : deflt;
+	size_t nfiles = o.nfiles ? o.nfiles : 1;
+	size_t width = out_width(&o);
+
+	int status = ERR_EXIT_OK, found = 0, missed = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct doc *d = doc_load(files[i], schema, &dl);
+		if (d == NULL) {
+			report_load(&dl, files[i], o.action == OPTS_CHECK);
+			status = ERR_EXIT_DOC;
+		} else {
+			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, width);
+			if (s == ERR_EXIT_NOTFOUND)
+				missed++;
+			else
+				found++;
+		}
+		diag_clear(&dl);
+		doc_free(d);
+	}
+	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
+		status = ERR_EXIT_NOTFOUND;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		err_report(NULL, 0, 0, "cannot write the output");
+		status = ERR_EXIT_INTERNAL;
+	}
+	doc_release_cache();
+	free(schema);
+	free(bundled);
+	free(dir);
+	return status;
+}

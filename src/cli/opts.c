@@ -1,0 +1,147 @@
+/* opts.c: the option table and its parser (see opts.h). */
+#include "opts.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/err.h"
+#include "circ/layout.h"
+
+struct optdef {
+	const char *name;
+	int key;         /* short option character, or a value above 255 */
+	const char *arg; /* argument name, or NULL */
+	const char *help;
+};
+
+enum { KEY_TOC = 256, KEY_SHOW, KEY_DUMP, KEY_CHECK };
+
+static const struct optdef table[] = {
+	{"toc", KEY_TOC, NULL, "print the outline: one line per section, paragraph and item"},
+	{"show", KEY_SHOW, "REF", "print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)"},
+	{"dump", KEY_DUMP, NULL, "print the whole document as plain text"},
+	{"check", KEY_CHECK, NULL, "validate the files and list every problem found, one per line"},
+	{"width", 'w', "N", "wrap text to N columns (default: the terminal's width, $COLUMNS, or 80; 0: no wrapping)"},
+	{"help", 'h', NULL, "print this help and exit"},
+	{"version", 'V', NULL, "print the version and exit"},
+};
+#define NOPTS (sizeof table / sizeof table[0])
+
+void opts_help(void)
+{
+	printf("Usage: circ [OPTION]... [FILE]...\n"
+	       "Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the bundled\n"
+	       "ST/SGB/2010/2, « Organisation du Département de l'appui aux missions »).\n\n");
+	for (size_t i = 0; i < NOPTS; i++) {
+		char left[64];
+		const struct optdef *d = &table[i];
+		if (d->key < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", d->key, d->name, d->arg ? " " : "",
+				 d->arg ? d->arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
+				 d->arg ? d->arg : "");
+		printf("  %-20s %s\n", left, d->help);
+	}
+	printf("\nWith several FILEs, each output line starts with the file it comes from.\n"
+	       "Exit status: 0 done, 1 reference not found, 2 usage error, 3 a document cannot\n"
+	       "be read, parsed or validated, 4 internal error.\n");
+}
+
+static int set_action(struct opts *o, enum opts_action a, const char *name)
+{
+	static const char *current;
+	if (o->action != OPTS_DEFAULT && o->action != a) {
+		err_report(NULL, 0, 0, "--%s and --%s cannot be used together", current, name);
+		return ERR_EXIT_USAGE;
+	}
+	o->action = a;
+	current = name;
+	return 0;
+}
+
+static int parse_width(const char *s, long *w)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || (v > 0 && v < LAYOUT_MIN_WIDTH) ||
+	    v > LAYOUT_MAX_WIDTH) {
+		err_report(NULL, 0, 0, "--width: '%s' is not 0 or a number from %d to %d", s,
+			   LAYOUT_MIN_WIDTH, LAYOUT_MAX_WIDTH);
+		return ERR_EXIT_USAGE;
+	}
+	*w = v;
+	return 0;
+}
+
+int opts_parse(int argc, char **argv, struct opts *o)
+{
+	struct option longs[NOPTS + 1];
+	char shorts[2 * NOPTS + 2];
+	size_t ns = 0;
+	shorts[ns++] = ':';
+	for (size_t i = 0; i < NOPTS; i++) {
+		longs[i].name = table[i].name;
+		longs[i].has_arg = table[i].arg ? required_argument : no_argument;
+		longs[i].flag = NULL;
+		longs[i].val = table[i].key;
+		if (table[i].key < 256) {
+			shorts[ns++] = (char)table[i].key;
+			if (table[i].arg)
+				shorts[ns++] = ':';
+		}
+	}
+	shorts[ns] = '\0';
+	memset(&longs[NOPTS], 0, sizeof longs[NOPTS]);
+
+	memset(o, 0, sizeof *o);
+	o->width = -1;
+	opterr = 0;
+	int c, r = 0;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		switch (c) {
+		case KEY_TOC:
+			r = set_action(o, OPTS_TOC, "toc");
+			break;
+		case KEY_SHOW:
+			r = set_action(o, OPTS_SHOW, "show");
+			o->ref = optarg;
+			break;
+		case KEY_DUMP:
+			r = set_action(o, OPTS_DUMP, "dump");
+			break;
+		case KEY_CHECK:
+			r = set_action(o, OPTS_CHECK, "check");
+			break;
+		case 'w':
+			r = parse_width(optarg, &o->width);
+			break;
+		case 'h':
+			o->action = OPTS_HELP;
+			return 0;
+		case 'V':
+			o->action = OPTS_VERSION;
+			return 0;
+		case ':':
+			err_report(NULL, 0, 0, "option '%s' needs an argument; try 'circ --help'",
+				   argv[optind - 1]);
+			return ERR_EXIT_USAGE;
+		default:
+			if (optopt && optopt < 256)
+				err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'", optopt);
+			else
+				err_report(NULL, 0, 0, "unknown option '%s'; try 'circ --help'",
+					   argv[optind - 1]);
+			return ERR_EXIT_USAGE;
+		}
+		if (r)
+			return r;
+	}
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+	return 0;
+}

@@ -1,0 +1,31 @@
+/* opts.h: the command line. One table (opts.c) gives every option its name,
+ * argument and help text; getopt_long's array and --help come from it. */
+#ifndef CIRC_OPTS_H
+#define CIRC_OPTS_H
+
+#include <stddef.h>
+
+enum opts_action {
+	OPTS_DEFAULT, /* no action option: the browser (for now the outline) */
+	OPTS_TOC,
+	OPTS_SHOW,
+	OPTS_DUMP,
+	OPTS_CHECK,
+	OPTS_HELP,
+	OPTS_VERSION
+};
+
+struct opts {
+	enum opts_action action;
+	const char *ref;  /* --show REF */
+	long width;       /* -1: not given */
+	char **files;     /* FILE... (may be empty) */
+	size_t nfiles;
+};
+
+/* Parse argv. Returns 0, or 2 after reporting a usage error. */
+int opts_parse(int argc, char **argv, struct opts *o);
+/* Print the --help text generated from the option table. */
+void opts_help(void);
+
+#endif

@@ -1,0 +1,66 @@
+/* datadir.c: finding the content directory (see datadir.h). */
+#include "circ/datadir.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "circ/xalloc.h"
+
+#ifndef CIRC_PKGDATADIR
+#define CIRC_PKGDATADIR "/usr/local/share/circ"
+#endif
+
+char *datadir_file(const char *dir, const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int holds_schema(const char *dir)
+{
+	char *f = datadir_file(dir, DATADIR_SCHEMA);
+	int ok = access(f, R_OK) == 0;
+	free(f);
+	return ok;
+}
+
+/* content/ beside the directory that holds the running program's directory. */
+static char *beside_program(const char *argv0)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+	} else if (argv0 && strchr(argv0, '/') && strlen(argv0) < sizeof exe) {
+		strcpy(exe, argv0);
+	} else {
+		return NULL;
+	}
+	char *slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	return xasprintf("%s/../content", exe);
+}
+
+char *datadir_find(const char *argv0)
+{
+	const char *env = getenv("CIRC_DATADIR");
+	if (env && *env)
+		return holds_schema(env) ? xstrdup(env) : NULL;
+	char *b = beside_program(argv0);
+	if (b && holds_schema(b)) {
+		char *real = realpath(b, NULL);
+		if (real) {
+			free(b);
+			b = xstrdup(real);
+			free(real);
+		}
+		return b;
+	}
+	free(b);
+	if (holds_schema(CIRC_PKGDATADIR))
+		return xstrdup(CIRC_PKGDATADIR);
+	return NULL;
+}

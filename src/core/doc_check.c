@@ -1,0 +1,213 @@
+/* doc_check.c: the semantic checks that the schema cannot express:
+ * every eId is unique; the eIds of sections, paragraphs, lists and points are
+ * spelled from their nums by the Akoma Ntoso naming convention
+ * (sec_2__para_2-1__list_1__point_a); every "#eId" reference resolves and
+ * every other reference is an Akoma Ntoso IRI; a paragraph's number starts
+ * with its section's number. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/strbuf.h"
+#include "circ/xalloc.h"
+#include "doc_internal.h"
+
+struct eid {
+	char *id;
+	long line;
+};
+
+struct checker {
+	const char *path;
+	struct diag_list *diags;
+	size_t problems;
+	struct eid *ids;
+	size_t nids;
+};
+
+char *doc_eid_component(const char *num)
+{
+	const char *s = num;
+	/* "Section 5" -> "5": drop a leading word when something follows it */
+	const char *p = s;
+	while (*p && isalpha((unsigned char)*p))
+		p++;
+	if (p > s && (*p == ' ' || (unsigned char)*p == 0xC2)) {
+		const char *q = p;
+		while (*q == ' ' || ((unsigned char)q[0] == 0xC2 && (unsigned char)q[1] == 0xA0))
+			q += *q == ' ' ? 1 : 2;
+		if (*q)
+			s = q;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c >= 0x80)
+			sb_addc(&sb, (char)c);
+		else if (c == '.' || c == '-')
+			sb_addc(&sb, '-');
+	}
+	while (sb.len > 0 && sb.s[sb.len - 1] == '-')
+		sb_truncate(&sb, sb.len - 1);
+	return sb_steal(&sb);
+}
+
+static void problem(struct checker *ck, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct checker *ck, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(ck->diags, ck->path, line, 0, "%s", msg);
+	free(msg);
+	ck->problems++;
+}
+
+static void collect_ids(struct checker *ck, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		char *id = doc_attr(c, "eId");
+		if (id) {
+			ck->ids = xreallocarray(ck->ids, ck->nids + 1, sizeof *ck->ids);
+			ck->ids[ck->nids].id = id;
+			ck->ids[ck->nids].line = xmlGetLineNo(c);
+			ck->nids++;
+		}
+		collect_ids(ck, c);
+	}
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	const struct eid *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : (x->line > y->line) - (x->line < y->line);
+}
+
+static int has_id(const struct checker *ck, const char *id)
+{
+	size_t lo = 0, hi = ck->nids;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(id, ck->ids[mid].id);
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+static void check_unique(struct checker *ck)
+{
+	if (ck->nids > 1)
+		qsort(ck->ids, ck->nids, sizeof *ck->ids, cmp_id);
+	for (size_t i = 1; i < ck->nids; i++) {
+		if (strcmp(ck->ids[i].id, ck->ids[i - 1].id) == 0) {
+			problem(ck, ck->ids[i].line, "duplicate eId '%s' (first used on line %ld)",
+				ck->ids[i].id, ck->ids[i - 1].line);
+		}
+	}
+}
+
+static const char *abbrev(const xmlNode *n)
+{
+	static const char *const map[][2] = {
+		{"section", "sec"}, {"paragraph", "para"}, {"point", "point"}, {"list", "list"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (doc_is(n, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+/* Check the eIds below n, whose own eId (or NULL at the top) is prefix. */
+static void check_names(struct checker *ck, const xmlNode *n, const char *prefix,
+			const char *secnum)
+{
+	size_t nlist = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		const char *ab = abbrev(c);
+		if (ab == NULL)
+			continue;
+		char *comp = NULL, *num = NULL;
+		if (doc_is(c, "list")) {
+			comp = xasprintf("%zu", ++nlist);
+		} else {
+			const xmlNode *nn = doc_child(c, "num");
+			num = nn ? doc_flat_text(nn) : NULL;
+			comp = num ? doc_eid_component(num) : NULL;
+		}
+		char *id = doc_attr(c, "eId");
+		char *want = comp ? xasprintf("%s%s%s_%s", prefix ? prefix : "", prefix ? "__" : "",
+					      ab, comp)
+				  : NULL;
+		if (id && want && strcmp(id, want) != 0)
+			problem(ck, xmlGetLineNo(c), "eId '%s' should be '%s' (Akoma Ntoso naming rule)",
+				id, want);
+		const char *sec = secnum;
+		char *mysec = NULL;
+		if (doc_is(c, "section") && comp)
+			sec = mysec = xstrdup(comp);
+		if (doc_is(c, "paragraph") && num && sec) {
+			size_t k = strlen(sec);
+			char *pc = doc_eid_component(num);
+			if (!(strncmp(pc, sec, k) == 0 && (pc[k] == '-' || pc[k] == '\0')) &&
+			    isdigit((unsigned char)sec[0]))
+				problem(ck, xmlGetLineNo(c), "paragraph %s is numbered outside its section %s",
+					num, sec);
+			free(pc);
+		}
+		check_names(ck, c, id ? id : want, doc_is(c, "paragraph") ? NULL : sec);
+		free(mysec);
+		free(id);
+		free(want);
+		free(comp);
+		free(num);
+	}
+}
+
+static void check_refs(struct checker *ck, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (doc_is(c, "ref")) {
+			char *href = doc_attr(c, "href");
+			if (href && href[0] == '#') {
+				if (!has_id(ck, href + 1))
+					problem(ck, xmlGetLineNo(c), "reference '%s' does not resolve (no element has that eId)", href);
+			} else if (href && strncmp(href, "/akn/", 5) != 0) {
+				problem(ck, xmlGetLineNo(c), "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'",
+					href);
+			}
+			free(href);
+		}
+		check_refs(ck, c);
+	}
+}
+
+size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags)
+{
+	struct checker ck = {path, diags, 0, NULL, 0};
+	xmlNodePtr root = xmlDocGetRootElement(x);
+	collect_ids(&ck, root);
+	check_unique(&ck);
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		const xmlNode *body = doc_child(c, "mainBody");
+		if (body)
+			check_names(&ck, body, NULL, NULL);
+	}
+	check_refs(&ck, root);
+	for (size_t i = 0; i < ck.nids; i++)
+		free(ck.ids[i].id);
+	free(ck.ids);
+	return ck.problems;
+}

@@ -1,0 +1,329 @@
+/* doc_read.c: reading a bulletin file safely and turning it into a validated
+ * libxml2 tree. Order: size and type checks, UTF-8 check, parse (no network,
+ * no DTD: a DOCTYPE stops the parser before any entity is declared, so no
+ * external entity is read and no entity is expanded), root element check,
+ * RELAX NG validation against the project's subset. The compiled schema is
+ * kept between loads. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "circ/err.h"
+#include "circ/utf8.h"
+#include "circ/xalloc.h"
+#include "doc_internal.h"
+
+/* Where libxml2's errors go while one file is being read. */
+struct errsink {
+	const char *path;
+	struct diag_list *diags;
+	xmlParserCtxtPtr ctxt;
+	int stopped;  /* a DOCTYPE was refused: later errors are consequences */
+	char *last;   /* the previous message, to drop libxml2's repetitions */
+	long lastline;
+};
+
+/* Add one libxml2 error as a one-line problem. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+	struct errsink *s = data;
+	if (s->stopped || e == NULL || e->message == NULL)
+		return;
+	size_t n = strcspn(e->message, "\n");
+	while (n > 0 && e->message[n - 1] == ' ')
+		n--;
+	char *msg = xstrndup(e->message, n);
+	long line = e->line > 0 ? e->line : 0;
+	long col = e->int2 > 0 ? e->int2 : 0;
+	if (e->domain == XML_FROM_RELAXNGV)
+		col = 0;
+	if (s->last && strcmp(s->last, msg) == 0 && s->lastline == line) {
+		free(msg);
+		return;
+	}
+	diag_add(s->diags, s->path, line, col, "%s", msg);
+	free(s->last);
+	s->last = msg;
+	s->lastline = line;
+}
+
+static void on_generic_error(void *data, const char *fmt, ...)
+{
+	(void)data;
+	(void)fmt;
+}
+
+/* libxml2 may never load anything from outside: no DTD, entity or include. */
+static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+/* Line and column (1-based, in characters) of byte offset off in buf. */
+static void position(const char *buf, size_t off, long *line, long *col)
+{
+	long l = 1, c = 1;
+	for (size_t i = 0; i < off;) {
+		if (buf[i] == '\n') {
+			l++, c = 1, i++;
+			continue;
+		}
+		uint32_t cp;
+		i += utf8_decode(buf + i, off - i, &cp);
+		c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Read the whole of path (at most DOC_MAX_BYTES) into a NUL-terminated buffer. */
+static char *read_file(const char *path, size_t *len, struct diag_list *diags)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_add(diags, path, 0, 0, "is a directory, not a bulletin file");
+		close(fd);
+		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > DOC_MAX_BYTES) {
+		diag_add(diags, path, 0, 0, "file too large (%lld bytes; the limit is %u MiB)",
+			 (long long)st.st_size, DOC_MAX_BYTES / (1024u * 1024u));
+		close(fd);
+		return NULL;
+	}
+	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536, n = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap > DOC_MAX_BYTES) {
+				diag_add(diags, path, 0, 0,
+					 "file too large (more than %u MiB)", DOC_MAX_BYTES / (1024u * 1024u));
+				free(buf);
+				close(fd);
+				return NULL;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (n > DOC_MAX_BYTES) {
+		diag_add(diags, path, 0, 0, "file too large (more than %u MiB)",
+			 DOC_MAX_BYTES / (1024u * 1024u));
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* SAX hook: a DOCTYPE is refused before its internal subset is read. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	(void)name;
+	(void)ext;
+	(void)sys;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct errsink *s = ctxt->_private;
+	if (!s->stopped) {
+		const char *buf = (const char *)ctxt->input->base;
+		const char *p = strstr(buf, "<!DOCTYPE");
+		long line = ctxt->input->line, col = ctxt->input->col;
+		if (p != NULL)
+			position(buf, (size_t)(p - buf), &line, &col);
+		diag_add(s->diags, s->path, line, col,
+			 "document type declarations are not allowed (no DTD or entity is ever loaded)");
+		s->stopped = 1;
+	}
+	xmlStopParser(ctxt);
+}
+
+static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct errsink *sink)
+{
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (ctxt == NULL)
+		err_fatal("out of memory (XML parser for %s)", path);
+	ctxt->_private = sink;
+	sink->ctxt = ctxt;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->externalSubset = on_doctype;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	xmlParseDocument(ctxt);
+	xmlDocPtr x = ctxt->myDoc;
+	int ok = ctxt->wellFormed && !sink->stopped;
+	xmlFreeParserCtxt(ctxt);
+	sink->ctxt = NULL;
+	if (!ok) {
+		if (sink->diags->n == 0)
+			diag_add(sink->diags, path, 0, 0, "not well-formed XML");
+		xmlFreeDoc(x);
+		return NULL;
+	}
+	return x;
+}
+
+/* The compiled schema, kept for the next load of the same schema file. */
+static struct {
+	char *path;
+	xmlRelaxNGPtr rng;
+} cache;
+
+void doc_read_release(void)
+{
+	if (cache.rng)
+		xmlRelaxNGFree(cache.rng);
+	free(cache.path);
+	cache.rng = NULL;
+	cache.path = NULL;
+}
+
+static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
+{
+	if (cache.rng && strcmp(cache.path, path) == 0)
+		return cache.rng;
+	doc_read_release();
+	size_t len;
+	struct diag_list mine = DIAG_LIST_INIT;
+	char *buf = read_file(path, &len, &mine);
+	if (buf == NULL) {
+		diag_add(sink->diags, path, 0, 0, "cannot load the schema: %s",
+			 mine.n ? mine.v[0].msg : "unknown error");
+		diag_clear(&mine);
+		return NULL;
+	}
+	struct errsink ss = {path, sink->diags, NULL, 0, NULL, 0};
+	xmlSetStructuredErrorFunc(&ss, on_xml_error);
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(buf, (int)len);
+	xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse(pc) : NULL;
+	if (pc)
+		xmlRelaxNGFreeParserCtxt(pc);
+	xmlSetStructuredErrorFunc(sink, on_xml_error);
+	free(ss.last);
+	free(buf);
+	if (rng == NULL) {
+		diag_add(sink->diags, path, 0, 0, "the schema cannot be compiled");
+		return NULL;
+	}
+	cache.path = xstrdup(path);
+	cache.rng = rng;
+	return rng;
+}
+
+/* The root must be <akomaNtoso> in the Akoma Ntoso 3.0 namespace. */
+static int check_root(xmlDocPtr x, const char *path, struct diag_list *diags)
+{
+	xmlNodePtr root = xmlDocGetRootElement(x);
+	if (root == NULL) {
+		diag_add(diags, path, 0, 0, "no root element");
+		return -1;
+	}
+	const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
+	if (strcmp((const char *)root->name, "akomaNtoso") != 0) {
+		diag_add(diags, path, xmlGetLineNo(root), 0,
+			 "not an Akoma Ntoso document: the root element is <%s>, not <akomaNtoso>",
+			 (const char *)root->name);
+		return -1;
+	}
+	if (strcmp(ns, DOC_AKN_NS) != 0) {
+		diag_add(diags, path, xmlGetLineNo(root), 0,
+			 "<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (%s)",
+			 *ns ? ns : "no namespace");
+		return -1;
+	}
+	return 0;
+}
+
+xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_list *diags)
+{
+	size_t len;
+	char *buf = read_file(path, &len, diags);
+	if (buf == NULL)
+		return NULL;
+	if (len == 0 || strspn(buf, " \t\r\n") == len) {
+		diag_add(diags, path, 0, 0, "empty file");
+		free(buf);
+		return NULL;
+	}
+	if (len > (size_t)INT32_MAX) {
+		diag_add(diags, path, 0, 0, "file too large");
+		free(buf);
+		return NULL;
+	}
+	size_t bad = utf8_check(buf, len);
+	if (bad < len) {
+		long line, col;
+		position(buf, bad, &line, &col);
+		diag_add(diags, path, line, col, "not valid UTF-8 (byte 0x%02X); bulletins must be UTF-8",
+			 (unsigned char)buf[bad]);
+		free(buf);
+		return NULL;
+	}
+
+	struct errsink sink = {path, diags, NULL, 0, NULL, 0};
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetStructuredErrorFunc(&sink, on_xml_error);
+	xmlSetExternalEntityLoader(refuse_loader);
+
+	xmlDocPtr x = parse(path, buf, len, &sink);
+	free(buf);
+	if (x != NULL && check_root(x, path, diags) != 0) {
+		xmlFreeDoc(x);
+		x = NULL;
+	}
+	if (x != NULL) {
+		xmlRelaxNGPtr rng = schema(schema_path, &sink);
+		int ok = 0;
+		if (rng != NULL) {
+			xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
+			if (vc == NULL)
+				err_fatal("out of memory (schema validation)");
+			xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &sink);
+			size_t before = diags->n;
+			ok = xmlRelaxNGValidateDoc(vc, x) == 0;
+			xmlRelaxNGFreeValidCtxt(vc);
+			if (!ok && diags->n == before)
+				diag_add(diags, path, 0, 0, "does not follow the Akoma Ntoso subset");
+		}
+		if (!ok) {
+			xmlFreeDoc(x);
+			x = NULL;
+		}
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(sink.last);
+	return x;
+}

@@ -1,0 +1,76 @@
+/* err.c: the single reporting function and the fatal path (see err.h). */
+#include "circ/err.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static err_cleanup_fn cleanup;
+
+void err_vreport(const char *file, long line, long col, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("circ: ", stderr);
+	if (file != NULL) {
+		fputs(file, stderr);
+		if (line > 0) {
+			fprintf(stderr, ":%ld", line);
+			if (col > 0)
+				fprintf(stderr, ":%ld", col);
+		}
+		fputs(": ", stderr);
+	}
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void err_report(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	err_vreport(file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void err_set_cleanup(err_cleanup_fn fn)
+{
+	cleanup = fn;
+}
+
+void err_fatal(const char *fmt, ...)
+{
+	if (cleanup != NULL)
+		cleanup();
+	va_list ap;
+	va_start(ap, fmt);
+	err_vreport(NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	exit(ERR_EXIT_INTERNAL);
+}
+
+/* Crash handler: restore the terminal, say what happened, die by the signal. */
+static void on_crash(int sig)
+{
+	if (cleanup != NULL)
+		cleanup();
+	static const char msg[] = "circ: internal error (crash signal); please report it\n";
+	ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void err_catch_crashes(void)
+{
+	static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_crash;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESETHAND;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}

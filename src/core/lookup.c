@@ -1,0 +1,169 @@
+/* lookup.c: resolving references typed by users (see lookup.h).
+ * A reference is normalised (lower case, no spaces, no brackets, no "§",
+ * "paragraphe" or "section" words, dots between letters dropped) and
+ * compared with the same normal form of every part's label. */
+#include "circ/lookup.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/strbuf.h"
+#include "circ/utf8.h"
+#include "circ/xalloc.h"
+
+/* Words that may precede a number and mean a paragraph or a section. */
+static const char *const para_words[] = {"paragraphe", "paragraph", "para", "par", "p", "§"};
+static const char *const sect_words[] = {"section", "sect", "sec", "s"};
+static const char *const preamble_words[] = {"preamble", "preambule", "préambule"};
+static const char *const concl_words[] = {"conclusions", "conclusion", "signature"};
+
+static int starts_word(const char *s, const char *w, size_t *len)
+{
+	size_t n = strlen(w);
+	if (strncmp(s, w, n) != 0)
+		return 0;
+	*len = n;
+	return 1;
+}
+
+static int is_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+char *lookup_normalize(const char *ref)
+{
+	/* lower case ASCII, drop every kind of space and brackets */
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(ref);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(ref + i, n - i, &cp);
+		if (!utf8_is_space(cp) && cp != '(' && cp != ')' && cp != '_' && cp != ',') {
+			if (cp < 0x80)
+				sb_addc(&sb, (char)tolower((unsigned char)ref[i]));
+			else
+				sb_add(&sb, ref + i, k);
+		}
+		i += k;
+	}
+	char *s = sb_steal(&sb);
+	/* a leading word: paragraph words are dropped, section words become "s" */
+	char *out = NULL;
+	size_t len;
+	for (size_t i = 0; i < sizeof sect_words / sizeof sect_words[0] && !out; i++)
+		if (starts_word(s, sect_words[i], &len) && isdigit((unsigned char)s[len]))
+			out = xasprintf("s%s", s + len);
+	for (size_t i = 0; i < sizeof para_words / sizeof para_words[0] && !out; i++)
+		if (starts_word(s, para_words[i], &len) && (isdigit((unsigned char)s[len]) ||
+							    (s[len] == '.' && isdigit((unsigned char)s[len + 1]))))
+			out = xstrdup(s + len + (s[len] == '.'));
+	if (out == NULL)
+		out = xstrdup(s);
+	free(s);
+	/* drop a dot that comes before a letter ("5.7.b") and a trailing dot */
+	char *w = out;
+	for (char *r = out; *r; r++) {
+		if (*r == '.' && (isalpha((unsigned char)r[1]) || r[1] == '\0'))
+			continue;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* The normal form of a part's label. */
+static char *part_key(const struct doc_part *p)
+{
+	if (p->kind == DOC_KIND_PREAMBLE)
+		return xstrdup("preamble");
+	if (p->kind == DOC_KIND_CONCLUSIONS)
+		return xstrdup("conclusions");
+	char *label = doc_part_label(p);
+	char *key = lookup_normalize(label);
+	if (p->kind == DOC_KIND_SECTION && key[0] != 's') {
+		/* a section numbered "5" without the word */
+		char *k = xasprintf("s%s", key);
+		free(key);
+		key = k;
+	}
+	free(label);
+	return key;
+}
+
+/* Edit distance between a and b (bytes). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *row = xcalloc(m + 1, sizeof *row);
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t r = row[m];
+	free(row);
+	return r;
+}
+
+struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
+{
+	if (why)
+		*why = NULL;
+	struct doc_part *p = doc_find_eid(d, ref);
+	if (p)
+		return p;
+	char *want = lookup_normalize(ref);
+	if (is_any(want, preamble_words, sizeof preamble_words / sizeof preamble_words[0])) {
+		free(want);
+		want = xstrdup("preamble");
+	} else if (is_any(want, concl_words, sizeof concl_words / sizeof concl_words[0])) {
+		free(want);
+		want = xstrdup("conclusions");
+	}
+	struct doc_part *best = NULL;
+	size_t bestd = (size_t)-1;
+	for (size_t i = 0; i < d->nparts && want[0]; i++) {
+		char *key = part_key(d->parts[i]);
+		if (strcmp(key, want) == 0) {
+			free(key);
+			free(want);
+			return d->parts[i];
+		}
+		/* rank by edit distance, then by closeness in length */
+		size_t lk = strlen(key), lw = strlen(want);
+		size_t dist = distance(key, want) * 64 + (lk > lw ? lk - lw : lw - lk);
+		if (dist < bestd) {
+			bestd = dist;
+			best = d->parts[i];
+		}
+		free(key);
+	}
+	if (why) {
+		const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
+		if (best && want[0]) {
+			char *label = doc_part_label(best);
+			*why = xasprintf("no part '%s' in %s; the closest is %s", ref, sym, label);
+			free(label);
+		} else {
+			*why = xasprintf("no part '%s' in %s", ref, sym);
+		}
+	}
+	free(want);
+	return NULL;
+}

@@ -1,0 +1,112 @@
+/* view.c: plain-text views of a document (see view.h).
+ * Layout: a section is its num and heading on two lines; a paragraph or point
+ * starts with its num and hangs its text after it; points are indented four
+ * columns under their paragraph; one blank line separates blocks. */
+#include "circ/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/layout.h"
+#include "circ/utf8.h"
+
+#define VIEW_INDENT 4 /* columns a point is indented under its parent */
+
+/* Column where a part's lead (num) starts, when the view starts at depth base. */
+static size_t lead_col(const struct doc_part *p, int base)
+{
+	int levels = p->depth - (base > 1 ? base : 1);
+	return p->kind == DOC_KIND_POINT && levels > 0 ? (size_t)levels * VIEW_INDENT : 0;
+}
+
+/* Append the outline line of p. */
+static void toc_line(struct strbuf *out, const struct doc_part *p, size_t width)
+{
+	struct strbuf line = STRBUF_INIT;
+	sb_addn(&line, ' ', (size_t)p->depth * 2);
+	if (p->num) {
+		sb_adds(&line, p->num);
+		sb_adds(&line, "  ");
+	}
+	const char *what = p->heading ? p->heading : p->text;
+	size_t n = strcspn(what, "\n");
+	sb_add(&line, what, n);
+	layout_clip(out, sb_str(&line), width);
+	sb_addc(out, '\n');
+	sb_free(&line);
+}
+
+void view_toc(struct strbuf *out, const struct doc *d, size_t width)
+{
+	for (size_t i = 0; i < d->nparts; i++) {
+		const struct doc_part *p = d->parts[i];
+		if (p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_PARAGRAPH ||
+		    p->kind == DOC_KIND_POINT)
+			toc_line(out, p, width);
+	}
+}
+
+/* A part's own block, then its children's, each preceded by a blank line. */
+static void part_block(struct strbuf *out, const struct doc_part *p, size_t width, int base)
+{
+	switch (p->kind) {
+	case DOC_KIND_SECTION:
+		layout_wrap(out, p->num ? p->num : "", 0, "", 0, width);
+		if (p->heading)
+			layout_wrap(out, p->heading, 0, "", 0, width);
+		if (p->text[0]) {
+			sb_addc(out, '\n');
+			layout_wrap(out, p->text, 0, "", 0, width);
+		}
+		break;
+	case DOC_KIND_PARAGRAPH:
+	case DOC_KIND_POINT: {
+		/* the first point of a view shows where it is: "5.7 b)" */
+		char *label = p->kind == DOC_KIND_POINT && p->depth == base ? doc_part_label(p) : NULL;
+		const char *num = label ? label : p->num ? p->num : "";
+		size_t lw = utf8_width(num, strlen(num));
+		layout_wrap(out, p->text, lead_col(p, base), num, lw ? lw + 1 : 0, width);
+		free(label);
+		break;
+	}
+	default:
+		if (p->text[0])
+			layout_wrap(out, p->text, 0, "", 0, width);
+		break;
+	}
+	for (size_t i = 0; i < p->nkids; i++) {
+		sb_addc(out, '\n');
+		part_block(out, p->kids[i], width, base);
+	}
+}
+
+void view_part(struct strbuf *out, const struct doc_part *p, size_t width)
+{
+	if (p->kind == DOC_KIND_DOCUMENT)
+		return;
+	part_block(out, p, width, p->depth);
+}
+
+void view_dump(struct strbuf *out, const struct doc *d, size_t width)
+{
+	int any = 0;
+	if (d->meta.doctype) {
+		layout_wrap(out, d->meta.doctype, 0, "", 0, width);
+		any = 1;
+	}
+	if (d->meta.title) {
+		if (any)
+			sb_addc(out, '\n');
+		layout_wrap(out, d->meta.title, 0, "", 0, width);
+		any = 1;
+	}
+	for (size_t i = 0; i < d->root->nkids; i++) {
+		const struct doc_part *p = d->root->kids[i];
+		if (any)
+			sb_addc(out, '\n');
+		if (p->kind == DOC_KIND_SECTION && any)
+			sb_addc(out, '\n');
+		part_block(out, p, width, 0);
+		any = 1;
+	}
+}
