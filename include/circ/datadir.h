@@ -5,7 +5,7 @@
 #define CIRC_DATADIR_H
 
 #define DATADIR_BULLETIN "ST-SGB-2010-2.fr.xml"
-#define DATADIR_SCHEMA "akn-subset.rng"
+#define DATADIR_SCHEMA   "akn-subset.rng"
 
 /* The directory holding the content files (allocated), or NULL when none of
  * the candidates holds the schema. argv0 is the program's argv[0]. */

@@ -20,10 +20,13 @@ struct diag_list {
 	size_t cap;
 };
 
-#define DIAG_LIST_INIT {NULL, 0, 0}
+#define DIAG_LIST_INIT                                                                             \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
-void diag_add(struct diag_list *dl, const char *file, long line, long col, const char *fmt,
-	      ...) __attribute__((format(printf, 5, 6)));
+void diag_add(struct diag_list *dl, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Print the first max problems (all when max is 0). */
 void diag_print(const struct diag_list *dl, size_t max);
 void diag_clear(struct diag_list *dl);

@@ -52,12 +52,12 @@ struct doc_part {
 };
 
 struct doc_meta {
-	char *symbol;   /* "ST/SGB/2010/2" (FRBRnumber showAs) */
-	char *work_iri; /* "/akn/un/statement/bulletin/2010/ST-SGB-2010-2" */
-	char *doctype;  /* "Circulaire du Secrétaire général" */
-	char *title;    /* "Organisation du Département de l’appui aux missions" */
-	char *lang;     /* "fra" */
-	int year;       /* 2010; only the year is known */
+	char *symbol;         /* "ST/SGB/2010/2" (FRBRnumber showAs) */
+	char *work_iri;       /* "/akn/un/statement/bulletin/2010/ST-SGB-2010-2" */
+	char *doctype;        /* "Circulaire du Secrétaire général" */
+	char *title;          /* "Organisation du Département de l’appui aux missions" */
+	char *lang;           /* "fra" */
+	int year;             /* 2010; only the year is known */
 	char *signatory;      /* "Ban Ki-moon" or NULL */
 	char *signatory_role; /* "Le Secrétaire général" or NULL */
 };

@@ -20,9 +20,9 @@ enum err_exit {
 /* Print "circ: FILE:LINE:COL: message" on standard error. FILE may be NULL
  * (no location); LINE and COL of 0 are left out. */
 void err_report(const char *file, long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 void err_vreport(const char *file, long line, long col, const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
+    __attribute__((format(printf, 4, 0)));
 
 /* Function run before the process ends abnormally (restores the terminal). It
  * must be safe to call more than once. */

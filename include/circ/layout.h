@@ -18,8 +18,8 @@
  * column indent + hang on every line (hanging indent). Each '\n' in text
  * starts a new line at that column. Every output line ends with '\n' and has
  * no trailing space. */
-void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead,
-		 size_t hang, size_t width);
+void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead, size_t hang,
+                 size_t width);
 
 /* Append s cut to at most width columns, ending with "…" when cut (0: no cut). */
 void layout_clip(struct strbuf *out, const char *s, size_t width);

@@ -60,7 +60,7 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 	diag_print(dl, all ? 0 : 1);
 	if (!all && dl->n > 1)
 		err_report(path, 0, 0, "%zu more problems; 'circ --check %s' lists them", dl->n - 1,
-			   path);
+		           path);
 }
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width)
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 	char *dir = datadir_find(argv[0]);
 	if (dir == NULL) {
 		err_report(NULL, 0, 0, "cannot find the content directory (%s); set CIRC_DATADIR",
-			   DATADIR_SCHEMA);
+		           DATADIR_SCHEMA);
 		return ERR_EXIT_DOC;
 	}
 	char *schema = datadir_file(dir, DATADIR_SCHEMA);

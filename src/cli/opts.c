@@ -20,13 +20,15 @@ struct optdef {
 enum { KEY_TOC = 256, KEY_SHOW, KEY_DUMP, KEY_CHECK };
 
 static const struct optdef table[] = {
-	{"toc", KEY_TOC, NULL, "print the outline: one line per section, paragraph and item"},
-	{"show", KEY_SHOW, "REF", "print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)"},
-	{"dump", KEY_DUMP, NULL, "print the whole document as plain text"},
-	{"check", KEY_CHECK, NULL, "validate the files and list every problem found, one per line"},
-	{"width", 'w', "N", "wrap text to N columns (default: the terminal's width, $COLUMNS, or 80; 0: no wrapping)"},
-	{"help", 'h', NULL, "print this help and exit"},
-	{"version", 'V', NULL, "print the version and exit"},
+    {"toc", KEY_TOC, NULL, "print the outline: one line per section, paragraph and item"},
+    {"show", KEY_SHOW, "REF",
+     "print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)"},
+    {"dump", KEY_DUMP, NULL, "print the whole document as plain text"},
+    {"check", KEY_CHECK, NULL, "validate the files and list every problem found, one per line"},
+    {"width", 'w', "N",
+     "wrap text to N columns (default: the terminal's width, $COLUMNS, or 80; 0: no wrapping)"},
+    {"help", 'h', NULL, "print this help and exit"},
+    {"version", 'V', NULL, "print the version and exit"},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 
@@ -39,11 +41,11 @@ void opts_help(void)
 		char left[64];
 		const struct optdef *d = &table[i];
 		if (d->key < 256)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", d->key, d->name, d->arg ? " " : "",
-				 d->arg ? d->arg : "");
+			snprintf(left, sizeof left, "-%c, --%s%s%s", d->key, d->name,
+			         d->arg ? " " : "", d->arg ? d->arg : "");
 		else
 			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
-				 d->arg ? d->arg : "");
+			         d->arg ? d->arg : "");
 		printf("  %-20s %s\n", left, d->help);
 	}
 	printf("\nWith several FILEs, each output line starts with the file it comes from.\n"
@@ -71,7 +73,7 @@ static int parse_width(const char *s, long *w)
 	if (errno || end == s || *end || v < 0 || (v > 0 && v < LAYOUT_MIN_WIDTH) ||
 	    v > LAYOUT_MAX_WIDTH) {
 		err_report(NULL, 0, 0, "--width: '%s' is not 0 or a number from %d to %d", s,
-			   LAYOUT_MIN_WIDTH, LAYOUT_MAX_WIDTH);
+		           LAYOUT_MIN_WIDTH, LAYOUT_MAX_WIDTH);
 		return ERR_EXIT_USAGE;
 	}
 	*w = v;
@@ -128,14 +130,15 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			return 0;
 		case ':':
 			err_report(NULL, 0, 0, "option '%s' needs an argument; try 'circ --help'",
-				   argv[optind - 1]);
+			           argv[optind - 1]);
 			return ERR_EXIT_USAGE;
 		default:
 			if (optopt && optopt < 256)
-				err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'", optopt);
+				err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'",
+				           optopt);
 			else
 				err_report(NULL, 0, 0, "unknown option '%s'; try 'circ --help'",
-					   argv[optind - 1]);
+				           argv[optind - 1]);
 			return ERR_EXIT_USAGE;
 		}
 		if (r)

@@ -17,9 +17,9 @@ enum opts_action {
 
 struct opts {
 	enum opts_action action;
-	const char *ref;  /* --show REF */
-	long width;       /* -1: not given */
-	char **files;     /* FILE... (may be empty) */
+	const char *ref; /* --show REF */
+	long width;      /* -1: not given */
+	char **files;    /* FILE... (may be empty) */
 	size_t nfiles;
 };
 

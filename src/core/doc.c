@@ -107,8 +107,8 @@ char *doc_part_label(const struct doc_part *p)
 	case DOC_KIND_CONCLUSIONS:
 		return xstrdup("conclusions");
 	case DOC_KIND_POINT:
-		if (p->parent && (p->parent->kind == DOC_KIND_POINT ||
-				  p->parent->kind == DOC_KIND_PARAGRAPH)) {
+		if (p->parent &&
+		    (p->parent->kind == DOC_KIND_POINT || p->parent->kind == DOC_KIND_PARAGRAPH)) {
 			char *up = doc_part_label(p->parent);
 			char *r = xasprintf("%s %s", up, p->num ? p->num : "?");
 			free(up);

@@ -37,18 +37,19 @@ char *doc_attr(const xmlNode *n, const char *name)
 /* Text gathered for one part. */
 struct acc {
 	struct strbuf sb;
-	int space;      /* white space seen since the last character */
-	int mark;       /* the start of the open link is still to be set */
+	int space; /* white space seen since the last character */
+	int mark;  /* the start of the open link is still to be set */
 	struct doc_link *links;
 	size_t nlinks;
 };
 
 static void acc_text(struct acc *a, const char *s)
 {
-	for (; *s; s++) {
+	while (*s) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			if (a->sb.len > 0 && a->sb.s[a->sb.len - 1] != '\n')
 				a->space = 1;
+			s++;
 			continue;
 		}
 		if (a->space) {
@@ -59,7 +60,9 @@ static void acc_text(struct acc *a, const char *s)
 			a->links[a->nlinks - 1].start = a->sb.len;
 			a->mark = 0;
 		}
-		sb_addc(&a->sb, *s);
+		size_t n = strcspn(s, " \t\n\r");
+		sb_add(&a->sb, s, n);
+		s += n;
 	}
 }
 

@@ -55,7 +55,7 @@ char *doc_eid_component(const char *num)
 }
 
 static void problem(struct checker *ck, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void problem(struct checker *ck, long line, const char *fmt, ...)
 {
@@ -114,7 +114,7 @@ static void check_unique(struct checker *ck)
 	for (size_t i = 1; i < ck->nids; i++) {
 		if (strcmp(ck->ids[i].id, ck->ids[i - 1].id) == 0) {
 			problem(ck, ck->ids[i].line, "duplicate eId '%s' (first used on line %ld)",
-				ck->ids[i].id, ck->ids[i - 1].line);
+			        ck->ids[i].id, ck->ids[i - 1].line);
 		}
 	}
 }
@@ -122,7 +122,10 @@ static void check_unique(struct checker *ck)
 static const char *abbrev(const xmlNode *n)
 {
 	static const char *const map[][2] = {
-		{"section", "sec"}, {"paragraph", "para"}, {"point", "point"}, {"list", "list"},
+	    {"section", "sec"},
+	    {"paragraph", "para"},
+	    {"point", "point"},
+	    {"list", "list"},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (doc_is(n, map[i][0]))
@@ -132,7 +135,7 @@ static const char *abbrev(const xmlNode *n)
 
 /* Check the eIds below n, whose own eId (or NULL at the top) is prefix. */
 static void check_names(struct checker *ck, const xmlNode *n, const char *prefix,
-			const char *secnum)
+                        const char *secnum)
 {
 	size_t nlist = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -149,11 +152,11 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 		}
 		char *id = doc_attr(c, "eId");
 		char *want = comp ? xasprintf("%s%s%s_%s", prefix ? prefix : "", prefix ? "__" : "",
-					      ab, comp)
-				  : NULL;
+		                              ab, comp)
+		                  : NULL;
 		if (id && want && strcmp(id, want) != 0)
-			problem(ck, xmlGetLineNo(c), "eId '%s' should be '%s' (Akoma Ntoso naming rule)",
-				id, want);
+			problem(ck, xmlGetLineNo(c),
+			        "eId '%s' should be '%s' (Akoma Ntoso naming rule)", id, want);
 		const char *sec = secnum;
 		char *mysec = NULL;
 		if (doc_is(c, "section") && comp)
@@ -163,8 +166,9 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 			char *pc = doc_eid_component(num);
 			if (!(strncmp(pc, sec, k) == 0 && (pc[k] == '-' || pc[k] == '\0')) &&
 			    isdigit((unsigned char)sec[0]))
-				problem(ck, xmlGetLineNo(c), "paragraph %s is numbered outside its section %s",
-					num, sec);
+				problem(ck, xmlGetLineNo(c),
+				        "paragraph %s is numbered outside its section %s", num,
+				        sec);
 			free(pc);
 		}
 		check_names(ck, c, id ? id : want, doc_is(c, "paragraph") ? NULL : sec);
@@ -183,10 +187,15 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 			char *href = doc_attr(c, "href");
 			if (href && href[0] == '#') {
 				if (!has_id(ck, href + 1))
-					problem(ck, xmlGetLineNo(c), "reference '%s' does not resolve (no element has that eId)", href);
+					problem(ck, xmlGetLineNo(c),
+					        "reference '%s' does not resolve (no element has "
+					        "that eId)",
+					        href);
 			} else if (href && strncmp(href, "/akn/", 5) != 0) {
-				problem(ck, xmlGetLineNo(c), "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'",
-					href);
+				problem(ck, xmlGetLineNo(c),
+				        "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI "
+				        "'/akn/...'",
+				        href);
 			}
 			free(href);
 		}

@@ -26,8 +26,8 @@ struct errsink {
 	const char *path;
 	struct diag_list *diags;
 	xmlParserCtxtPtr ctxt;
-	int stopped;  /* a DOCTYPE was refused: later errors are consequences */
-	char *last;   /* the previous message, to drop libxml2's repetitions */
+	int stopped; /* a DOCTYPE was refused: later errors are consequences */
+	char *last;  /* the previous message, to drop libxml2's repetitions */
 	long lastline;
 };
 
@@ -108,7 +108,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > DOC_MAX_BYTES) {
 		diag_add(diags, path, 0, 0, "file too large (%lld bytes; the limit is %u MiB)",
-			 (long long)st.st_size, DOC_MAX_BYTES / (1024u * 1024u));
+		         (long long)st.st_size, DOC_MAX_BYTES / (1024u * 1024u));
 		close(fd);
 		return NULL;
 	}
@@ -117,8 +117,8 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	for (;;) {
 		if (n == cap) {
 			if (cap > DOC_MAX_BYTES) {
-				diag_add(diags, path, 0, 0,
-					 "file too large (more than %u MiB)", DOC_MAX_BYTES / (1024u * 1024u));
+				diag_add(diags, path, 0, 0, "file too large (more than %u MiB)",
+				         DOC_MAX_BYTES / (1024u * 1024u));
 				free(buf);
 				close(fd);
 				return NULL;
@@ -142,7 +142,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	close(fd);
 	if (n > DOC_MAX_BYTES) {
 		diag_add(diags, path, 0, 0, "file too large (more than %u MiB)",
-			 DOC_MAX_BYTES / (1024u * 1024u));
+		         DOC_MAX_BYTES / (1024u * 1024u));
 		free(buf);
 		return NULL;
 	}
@@ -165,8 +165,9 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 		long line = ctxt->input->line, col = ctxt->input->col;
 		if (p != NULL)
 			position(buf, (size_t)(p - buf), &line, &col);
-		diag_add(s->diags, s->path, line, col,
-			 "document type declarations are not allowed (no DTD or entity is ever loaded)");
+		diag_add(
+		    s->diags, s->path, line, col,
+		    "document type declarations are not allowed (no DTD or entity is ever loaded)");
 		s->stopped = 1;
 	}
 	xmlStopParser(ctxt);
@@ -221,7 +222,7 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 	char *buf = read_file(path, &len, &mine);
 	if (buf == NULL) {
 		diag_add(sink->diags, path, 0, 0, "cannot load the schema: %s",
-			 mine.n ? mine.v[0].msg : "unknown error");
+		         mine.n ? mine.v[0].msg : "unknown error");
 		diag_clear(&mine);
 		return NULL;
 	}
@@ -254,14 +255,14 @@ static int check_root(xmlDocPtr x, const char *path, struct diag_list *diags)
 	const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
 	if (strcmp((const char *)root->name, "akomaNtoso") != 0) {
 		diag_add(diags, path, xmlGetLineNo(root), 0,
-			 "not an Akoma Ntoso document: the root element is <%s>, not <akomaNtoso>",
-			 (const char *)root->name);
+		         "not an Akoma Ntoso document: the root element is <%s>, not <akomaNtoso>",
+		         (const char *)root->name);
 		return -1;
 	}
 	if (strcmp(ns, DOC_AKN_NS) != 0) {
 		diag_add(diags, path, xmlGetLineNo(root), 0,
-			 "<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (%s)",
-			 *ns ? ns : "no namespace");
+		         "<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (%s)",
+		         *ns ? ns : "no namespace");
 		return -1;
 	}
 	return 0;
@@ -287,8 +288,9 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 	if (bad < len) {
 		long line, col;
 		position(buf, bad, &line, &col);
-		diag_add(diags, path, line, col, "not valid UTF-8 (byte 0x%02X); bulletins must be UTF-8",
-			 (unsigned char)buf[bad]);
+		diag_add(diags, path, line, col,
+		         "not valid UTF-8 (byte 0x%02X); bulletins must be UTF-8",
+		         (unsigned char)buf[bad]);
 		free(buf);
 		return NULL;
 	}
@@ -316,7 +318,8 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 			ok = xmlRelaxNGValidateDoc(vc, x) == 0;
 			xmlRelaxNGFreeValidCtxt(vc);
 			if (!ok && diags->n == before)
-				diag_add(diags, path, 0, 0, "does not follow the Akoma Ntoso subset");
+				diag_add(diags, path, 0, 0,
+				         "does not follow the Akoma Ntoso subset");
 		}
 		if (!ok) {
 			xmlFreeDoc(x);

@@ -22,8 +22,8 @@ static size_t fit_bytes(const char *s, size_t n, size_t cols)
 }
 
 /* Wrap one line of text (no '\n' in it); *first tells whether the lead is due. */
-static void wrap_line(struct strbuf *out, const char *s, size_t n, size_t indent,
-		      const char *lead, size_t hang, size_t width, int *first)
+static void wrap_line(struct strbuf *out, const char *s, size_t n, size_t indent, const char *lead,
+                      size_t hang, size_t width, int *first)
 {
 	size_t start = indent + hang;
 	size_t avail = width == 0 ? (size_t)-1 : (width > start + 10 ? width - start : 10);
@@ -83,8 +83,8 @@ static void wrap_line(struct strbuf *out, const char *s, size_t n, size_t indent
 	sb_addc(out, '\n');
 }
 
-void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead,
-		 size_t hang, size_t width)
+void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead, size_t hang,
+                 size_t width)
 {
 	int first = 1;
 	const char *p = text;

@@ -59,8 +59,9 @@ char *lookup_normalize(const char *ref)
 		if (starts_word(s, sect_words[i], &len) && isdigit((unsigned char)s[len]))
 			out = xasprintf("s%s", s + len);
 	for (size_t i = 0; i < sizeof para_words / sizeof para_words[0] && !out; i++)
-		if (starts_word(s, para_words[i], &len) && (isdigit((unsigned char)s[len]) ||
-							    (s[len] == '.' && isdigit((unsigned char)s[len + 1]))))
+		if (starts_word(s, para_words[i], &len) &&
+		    (isdigit((unsigned char)s[len]) ||
+		     (s[len] == '.' && isdigit((unsigned char)s[len + 1]))))
 			out = xstrdup(s + len + (s[len] == '.'));
 	if (out == NULL)
 		out = xstrdup(s);

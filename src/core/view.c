@@ -62,7 +62,8 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 	case DOC_KIND_PARAGRAPH:
 	case DOC_KIND_POINT: {
 		/* the first point of a view shows where it is: "5.7 b)" */
-		char *label = p->kind == DOC_KIND_POINT && p->depth == base ? doc_part_label(p) : NULL;
+		char *label =
+		    p->kind == DOC_KIND_POINT && p->depth == base ? doc_part_label(p) : NULL;
 		const char *num = label ? label : p->num ? p->num : "";
 		size_t lw = utf8_width(num, strlen(num));
 		layout_wrap(out, p->text, lead_col(p, base), num, lw ? lw + 1 : 0, width);
