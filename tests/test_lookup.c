@@ -77,8 +77,8 @@ static void unknown_names_the_closest(void **state)
 	struct {
 		const char *ref, *msg;
 	} cases[] = {
-	    {"5.13", "no part '5.13' in ST/SGB/2010/2; the closest is 5.10"},
-	    {"5.7 z)", "no part '5.7 z)' in ST/SGB/2010/2; the closest is 5.7 a)"},
+	    {"5.13", "no part '5.13' in ST/SGB/2010/2; the closest is 5.12"},
+	    {"5.7 z)", "no part '5.7 z)' in ST/SGB/2010/2; the closest is 5.7 h)"},
 	    {"section 11", "no part 'section 11' in ST/SGB/2010/2; the closest is Section 10"},
 	    {"", "no part '' in ST/SGB/2010/2"},
 	};

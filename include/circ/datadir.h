@@ -8,8 +8,9 @@
 #define DATADIR_SCHEMA   "akn-subset.rng"
 
 /* The directory holding the content files (allocated), or NULL when none of
- * the candidates holds the schema. argv0 is the program's argv[0]. */
-char *datadir_find(const char *argv0);
+ * the candidates holds the schema; then *why says what was tried
+ * (allocated). argv0 is the program's argv[0]. */
+char *datadir_find(const char *argv0, char **why);
 /* dir/name, allocated. */
 char *datadir_file(const char *dir, const char *name);
 

@@ -80,6 +80,10 @@ struct doc {
  * the first stage that fails: reading, parsing, schema, semantic checks). */
 struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags);
 void doc_free(struct doc *d);
+/* Compile the RELAX NG schema now (it is kept for the loads that follow).
+ * Returns 0, or -1 after adding the schema's problems to diags: a broken
+ * schema is a fault of the installation, not of any document. */
+int doc_schema_load(const char *schema_path, struct diag_list *diags);
 /* Release the compiled schema kept between loads (at exit, for leak checkers). */
 void doc_release_cache(void);
 

@@ -1,6 +1,7 @@
 /* main.c: the circ program: parses the command line, loads the bulletins and
  * prints the requested view (the views themselves are rendered by the core,
  * see view.h). */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +60,8 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 {
 	diag_print(dl, all ? 0 : 1);
 	if (!all && dl->n > 1)
-		err_report(path, 0, 0, "%zu more problems; 'circ --check %s' lists them", dl->n - 1,
-		           path);
+		err_report(path, 0, 0, "%zu more problem%s; 'circ --check %s' lists them",
+		           dl->n - 1, dl->n == 2 ? "" : "s", path);
 }
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width)
@@ -95,6 +96,20 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 	return status;
 }
 
+/* Flush standard output; a write error (disk full, closed pipe) is an error. */
+static int finish_output(int status)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno)
+			err_report(NULL, 0, 0, "cannot write the output: %s", strerror(errno));
+		else
+			err_report(NULL, 0, 0, "cannot write the output");
+		return ERR_EXIT_INTERNAL;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -106,20 +121,30 @@ int main(int argc, char **argv)
 		return r;
 	if (o.action == OPTS_HELP) {
 		opts_help();
-		return ERR_EXIT_OK;
+		return finish_output(ERR_EXIT_OK);
 	}
 	if (o.action == OPTS_VERSION) {
 		printf("circ %s\n", CIRC_VERSION);
-		return ERR_EXIT_OK;
+		return finish_output(ERR_EXIT_OK);
 	}
 
-	char *dir = datadir_find(argv[0]);
+	char *why = NULL;
+	char *dir = datadir_find(argv[0], &why);
 	if (dir == NULL) {
-		err_report(NULL, 0, 0, "cannot find the content directory (%s); set CIRC_DATADIR",
-		           DATADIR_SCHEMA);
+		err_report(NULL, 0, 0, "%s", why);
+		free(why);
 		return ERR_EXIT_DOC;
 	}
 	char *schema = datadir_file(dir, DATADIR_SCHEMA);
+	struct diag_list sdl = DIAG_LIST_INIT;
+	if (doc_schema_load(schema, &sdl) != 0) {
+		diag_print(&sdl, 0);
+		diag_clear(&sdl);
+		doc_release_cache();
+		free(schema);
+		free(dir);
+		return ERR_EXIT_INTERNAL;
+	}
 	char *bundled = datadir_file(dir, DATADIR_BULLETIN);
 	char *deflt[] = {bundled};
 	char **files = o.nfiles ? o.files : deflt;
@@ -145,10 +170,7 @@ int main(int argc, char **argv)
 	}
 	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
 		status = ERR_EXIT_NOTFOUND;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		err_report(NULL, 0, 0, "cannot write the output");
-		status = ERR_EXIT_INTERNAL;
-	}
+	status = finish_output(status);
 	doc_release_cache();
 	free(schema);
 	free(bundled);

@@ -49,8 +49,9 @@ void opts_help(void)
 		printf("  %-20s %s\n", left, d->help);
 	}
 	printf("\nWith several FILEs, each output line starts with the file it comes from.\n"
+	       "FILE '-' is standard input.\n"
 	       "Exit status: 0 done, 1 reference not found, 2 usage error, 3 a document cannot\n"
-	       "be read, parsed or validated, 4 internal error.\n");
+	       "be read, parsed or validated, 4 internal error (output error, broken schema).\n");
 }
 
 static int set_action(struct opts *o, enum opts_action a, const char *name)
@@ -78,6 +79,28 @@ static int parse_width(const char *s, long *w)
 	}
 	*w = v;
 	return 0;
+}
+
+/* Report an option getopt_long refused: unknown, or given an argument it
+ * does not take ("--toc=yes"). */
+static int bad_option(const char *arg)
+{
+	if (optopt != 0 && strncmp(arg, "--", 2) == 0) {
+		for (size_t i = 0; i < NOPTS; i++) {
+			if (table[i].key == optopt) {
+				err_report(
+				    NULL, 0, 0,
+				    "option '--%s' doesn't allow an argument; try 'circ --help'",
+				    table[i].name);
+				return ERR_EXIT_USAGE;
+			}
+		}
+	}
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'", optopt);
+	else
+		err_report(NULL, 0, 0, "unknown option '%s'; try 'circ --help'", arg);
+	return ERR_EXIT_USAGE;
 }
 
 int opts_parse(int argc, char **argv, struct opts *o)
@@ -112,6 +135,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case KEY_SHOW:
 			r = set_action(o, OPTS_SHOW, "show");
 			o->ref = optarg;
+			if (r == 0 && optarg[0] == '\0') {
+				err_report(NULL, 0, 0, "--show: the reference is empty");
+				r = ERR_EXIT_USAGE;
+			}
 			break;
 		case KEY_DUMP:
 			r = set_action(o, OPTS_DUMP, "dump");
@@ -133,18 +160,18 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			           argv[optind - 1]);
 			return ERR_EXIT_USAGE;
 		default:
-			if (optopt && optopt < 256)
-				err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'",
-				           optopt);
-			else
-				err_report(NULL, 0, 0, "unknown option '%s'; try 'circ --help'",
-				           argv[optind - 1]);
-			return ERR_EXIT_USAGE;
+			return bad_option(argv[optind - 1]);
 		}
 		if (r)
 			return r;
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (o->files[i][0] == '\0') {
+			err_report(NULL, 0, 0, "an empty file name was given");
+			return ERR_EXIT_USAGE;
+		}
+	}
 	return 0;
 }

@@ -44,11 +44,16 @@ static char *beside_program(const char *argv0)
 	return xasprintf("%s/../content", exe);
 }
 
-char *datadir_find(const char *argv0)
+char *datadir_find(const char *argv0, char **why)
 {
+	*why = NULL;
 	const char *env = getenv("CIRC_DATADIR");
-	if (env && *env)
-		return holds_schema(env) ? xstrdup(env) : NULL;
+	if (env && *env) {
+		if (holds_schema(env))
+			return xstrdup(env);
+		*why = xasprintf("CIRC_DATADIR is '%s', which holds no %s", env, DATADIR_SCHEMA);
+		return NULL;
+	}
 	char *b = beside_program(argv0);
 	if (b && holds_schema(b)) {
 		char *real = realpath(b, NULL);
@@ -59,8 +64,12 @@ char *datadir_find(const char *argv0)
 		}
 		return b;
 	}
-	free(b);
-	if (holds_schema(CIRC_PKGDATADIR))
+	if (holds_schema(CIRC_PKGDATADIR)) {
+		free(b);
 		return xstrdup(CIRC_PKGDATADIR);
+	}
+	*why = xasprintf("cannot find %s in %s%s%s; set CIRC_DATADIR to the directory holding it",
+	                 DATADIR_SCHEMA, CIRC_PKGDATADIR, b ? " or " : "", b ? b : "");
+	free(b);
 	return NULL;
 }

@@ -171,7 +171,9 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 				        sec);
 			free(pc);
 		}
-		check_names(ck, c, id ? id : want, doc_is(c, "paragraph") ? NULL : sec);
+		/* children are checked against the eId their parent should have, so
+		 * that one wrong eId is reported once, not once per descendant */
+		check_names(ck, c, want ? want : id, doc_is(c, "paragraph") ? NULL : sec);
 		free(mysec);
 		free(id);
 		free(want);
@@ -180,25 +182,36 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 	}
 }
 
+/* Every "#id" token of attribute name on n must name an element's eId. */
+static void check_local(struct checker *ck, const xmlNode *n, const char *name)
+{
+	char *v = doc_attr(n, name);
+	if (v == NULL)
+		return;
+	for (char *tok = strtok(v, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n"))
+		if (tok[0] == '#' && !has_id(ck, tok + 1))
+			problem(ck, xmlGetLineNo(n),
+			        "reference '%s' does not resolve (no element has that eId)", tok);
+	free(v);
+}
+
+/* <ref href> must be "#eId" (resolving) or an Akoma Ntoso IRI; every other
+ * local reference (refersTo, as, source, href) must resolve. */
 static void check_refs(struct checker *ck, const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (doc_is(c, "ref")) {
-			char *href = doc_attr(c, "href");
-			if (href && href[0] == '#') {
-				if (!has_id(ck, href + 1))
-					problem(ck, xmlGetLineNo(c),
-					        "reference '%s' does not resolve (no element has "
-					        "that eId)",
-					        href);
-			} else if (href && strncmp(href, "/akn/", 5) != 0) {
-				problem(ck, xmlGetLineNo(c),
-				        "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI "
-				        "'/akn/...'",
-				        href);
-			}
-			free(href);
-		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		char *href = doc_is(c, "ref") ? doc_attr(c, "href") : NULL;
+		if (href && href[0] != '#' && strncmp(href, "/akn/", 5) != 0)
+			problem(
+			    ck, xmlGetLineNo(c),
+			    "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'",
+			    href);
+		free(href);
+		static const char *const attrs[] = {"href", "refersTo", "as", "source"};
+		for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+			check_local(ck, c, attrs[i]);
 		check_refs(ck, c);
 	}
 }

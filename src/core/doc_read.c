@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,29 +27,59 @@ struct errsink {
 	const char *path;
 	struct diag_list *diags;
 	xmlParserCtxtPtr ctxt;
-	int stopped; /* a DOCTYPE was refused: later errors are consequences */
-	char *last;  /* the previous message, to drop libxml2's repetitions */
+	int stopped;      /* a DOCTYPE was refused: later errors are consequences */
+	int parse_failed; /* the first well-formedness error is reported, not its echoes */
+	char *last;       /* the previous message, to drop libxml2's repetitions */
 	long lastline;
 };
+
+/* A libxml2 message in the user's terms: its first line, without the name
+ * of the libxml2 function or option that produced it. NULL to drop it. */
+static char *user_message(const xmlError *e)
+{
+	const char *m = e->message;
+	size_t n = strcspn(m, "\n");
+	while (n > 0 && m[n - 1] == ' ')
+		n--;
+	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_NAME_REQUIRED &&
+	    strncmp(m, "xmlParseEntityRef", 17) == 0)
+		return xstrdup("'&' must be written '&amp;' in text");
+	if (strncmp(m, "Excessive depth in document: ", 29) == 0)
+		return xasprintf("elements nested too deeply (more than %d levels)", atoi(m + 29));
+	/* "xmlParseCharRef: invalid xmlChar value 1" -> "invalid xmlChar value 1" */
+	if (strncmp(m, "xml", 3) == 0) {
+		size_t k = strspn(m, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		if (k < n && m[k] == ':' && m[k + 1] == ' ') {
+			m += k + 2;
+			n -= k + 2;
+		}
+	}
+	if (n == 23 && strncmp(m, "could not parse schemas", n) == 0)
+		return NULL; /* the caller says the schema cannot be compiled */
+	return xstrndup(m, n);
+}
 
 /* Add one libxml2 error as a one-line problem. */
 static void on_xml_error(void *data, xmlErrorPtr e)
 {
 	struct errsink *s = data;
-	if (s->stopped || e == NULL || e->message == NULL)
+	if (s->stopped || e == NULL || e->message == NULL || e->level == XML_ERR_WARNING)
 		return;
-	size_t n = strcspn(e->message, "\n");
-	while (n > 0 && e->message[n - 1] == ' ')
-		n--;
-	char *msg = xstrndup(e->message, n);
+	int parser = e->domain == XML_FROM_PARSER || e->domain == XML_FROM_IO ||
+	             e->domain == XML_FROM_NAMESPACE;
+	if (parser && s->parse_failed)
+		return;
+	char *msg = user_message(e);
+	if (msg == NULL)
+		return;
 	long line = e->line > 0 ? e->line : 0;
-	long col = e->int2 > 0 ? e->int2 : 0;
-	if (e->domain == XML_FROM_RELAXNGV)
-		col = 0;
+	long col = e->int2 > 0 && parser ? e->int2 : 0;
 	if (s->last && strcmp(s->last, msg) == 0 && s->lastline == line) {
 		free(msg);
 		return;
 	}
+	if (parser)
+		s->parse_failed = 1;
 	diag_add(s->diags, s->path, line, col, "%s", msg);
 	free(s->last);
 	s->last = msg;
@@ -90,7 +121,8 @@ static void position(const char *buf, size_t off, long *line, long *col)
 /* Read the whole of path (at most DOC_MAX_BYTES) into a NUL-terminated buffer. */
 static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
+	                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
@@ -160,10 +192,13 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 	xmlParserCtxtPtr ctxt = ctx;
 	struct errsink *s = ctxt->_private;
 	if (!s->stopped) {
+		/* the declaration starts before where the parser is now */
 		const char *buf = (const char *)ctxt->input->base;
-		const char *p = strstr(buf, "<!DOCTYPE");
+		const char *p = (const char *)ctxt->input->cur;
+		while (p > buf && strncmp(p, "<!DOCTYPE", 9) != 0)
+			p--;
 		long line = ctxt->input->line, col = ctxt->input->col;
-		if (p != NULL)
+		if (strncmp(p, "<!DOCTYPE", 9) == 0)
 			position(buf, (size_t)(p - buf), &line, &col);
 		diag_add(
 		    s->diags, s->path, line, col,
@@ -226,7 +261,7 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 		diag_clear(&mine);
 		return NULL;
 	}
-	struct errsink ss = {path, sink->diags, NULL, 0, NULL, 0};
+	struct errsink ss = {path, sink->diags, NULL, 0, 0, NULL, 0};
 	xmlSetStructuredErrorFunc(&ss, on_xml_error);
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(buf, (int)len);
 	xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse(pc) : NULL;
@@ -242,6 +277,17 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 	cache.path = xstrdup(path);
 	cache.rng = rng;
 	return rng;
+}
+
+int doc_schema_load(const char *schema_path, struct diag_list *diags)
+{
+	struct errsink sink = {schema_path, diags, NULL, 0, 0, NULL, 0};
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetExternalEntityLoader(refuse_loader);
+	xmlRelaxNGPtr rng = schema(schema_path, &sink);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(sink.last);
+	return rng ? 0 : -1;
 }
 
 /* The root must be <akomaNtoso> in the Akoma Ntoso 3.0 namespace. */
@@ -284,6 +330,13 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		free(buf);
 		return NULL;
 	}
+	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+	                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+		diag_add(diags, path, 1, 1,
+		         "UTF-16 text (it starts with a byte order mark); bulletins must be UTF-8");
+		free(buf);
+		return NULL;
+	}
 	size_t bad = utf8_check(buf, len);
 	if (bad < len) {
 		long line, col;
@@ -295,13 +348,22 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		return NULL;
 	}
 
-	struct errsink sink = {path, diags, NULL, 0, NULL, 0};
+	struct errsink sink = {path, diags, NULL, 0, 0, NULL, 0};
 	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	xmlSetStructuredErrorFunc(&sink, on_xml_error);
 	xmlSetExternalEntityLoader(refuse_loader);
 
 	xmlDocPtr x = parse(path, buf, len, &sink);
 	free(buf);
+	if (x != NULL && x->encoding != NULL &&
+	    strcasecmp((const char *)x->encoding, "UTF-8") != 0 &&
+	    strcasecmp((const char *)x->encoding, "UTF8") != 0) {
+		diag_add(diags, path, 1, 0,
+		         "the XML declaration says encoding=\"%s\"; bulletins must be UTF-8",
+		         (const char *)x->encoding);
+		xmlFreeDoc(x);
+		x = NULL;
+	}
 	if (x != NULL && check_root(x, path, diags) != 0) {
 		xmlFreeDoc(x);
 		x = NULL;

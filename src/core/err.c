@@ -9,12 +9,29 @@
 
 static err_cleanup_fn cleanup;
 
+/* Print a file name with control characters escaped, so that the message
+ * stays on one line. */
+static void put_name(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c < 0x20 || c == 0x7F)
+			fprintf(stderr, "\\x%02X", c);
+		else
+			fputc(c, stderr);
+	}
+}
+
 void err_vreport(const char *file, long line, long col, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fputs("circ: ", stderr);
 	if (file != NULL) {
-		fputs(file, stderr);
+		put_name(file);
 		if (line > 0) {
 			fprintf(stderr, ":%ld", line);
 			if (col > 0)

@@ -122,6 +122,24 @@ static size_t distance(const char *a, const char *b)
 	return r;
 }
 
+/* The last run of digits in s as a number, or -1. */
+static long last_number(const char *s)
+{
+	long v = -1;
+	for (const char *p = s; *p;) {
+		if (isdigit((unsigned char)*p)) {
+			v = 0;
+			while (isdigit((unsigned char)*p) && v < 100000)
+				v = v * 10 + (*p++ - '0');
+			while (isdigit((unsigned char)*p))
+				p++;
+		} else {
+			p++;
+		}
+	}
+	return v;
+}
+
 struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
 {
 	if (why)
@@ -146,11 +164,28 @@ struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
 			free(want);
 			return d->parts[i];
 		}
-		/* rank by edit distance, then by closeness in length */
+		/* rank by edit distance, then by the longest common prefix, the
+		 * closeness in length, the difference of the last numbers
+		 * ("5.13": 5.12 before 5.10), of the last characters ("8.3 l)":
+		 * 8.3 k)) */
 		size_t lk = strlen(key), lw = strlen(want);
-		size_t dist = distance(key, want) * 64 + (lk > lw ? lk - lw : lw - lk);
-		if (dist < bestd) {
-			bestd = dist;
+		size_t ed = distance(key, want);
+		size_t dl = lk > lw ? lk - lw : lw - lk;
+		long nk = last_number(key), nw = last_number(want);
+		size_t dn = nk < 0 || nw < 0 ? 63 : (size_t)(nk > nw ? nk - nw : nw - nk);
+		size_t cp = 0;
+		while (key[cp] && key[cp] == want[cp])
+			cp++;
+		size_t dc = (size_t)abs((unsigned char)key[lk ? lk - 1 : 0] -
+		                        (unsigned char)want[lw ? lw - 1 : 0]);
+		size_t rank = ed;
+		rank = rank * 64 + (cp < 63 ? 63 - cp : 0);
+		rank = rank * 64 + (dl < 63 ? dl : 63);
+		rank = rank * 64 + (dn < 63 ? dn : 63);
+		rank = rank * 256 + dc;
+		/* only a part at most half as different as the reference is long is close */
+		if (ed * 2 <= lw && rank < bestd) {
+			bestd = rank;
 			best = d->parts[i];
 		}
 		free(key);
