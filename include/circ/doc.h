@@ -25,11 +25,19 @@ enum doc_kind {
 	DOC_KIND_CONCLUSIONS
 };
 
-/* A marked-up citation (<ref>) inside a part's text: bytes [start, end). */
+/* What a marked-up span of a part's text is. */
+enum doc_link_kind {
+	DOC_LINK_REF, /* <ref href>: a citation of a part or another document */
+	DOC_LINK_ORG  /* <organization refersTo>: a mention of a unit */
+};
+
+/* A marked-up span inside a part's text: bytes [start, end). */
 struct doc_link {
+	enum doc_link_kind kind;
 	size_t start;
 	size_t end;
-	char *href; /* "#eId" or an Akoma Ntoso IRI "/akn/..." */
+	/* REF: "#eId" or an Akoma Ntoso IRI "/akn/..."; ORG: "#unit-eId" */
+	char *target;
 };
 
 struct doc_part {
@@ -62,6 +70,8 @@ struct doc_meta {
 	char *signatory_role; /* "Le Secrétaire général" or NULL */
 };
 
+struct unit;
+
 struct doc {
 	char *path; /* as given by the user */
 	struct doc_meta meta;
@@ -70,6 +80,12 @@ struct doc {
 	size_t nparts;
 	struct doc_part **by_eid; /* parts with an eId, sorted by eId */
 	size_t nby_eid;
+	/* The organisation (see units.h): every unit in the order the
+	 * organisation block lists them (a pre-order walk: the Department,
+	 * then each unit followed by its sub-units; external bodies last). */
+	struct unit **units;
+	size_t nunits;
+	struct unit **units_by_id; /* the same, sorted by eId */
 };
 
 /* Files larger than this are refused before they are parsed. */

@@ -16,6 +16,8 @@
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
+#include "circ/summary.h"
+#include "circ/units.h"
 #include "circ/view.h"
 #include "circ/xalloc.h"
 #include "opts.h"
@@ -64,6 +66,38 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 		           dl->n - 1, dl->n == 2 ? "" : "s", path);
 }
 
+/* --summary NAME [--recursive]: one unit, or the unit and all below it. */
+static int run_summary(struct strbuf *out, const struct opts *o, const struct doc *d, size_t width)
+{
+	struct unit **found = NULL;
+	size_t n = unit_find(d, o->ref, &found);
+	if (n == 0) {
+		err_report(d->path, 0, 0, "no unit matches '%s'; 'circ --units' lists them",
+		           o->ref);
+		return ERR_EXIT_NOTFOUND;
+	}
+	if (n > 1) {
+		err_report(d->path, 0, 0, "'%s' matches %zu units; give more of the name:", o->ref,
+		           n);
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, "  %s (%s%s%s)\n", found[i]->name, found[i]->kind,
+			        found[i]->parent ? ", in " : "",
+			        found[i]->parent ? found[i]->parent->name : "");
+		free(found);
+		return ERR_EXIT_NOTFOUND;
+	}
+	if (o->recursive) {
+		struct unit **all = NULL;
+		size_t k = unit_subtree(found[0], &all);
+		summary_units(out, d, all, k, width);
+		free(all);
+	} else {
+		summary_unit(out, d, found[0], width);
+	}
+	free(found);
+	return ERR_EXIT_OK;
+}
+
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -85,7 +119,17 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK:
-		printf("%s: valid (%zu parts)\n", d->path, d->nparts);
+		printf("%s: valid (%zu parts, %zu units)\n", d->path, d->nparts, d->nunits);
+		break;
+	case OPTS_UNITS:
+		if (d->nunits == 0) {
+			err_report(d->path, 0, 0, "the document describes no organisation");
+			status = ERR_EXIT_NOTFOUND;
+		}
+		summary_tree(&out, d, width);
+		break;
+	case OPTS_SUMMARY:
+		status = run_summary(&out, o, d, width);
 		break;
 	default:
 		view_toc(&out, d, width);
@@ -149,7 +193,7 @@ int main(int argc, char **argv)
 	char *deflt[] = {bundled};
 	char **files = o.nfiles ? o.files : deflt;
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
-	size_t width = out_width(&o);
+	size_t width = o.action == OPTS_SUMMARY && o.width < 0 ? SUMMARY_WIDTH : out_width(&o);
 
 	int status = ERR_EXIT_OK, found = 0, missed = 0;
 	for (size_t i = 0; i < nfiles; i++) {

@@ -9,49 +9,67 @@
 
 #include "circ/err.h"
 #include "circ/layout.h"
+#include "circ/strbuf.h"
 
+/* One command-line option. An option with an action selects the view; its
+ * argument, when it takes one, is what the view is about (REF, NAME). */
 struct optdef {
 	const char *name;
-	int key;         /* short option character, or a value above 255 */
-	const char *arg; /* argument name, or NULL */
+	int key;                 /* short option character, or a value above 255 */
+	const char *arg;         /* argument name, or NULL */
+	enum opts_action action; /* the view it selects, or OPTS_DEFAULT */
 	const char *help;
 };
 
-enum { KEY_TOC = 256, KEY_SHOW, KEY_DUMP, KEY_CHECK };
+enum { KEY_TOC = 256, KEY_SHOW, KEY_DUMP, KEY_CHECK, KEY_UNITS, KEY_SUMMARY };
 
 static const struct optdef table[] = {
-    {"toc", KEY_TOC, NULL, "print the outline: one line per section, paragraph and item"},
-    {"show", KEY_SHOW, "REF",
+    {"toc", KEY_TOC, NULL, OPTS_TOC, "print the outline: one line per section, paragraph and item"},
+    {"show", KEY_SHOW, "REF", OPTS_SHOW,
      "print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)"},
-    {"dump", KEY_DUMP, NULL, "print the whole document as plain text"},
-    {"check", KEY_CHECK, NULL, "validate the files and list every problem found, one per line"},
-    {"width", 'w', "N",
-     "wrap text to N columns (default: the terminal's width, $COLUMNS, or 80; 0: no wrapping)"},
-    {"help", 'h', NULL, "print this help and exit"},
-    {"version", 'V', NULL, "print the version and exit"},
+    {"dump", KEY_DUMP, NULL, OPTS_DUMP, "print the whole document as plain text"},
+    {"check", KEY_CHECK, NULL, OPTS_CHECK,
+     "validate the files and list every problem found, one per line"},
+    {"units", KEY_UNITS, NULL, OPTS_UNITS,
+     "print the organisation as a tree: kind, name and head of every unit"},
+    {"summary", KEY_SUMMARY, "NAME", OPTS_SUMMARY,
+     "print a unit's summary (NAME: words of its name, e.g. 'div soutien log', or its eId)"},
+    {"recursive", 'r', NULL, OPTS_DEFAULT,
+     "with --summary: also every unit below it, one per page"},
+    {"width", 'w', "N", OPTS_DEFAULT,
+     "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or 80; 0: no wrapping)"},
+    {"help", 'h', NULL, OPTS_HELP, "print this help and exit"},
+    {"version", 'V', NULL, OPTS_VERSION, "print the version and exit"},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 
 void opts_help(void)
 {
-	printf("Usage: circ [OPTION]... [FILE]...\n"
-	       "Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the bundled\n"
-	       "ST/SGB/2010/2, « Organisation du Département de l'appui aux missions »).\n\n");
+	struct strbuf out = STRBUF_INIT;
+	sb_adds(&out, "Usage: circ [OPTION]... [FILE]...\n"
+	              "Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the\n"
+	              "bundled ST/SGB/2010/2, « Organisation du Département de l'appui aux\n"
+	              "missions »).\n\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		char left[64];
 		const struct optdef *d = &table[i];
 		if (d->key < 256)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", d->key, d->name,
+			snprintf(left, sizeof left, "  -%c, --%s%s%s", d->key, d->name,
 			         d->arg ? " " : "", d->arg ? d->arg : "");
 		else
-			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
+			snprintf(left, sizeof left, "      --%s%s%s", d->name, d->arg ? " " : "",
 			         d->arg ? d->arg : "");
-		printf("  %-20s %s\n", left, d->help);
+		/* the help text hangs at column 23, wrapped to 79 columns */
+		layout_wrap(&out, d->help, 0, left, 23, 79);
 	}
-	printf("\nWith several FILEs, each output line starts with the file it comes from.\n"
-	       "FILE '-' is standard input.\n"
-	       "Exit status: 0 done, 1 reference not found, 2 usage error, 3 a document cannot\n"
-	       "be read, parsed or validated, 4 internal error (output error, broken schema).\n");
+	sb_adds(&out,
+	        "\nWith several FILEs, each output line starts with the file it comes from.\n"
+	        "FILE '-' is standard input.\n"
+	        "Exit status: 0 done, 1 reference or unit not found (or ambiguous unit name),\n"
+	        "2 usage error, 3 a document cannot be read, parsed or validated, 4 internal\n"
+	        "error (output error, broken schema).\n");
+	fputs(sb_str(&out), stdout);
+	sb_free(&out);
 }
 
 static int set_action(struct opts *o, enum opts_action a, const char *name)
@@ -103,6 +121,15 @@ static int bad_option(const char *arg)
 	return ERR_EXIT_USAGE;
 }
 
+/* The table entry of an option key, or NULL. */
+static const struct optdef *find(int key)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		if (table[i].key == key)
+			return &table[i];
+	return NULL;
+}
+
 int opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option longs[NOPTS + 1];
@@ -128,33 +155,32 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	opterr = 0;
 	int c, r = 0;
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (c) {
-		case KEY_TOC:
-			r = set_action(o, OPTS_TOC, "toc");
-			break;
-		case KEY_SHOW:
-			r = set_action(o, OPTS_SHOW, "show");
-			o->ref = optarg;
-			if (r == 0 && optarg[0] == '\0') {
-				err_report(NULL, 0, 0, "--show: the reference is empty");
-				r = ERR_EXIT_USAGE;
+		const struct optdef *def = find(c);
+		if (def && (def->action == OPTS_HELP || def->action == OPTS_VERSION)) {
+			o->action = def->action;
+			return 0;
+		}
+		if (def && def->action != OPTS_DEFAULT) {
+			r = set_action(o, def->action, def->name);
+			if (r == 0 && def->arg) {
+				o->ref = optarg;
+				if (optarg[0] == '\0') {
+					err_report(NULL, 0, 0, "--%s: the %s is empty", def->name,
+					           def->arg);
+					r = ERR_EXIT_USAGE;
+				}
 			}
-			break;
-		case KEY_DUMP:
-			r = set_action(o, OPTS_DUMP, "dump");
-			break;
-		case KEY_CHECK:
-			r = set_action(o, OPTS_CHECK, "check");
+			if (r)
+				return r;
+			continue;
+		}
+		switch (c) {
+		case 'r':
+			o->recursive = 1;
 			break;
 		case 'w':
 			r = parse_width(optarg, &o->width);
 			break;
-		case 'h':
-			o->action = OPTS_HELP;
-			return 0;
-		case 'V':
-			o->action = OPTS_VERSION;
-			return 0;
 		case ':':
 			err_report(NULL, 0, 0, "option '%s' needs an argument; try 'circ --help'",
 			           argv[optind - 1]);
@@ -164,6 +190,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		}
 		if (r)
 			return r;
+	}
+	if (o->recursive && o->action != OPTS_SUMMARY) {
+		err_report(NULL, 0, 0, "--recursive goes with --summary");
+		return ERR_EXIT_USAGE;
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);

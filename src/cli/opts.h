@@ -11,13 +11,16 @@ enum opts_action {
 	OPTS_SHOW,
 	OPTS_DUMP,
 	OPTS_CHECK,
+	OPTS_UNITS,
+	OPTS_SUMMARY,
 	OPTS_HELP,
 	OPTS_VERSION
 };
 
 struct opts {
 	enum opts_action action;
-	const char *ref; /* --show REF */
+	const char *ref; /* --show REF, --summary NAME */
+	int recursive;   /* --recursive */
 	long width;      /* -1: not given */
 	char **files;    /* FILE... (may be empty) */
 	size_t nfiles;

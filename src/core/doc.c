@@ -5,6 +5,7 @@
 
 #include <libxml/parser.h>
 
+#include "circ/units.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
 
@@ -52,7 +53,7 @@ static void free_part(struct doc_part *p)
 	for (size_t i = 0; i < p->nkids; i++)
 		free_part(p->kids[i]);
 	for (size_t i = 0; i < p->nlinks; i++)
-		free(p->links[i].href);
+		free(p->links[i].target);
 	free(p->links);
 	free(p->kids);
 	free(p->eid);
@@ -70,6 +71,10 @@ void doc_free(struct doc *d)
 		free_part(d->root);
 	free(d->parts);
 	free(d->by_eid);
+	for (size_t i = 0; i < d->nunits; i++)
+		unit_free(d->units[i]);
+	free(d->units);
+	free(d->units_by_id);
 	free(d->path);
 	free(d->meta.symbol);
 	free(d->meta.work_iri);
@@ -81,20 +86,18 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
+/* bsearch comparison of an eId with a part. */
+static int cmp_key_part(const void *key, const void *elem)
+{
+	return strcmp(key, (*(struct doc_part *const *)elem)->eid);
+}
+
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid)
 {
-	size_t lo = 0, hi = d->nby_eid;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int r = strcmp(eid, d->by_eid[mid]->eid);
-		if (r == 0)
-			return d->by_eid[mid];
-		if (r < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	if (d->nby_eid == 0)
+		return NULL;
+	struct doc_part **p = bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part);
+	return p ? *p : NULL;
 }
 
 char *doc_part_label(const struct doc_part *p)

@@ -75,6 +75,37 @@ static void acc_break(struct acc *a)
 }
 
 static void acc_inline(struct acc *a, const xmlNode *n);
+static void acc_children(struct acc *a, const xmlNode *n);
+
+/* A <ref href> or <organization refersTo>: its text, recorded as a link;
+ * an organization naming several units ("#a #b") gives one link for each. */
+static void acc_link(struct acc *a, const xmlNode *n)
+{
+	int org = doc_is(n, "organization");
+	char *targets = doc_attr(n, org ? "refersTo" : "href");
+	size_t first = a->nlinks, count = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(targets ? targets : (char *)"", " \t\r\n", &save); t || count == 0;
+	     t = strtok_r(NULL, " \t\r\n", &save)) {
+		a->links = xreallocarray(a->links, a->nlinks + 1, sizeof *a->links);
+		struct doc_link *l = &a->links[a->nlinks++];
+		l->kind = org ? DOC_LINK_ORG : DOC_LINK_REF;
+		l->target = xstrdup(t ? t : "");
+		l->start = a->sb.len;
+		count++;
+		if (t == NULL)
+			break;
+	}
+	free(targets);
+	a->mark = 1;
+	acc_children(a, n);
+	size_t start = a->mark ? a->sb.len : a->links[a->nlinks - 1].start;
+	a->mark = 0;
+	for (size_t i = first; i < a->nlinks; i++) {
+		a->links[i].start = start;
+		a->links[i].end = a->sb.len;
+	}
+}
 
 static void acc_children(struct acc *a, const xmlNode *n)
 {
@@ -82,7 +113,8 @@ static void acc_children(struct acc *a, const xmlNode *n)
 		acc_inline(a, c);
 }
 
-/* Gather inline content: text, <ref> (recorded as a link), <eol/> (a break). */
+/* Gather inline content: text, <ref> and <organization> (recorded as links),
+ * <eol/> (a break). */
 static void acc_inline(struct acc *a, const xmlNode *n)
 {
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -90,18 +122,8 @@ static void acc_inline(struct acc *a, const xmlNode *n)
 	} else if (n->type == XML_ELEMENT_NODE) {
 		if (doc_is(n, "eol") || doc_is(n, "br")) {
 			acc_break(a);
-		} else if (doc_is(n, "ref")) {
-			a->links = xreallocarray(a->links, a->nlinks + 1, sizeof *a->links);
-			struct doc_link *l = &a->links[a->nlinks++];
-			l->href = doc_attr(n, "href");
-			l->start = a->sb.len;
-			a->mark = 1;
-			acc_children(a, n);
-			l = &a->links[a->nlinks - 1];
-			if (a->mark)
-				l->start = a->sb.len;
-			a->mark = 0;
-			l->end = a->sb.len;
+		} else if (doc_is(n, "ref") || doc_is(n, "organization")) {
+			acc_link(a, n);
 		} else if (doc_is(n, "p") || doc_is(n, "blockContainer")) {
 			acc_break(a);
 			acc_children(a, n);
@@ -131,7 +153,7 @@ char *doc_flat_text(const xmlNode *n)
 	struct acc a = {STRBUF_INIT, 0, 0, NULL, 0};
 	acc_children(&a, n);
 	for (size_t i = 0; i < a.nlinks; i++)
-		free(a.links[i].href);
+		free(a.links[i].target);
 	free(a.links);
 	char *s = acc_finish(&a);
 	for (char *p = s; *p; p++)
@@ -300,5 +322,6 @@ struct doc *doc_build(xmlDocPtr x, const char *path)
 	}
 	if (d->nby_eid > 1)
 		qsort(d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_eid);
+	doc_build_units(d, docel);
 	return d;
 }

@@ -228,6 +228,7 @@ size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags)
 			check_names(&ck, body, NULL, NULL);
 	}
 	check_refs(&ck, root);
+	ck.problems += doc_check_org(x, path, diags);
 	for (size_t i = 0; i < ck.nids; i++)
 		free(ck.ids[i].id);
 	free(ck.ids);

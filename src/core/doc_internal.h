@@ -10,6 +10,8 @@
 #include "circ/doc.h"
 
 #define DOC_AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+/* The project's own namespace, for the organisation block in proprietary. */
+#define DOC_ORG_NS "urn:x-circ:organisation:1"
 
 /* Read, parse and validate path; NULL (with problems in diags) on failure. */
 xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_list *diags);
@@ -17,8 +19,12 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 void doc_read_release(void);
 /* Build the model from a valid tree. */
 struct doc *doc_build(xmlDocPtr x, const char *path);
+/* Build d->units from the organisation block under docel, if any. */
+void doc_build_units(struct doc *d, const xmlNode *docel);
 /* Semantic checks; adds problems to diags and returns how many. */
 size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags);
+/* The checks of the organisation block (called by doc_check). */
+size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags);
 
 /* Is n an element of the Akoma Ntoso namespace named name? */
 int doc_is(const xmlNode *n, const char *name);

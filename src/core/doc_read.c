@@ -33,6 +33,8 @@ struct errsink {
 	long lastline;
 };
 
+#define FAILED_ATTRS " failed to validate attributes"
+
 /* A libxml2 message in the user's terms: its first line, without the name
  * of the libxml2 function or option that produced it. NULL to drop it. */
 static char *user_message(const xmlError *e)
@@ -56,6 +58,13 @@ static char *user_message(const xmlError *e)
 	}
 	if (n == 23 && strncmp(m, "could not parse schemas", n) == 0)
 		return NULL; /* the caller says the schema cannot be compiled */
+	/* the validator's chatter before its specific message */
+	if (e->domain == XML_FROM_RELAXNGV &&
+	    (strncmp(m, "failed to compare type", 22) == 0 ||
+	     (strncmp(m, "Element ", 8) == 0 && n > sizeof FAILED_ATTRS &&
+	      strncmp(m + n - (sizeof FAILED_ATTRS - 1), FAILED_ATTRS, sizeof FAILED_ATTRS - 1) ==
+	          0)))
+		return NULL;
 	return xstrndup(m, n);
 }
 

@@ -1,0 +1,74 @@
+/* units.h: the organisation the bulletin creates: its units (the Department,
+ * its offices, divisions, services, sections, groups and teams), who heads
+ * each, to whom the head reports, what each is made of and does, and every
+ * part of the text that names it. Built by doc_load() from the document's
+ * organisation block (see content/README); owned by the struct doc.
+ *
+ * Every statement a unit carries points at the part of the bulletin that
+ * makes it (the "source"), so that nothing is said without its paragraph. */
+#ifndef CIRC_UNITS_H
+#define CIRC_UNITS_H
+
+#include <stddef.h>
+
+#include "circ/doc.h"
+
+/* A role in a reporting line or at the head of a unit. */
+struct unit_role {
+	char *id;                      /* TLCRole eId, e.g. "directeur" */
+	char *name;                    /* its showAs, e.g. "Directeur" */
+	struct unit *of;               /* the unit whose head it is, or NULL */
+	const struct doc_part *source; /* the part that says so */
+};
+
+/* A list of parts (sources of composition, functions...). */
+struct unit_parts {
+	const struct doc_part **v;
+	size_t n;
+};
+
+struct unit_shared {
+	struct unit *with;
+	const struct doc_part *source;
+};
+
+struct unit {
+	char *id;         /* TLCOrganization eId, e.g. "dsl" */
+	char *name;       /* its showAs: "Division du soutien logistique" */
+	char *kind;       /* "division", "service", "section"... as the bulletin says */
+	int external;     /* a body outside the Department */
+	int named;        /* 0 when the name is built by circ, not the bulletin's */
+	int index, count; /* for units the bulletin counts without naming: 2 of 4 */
+	struct unit *parent;
+	struct unit **kids;
+	size_t nkids;
+	struct unit_role *head;    /* NULL when the bulletin does not say */
+	struct unit_role *reports; /* to whom the head reports */
+	size_t nreports;
+	struct unit_parts composition;
+	struct unit_parts functions;
+	struct unit_parts head_functions;
+	struct unit_shared *shared;
+	size_t nshared;
+	struct unit_parts mentions; /* parts whose text names it, in document order */
+	size_t order;               /* index in doc->units */
+};
+
+/* The unit with this eId ("dsl" or "#dsl"), or NULL. */
+struct unit *unit_by_id(const struct doc *d, const char *id);
+/* The top unit (the Department), or NULL when the document has none. */
+struct unit *unit_root(const struct doc *d);
+
+/* Find units by what a user types: the eId, or words of the name, each a
+ * prefix of a word of the name, in order, forgiving case and accents
+ * ("logistique", "div soutien log", "reseaux"). Returns the number of best
+ * candidates and sets *out to them (allocated; free it). One means found. */
+size_t unit_find(const struct doc *d, const char *query, struct unit ***out);
+
+/* u and every unit below it, in pre-order (allocated array). */
+size_t unit_subtree(struct unit *u, struct unit ***out);
+
+/* Free one unit (used by doc_free). */
+void unit_free(struct unit *u);
+
+#endif

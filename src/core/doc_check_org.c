@@ -1,0 +1,236 @@
+/* doc_check_org.c: the checks of the organisation block that the schema
+ * cannot express: every unit is a declared TLCOrganization, declared once;
+ * parents, heads, reporting lines and sharing partners exist; no unit is its
+ * own ancestor; only the Department has no parent among internal units;
+ * every source is a section, paragraph or point of the body; every
+ * <organization refersTo> in the text names a unit. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/xalloc.h"
+#include "doc_internal.h"
+
+/* A sorted set of strings, each with the line it was declared on. */
+struct set {
+	char **v;
+	long *line;
+	size_t n;
+};
+
+static void set_add(struct set *s, char *v, long line)
+{
+	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
+	s->line = xreallocarray(s->line, s->n + 1, sizeof *s->line);
+	s->v[s->n] = v;
+	s->line[s->n++] = line;
+}
+
+static long set_find(const struct set *s, const char *v)
+{
+	if (v && v[0] == '#')
+		v++;
+	for (size_t i = 0; v && i < s->n; i++)
+		if (strcmp(s->v[i], v) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void set_free(struct set *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s->line);
+}
+
+struct ock {
+	const char *path;
+	struct diag_list *diags;
+	size_t problems;
+	struct set orgs, roles, parts, units;
+	char **parent; /* parent id of each unit, in units order */
+};
+
+static void problem(struct ock *ck, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(struct ock *ck, const xmlNode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(ck->diags, ck->path, xmlGetLineNo(n), 0, "%s", msg);
+	free(msg);
+	ck->problems++;
+}
+
+static int is_org(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       strcmp((const char *)n->ns->href, DOC_ORG_NS) == 0 &&
+	       (name == NULL || strcmp((const char *)n->name, name) == 0);
+}
+
+static void collect_parts(struct ock *ck, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (doc_is(c, "section") || doc_is(c, "paragraph") || doc_is(c, "point")) {
+			char *id = doc_attr(c, "eId");
+			if (id)
+				set_add(&ck->parts, id, xmlGetLineNo(c));
+		}
+		collect_parts(ck, c);
+	}
+}
+
+/* Check that attribute name of n (when present) is in set s. */
+static void expect(struct ock *ck, const xmlNode *n, const char *name, const struct set *s,
+                   const char *what)
+{
+	char *v = doc_attr(n, name);
+	if (v && set_find(s, v) < 0)
+		problem(ck, n, "%s '%s' is not %s", name, v, what);
+	free(v);
+}
+
+static void check_unit(struct ock *ck, const xmlNode *u)
+{
+	for (const xmlNode *c = u->children; c; c = c->next) {
+		if (!is_org(c, NULL))
+			continue;
+		expect(ck, c, "source", &ck->parts, "a section, paragraph or point of the body");
+		if (is_org(c, "head") || is_org(c, "reportsTo")) {
+			expect(ck, c, "role", &ck->roles, "a declared TLCRole");
+			expect(ck, c, "unit", &ck->units, "a unit of the organisation");
+		} else if (is_org(c, "shared")) {
+			expect(ck, c, "with", &ck->units, "a unit of the organisation");
+		}
+	}
+}
+
+/* Every <organization refersTo="#a #b"> names units (one or several). */
+static void check_text(struct ock *ck, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		char *v = doc_is(c, "organization") ? doc_attr(c, "refersTo") : NULL;
+		for (char *t = v ? strtok(v, " \t\r\n") : NULL; t; t = strtok(NULL, " \t\r\n"))
+			if (set_find(&ck->units, t) < 0)
+				problem(ck, c, "refersTo '%s' is not a unit of the organisation",
+				        t);
+		free(v);
+		check_text(ck, c);
+	}
+}
+
+/* Follow parents from unit i; a walk longer than the number of units loops. */
+static int has_cycle(const struct ock *ck, size_t i)
+{
+	size_t cur = i;
+	for (size_t steps = 0; steps <= ck->units.n; steps++) {
+		long p = set_find(&ck->units, ck->parent[cur]);
+		if (p < 0)
+			return 0;
+		cur = (size_t)p;
+		if (cur == i)
+			return 1;
+	}
+	return 1;
+}
+
+static const xmlNode *find_org_block(const xmlNode *root)
+{
+	for (const xmlNode *d = root->children; d; d = d->next) {
+		const xmlNode *meta = doc_child(d, "meta");
+		for (const xmlNode *p = meta ? meta->children : NULL; p; p = p->next)
+			if (doc_is(p, "proprietary"))
+				for (const xmlNode *k = p->children; k; k = k->next)
+					if (is_org(k, "organisation"))
+						return k;
+	}
+	return NULL;
+}
+
+static void collect_tlc(struct ock *ck, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (doc_is(c, "TLCOrganization") || doc_is(c, "TLCRole")) {
+			char *id = doc_attr(c, "eId");
+			if (id)
+				set_add(doc_is(c, "TLCRole") ? &ck->roles : &ck->orgs, id,
+				        xmlGetLineNo(c));
+		}
+		collect_tlc(ck, c);
+	}
+}
+
+size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
+{
+	const xmlNode *root = xmlDocGetRootElement(x);
+	const xmlNode *org = find_org_block(root);
+	if (org == NULL)
+		return 0;
+	struct ock ck;
+	memset(&ck, 0, sizeof ck);
+	ck.path = path;
+	ck.diags = diags;
+	collect_tlc(&ck, root);
+	collect_parts(&ck, root);
+
+	/* the units, each declared once and as a TLCOrganization */
+	char *root_id = NULL;
+	long root_line = 0;
+	for (const xmlNode *u = org->children; u; u = u->next) {
+		if (!is_org(u, "unit"))
+			continue;
+		char *id = doc_attr(u, "org");
+		if (id == NULL)
+			continue;
+		long dup = set_find(&ck.units, id);
+		if (dup >= 0)
+			problem(&ck, u, "unit '%s' is declared twice (first on line %ld)", id,
+			        ck.units.line[dup]);
+		if (set_find(&ck.orgs, id) < 0)
+			problem(&ck, u, "org '%s' is not a declared TLCOrganization", id);
+		set_add(&ck.units, xstrdup(id[0] == '#' ? id + 1 : id), xmlGetLineNo(u));
+		ck.parent = xreallocarray(ck.parent, ck.units.n, sizeof *ck.parent);
+		char *parent = doc_attr(u, "parent");
+		ck.parent[ck.units.n - 1] = parent;
+		char *ext = doc_attr(u, "external");
+		if (parent == NULL && !(ext && strcmp(ext, "true") == 0)) {
+			if (root_id)
+				problem(&ck, u,
+				        "unit '%s' has no parent, like '%s' on line %ld: only one "
+				        "internal unit (the Department) may have none",
+				        id, root_id, root_line);
+			else
+				root_id = xstrdup(id), root_line = xmlGetLineNo(u);
+		}
+		free(ext);
+		free(id);
+	}
+	size_t i = 0;
+	for (const xmlNode *u = org->children; u; u = u->next) {
+		if (!is_org(u, "unit") || xmlHasProp(u, (const xmlChar *)"org") == NULL)
+			continue;
+		expect(&ck, u, "parent", &ck.units, "a unit of the organisation");
+		if (has_cycle(&ck, i))
+			problem(&ck, u, "unit '#%s' is its own ancestor (its parents form a cycle)",
+			        ck.units.v[i]);
+		check_unit(&ck, u);
+		i++;
+	}
+	check_text(&ck, root);
+
+	free(root_id);
+	for (size_t k = 0; k < ck.units.n; k++)
+		free(ck.parent[k]);
+	free(ck.parent);
+	set_free(&ck.orgs);
+	set_free(&ck.roles);
+	set_free(&ck.parts);
+	set_free(&ck.units);
+	return ck.problems;
+}

@@ -1,0 +1,182 @@
+/* units.c: queries on the organisation (see units.h): by eId, by the words
+ * users type, subtrees. */
+#include "circ/units.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/fold.h"
+#include "circ/xalloc.h"
+
+/* bsearch comparison of an eId with a unit. */
+static int cmp_key_unit(const void *key, const void *elem)
+{
+	return strcmp(key, (*(struct unit *const *)elem)->id);
+}
+
+struct unit *unit_by_id(const struct doc *d, const char *id)
+{
+	if (id == NULL || d->nunits == 0)
+		return NULL;
+	if (id[0] == '#')
+		id++;
+	struct unit **u =
+	    bsearch(id, d->units_by_id, d->nunits, sizeof *d->units_by_id, cmp_key_unit);
+	return u ? *u : NULL;
+}
+
+struct unit *unit_root(const struct doc *d)
+{
+	for (size_t i = 0; i < d->nunits; i++)
+		if (!d->units[i]->external && d->units[i]->parent == NULL)
+			return d->units[i];
+	return NULL;
+}
+
+/* Split folded text into words of letters and digits (allocated array of
+ * pointers into a copy, which words[0] owns... see free_words). */
+struct words {
+	char *buf;
+	char **w;
+	size_t n;
+};
+
+static void split(struct words *ws, const char *text)
+{
+	ws->buf = fold_simple(text);
+	ws->w = NULL;
+	ws->n = 0;
+	char *p = ws->buf;
+	while (*p) {
+		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			*p++ = '\0';
+		if (!*p)
+			break;
+		ws->w = xreallocarray(ws->w, ws->n + 1, sizeof *ws->w);
+		ws->w[ws->n++] = p;
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+	}
+}
+
+static void free_words(struct words *ws)
+{
+	free(ws->buf);
+	free(ws->w);
+}
+
+/* How well the query words match the name words, in order, each a prefix
+ * of a name word: -1 for no match; else the number of query words that are
+ * only prefixes (0: every word is whole). *whole tells whether the query is
+ * the whole name. */
+static int match(const struct words *q, const struct words *name, int *whole, size_t *first)
+{
+	size_t j = 0;
+	int partial = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		size_t len = strlen(q->w[i]);
+		while (j < name->n && strncmp(name->w[j], q->w[i], len) != 0)
+			j++;
+		if (j == name->n)
+			return -1;
+		if (i == 0)
+			*first = j;
+		partial += name->w[j][len] != '\0';
+		j++;
+	}
+	*whole = q->n == name->n && partial == 0;
+	return partial;
+}
+
+size_t unit_find(const struct doc *d, const char *query, struct unit ***out)
+{
+	*out = NULL;
+	const char *id = query[0] == '#' ? query + 1 : query;
+	struct unit *byid = unit_by_id(d, id);
+	if (byid) {
+		*out = xmalloc(sizeof **out);
+		(*out)[0] = byid;
+		return 1;
+	}
+	struct words q;
+	split(&q, query);
+	size_t n = 0;
+	long best = -1;
+	struct unit **cand = xcalloc(d->nunits ? d->nunits : 1, sizeof *cand);
+	for (size_t i = 0; i < d->nunits && q.n > 0; i++) {
+		struct words name;
+		split(&name, d->units[i]->name);
+		int whole = 0;
+		size_t first = 0;
+		int partial = match(&q, &name, &whole, &first);
+		free_words(&name);
+		if (partial < 0)
+			continue;
+		/* lower is better: the whole name; internal units; names the
+		 * bulletin gives (not built by circ); fewer words matched only
+		 * by their beginning; a match that starts earlier in the name */
+		const struct unit *u = d->units[i];
+		long score = (whole ? 0L : 1L) << 40;
+		score += (long)(u->external ? 1 : 0) << 32;
+		score += (long)(u->named ? 0 : 1) << 24;
+		score += (long)(partial < 255 ? partial : 255) << 16;
+		score += (long)(first < 65535 ? first : 65535);
+		if (best < 0 || score < best) {
+			best = score;
+			n = 0;
+		}
+		if (score == best)
+			cand[n++] = d->units[i];
+	}
+	free_words(&q);
+	if (n == 0) {
+		free(cand);
+		return 0;
+	}
+	*out = cand;
+	return n;
+}
+
+static void walk(struct unit *u, struct unit ***out, size_t *n)
+{
+	*out = xreallocarray(*out, *n + 1, sizeof **out);
+	(*out)[(*n)++] = u;
+	for (size_t i = 0; i < u->nkids; i++)
+		walk(u->kids[i], out, n);
+}
+
+size_t unit_subtree(struct unit *u, struct unit ***out)
+{
+	size_t n = 0;
+	*out = NULL;
+	walk(u, out, &n);
+	return n;
+}
+
+static void free_role(struct unit_role *r)
+{
+	free(r->id);
+	free(r->name);
+}
+
+void unit_free(struct unit *u)
+{
+	free(u->id);
+	free(u->name);
+	free(u->kind);
+	free(u->kids);
+	if (u->head) {
+		free_role(u->head);
+		free(u->head);
+	}
+	for (size_t i = 0; i < u->nreports; i++)
+		free_role(&u->reports[i]);
+	free(u->reports);
+	free(u->composition.v);
+	free(u->functions.v);
+	free(u->head_functions.v);
+	free(u->shared);
+	free(u->mentions.v);
+	free(u);
+}

@@ -1,0 +1,221 @@
+/* test_units.c: the organisation of the bundled bulletin: the whole unit
+ * tree, heads and reporting lines with their sources, mentions, and finding
+ * units by the words users type. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/units.h"
+#include "testutil.h"
+
+static struct unit *unit(const struct doc *d, const char *id)
+{
+	struct unit *u = unit_by_id(d, id);
+	if (u == NULL)
+		fail_msg("no unit '%s'", id);
+	return u;
+}
+
+static const char *label_of(const struct doc_part *p)
+{
+	static char buf[64];
+	char *l = doc_part_label(p);
+	snprintf(buf, sizeof buf, "%s", l);
+	free(l);
+	return buf;
+}
+
+static void counts_per_kind(void **state)
+{
+	const struct doc *d = *state;
+	static const struct {
+		const char *kind;
+		size_t internal, external;
+	} want[] = {
+	    {"département", 1, 4},  {"bureau", 8, 9},  {"secrétariat", 2, 1},
+	    {"division", 4, 2},     {"service", 8, 3}, {"section", 25, 1},
+	    {"groupe", 2, 1},       {"équipe", 2, 0},  {"organe", 0, 6},
+	    {"organisation", 0, 2}, {"centre", 0, 1},  {"base", 0, 1},
+	};
+	size_t total = 0;
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		size_t in = 0, out = 0;
+		for (size_t i = 0; i < d->nunits; i++) {
+			if (strcmp(d->units[i]->kind, want[k].kind) == 0) {
+				if (d->units[i]->external)
+					out++;
+				else
+					in++;
+			}
+		}
+		if (in != want[k].internal || out != want[k].external)
+			fail_msg("%s: %zu inside, %zu outside; want %zu, %zu", want[k].kind, in,
+			         out, want[k].internal, want[k].external);
+		total += in + out;
+	}
+	assert_int_equal(total, d->nunits);
+	assert_int_equal(d->nunits, 83);
+}
+
+static void every_internal_unit_reaches_the_department(void **state)
+{
+	const struct doc *d = *state;
+	struct unit *root = unit_root(d);
+	assert_non_null(root);
+	assert_string_equal(root->id, "dam");
+	assert_string_equal(root->name, "Département de l’appui aux missions");
+	struct unit **all = NULL;
+	size_t n = unit_subtree(root, &all);
+	size_t internal = 0;
+	for (size_t i = 0; i < d->nunits; i++) {
+		internal += !d->units[i]->external;
+		if (d->units[i]->external)
+			continue;
+		int found = 0;
+		for (size_t k = 0; k < n; k++)
+			found |= all[k] == d->units[i];
+		if (!found)
+			fail_msg("%s is not below the Department", d->units[i]->id);
+	}
+	assert_int_equal(n, internal);
+	assert_int_equal(n, 52);
+	/* pre-order: the Department first, each unit before its sub-units */
+	assert_ptr_equal(all[0], root);
+	for (size_t k = 1; k < n; k++)
+		assert_true(all[k]->parent->order < all[k]->order);
+	free(all);
+}
+
+static void parent_chains_of_leaves(void **state)
+{
+	const struct doc *d = *state;
+	static const char *const chains[][5] = {
+	    {"dtic-siom-sr", "dtic-siom", "dtic", "dam", NULL},
+	    {"dpm-sgpm-srigrh-3", "dpm-sgpm", "dpm", "dam", NULL},
+	    {"dbfm-sbre-s-2", "dbfm-sbre", "dbfm", "dam", NULL},
+	    {"dsl-sso-gssdr", "dsl-sso", "dsl", "dam", NULL},
+	    {"dam-elam", "dam-bssg", "dam", NULL, NULL},
+	    {"dam-bsga-secretariat", "dam-bsga", "dam", NULL, NULL},
+	};
+	for (size_t c = 0; c < sizeof chains / sizeof chains[0]; c++) {
+		const struct unit *u = unit(d, chains[c][0]);
+		assert_int_equal(u->nkids, 0);
+		for (size_t k = 1; k < 5 && chains[c][k]; k++) {
+			u = u->parent;
+			assert_non_null(u);
+			assert_string_equal(u->id, chains[c][k]);
+		}
+		assert_null(u->parent);
+	}
+}
+
+static void heads_and_reporting_lines(void **state)
+{
+	const struct doc *d = *state;
+	const struct unit *dsl = unit(d, "dsl");
+	assert_string_equal(dsl->name, "Division du soutien logistique");
+	assert_string_equal(dsl->kind, "division");
+	assert_non_null(dsl->head);
+	assert_string_equal(dsl->head->name, "Directeur");
+	assert_string_equal(label_of(dsl->head->source), "8.1");
+	assert_int_equal(dsl->nreports, 1);
+	assert_string_equal(dsl->reports[0].name,
+	                    "Secrétaire général adjoint à l’appui aux missions");
+	assert_int_equal(dsl->nkids, 4);
+	assert_int_equal(dsl->functions.n, 0);
+
+	/* a service head reports to the head of its division */
+	const struct unit *sso = unit(d, "dsl-sso");
+	assert_string_equal(sso->head->name, "Directeur adjoint (Chef de service)");
+	assert_int_equal(sso->nreports, 1);
+	assert_ptr_equal(sso->reports[0].of, dsl);
+	assert_string_equal(label_of(sso->functions.v[0]), "8.3");
+
+	/* the Department: head, three reporting lines, functions 2.1 */
+	const struct unit *dam = unit(d, "dam");
+	assert_string_equal(dam->head->name, "Secrétaire général adjoint à l’appui aux missions");
+	assert_int_equal(dam->nreports, 3);
+	assert_string_equal(label_of(dam->functions.v[0]), "2.1");
+	assert_true(dam->mentions.n >= 20);
+
+	/* a unit whose head the bulletin does not name */
+	assert_null(unit(d, "dam-bsga")->head);
+	assert_null(unit(d, "dtic-siom-sr")->head);
+
+	/* shared capacity (2.4 h) and 5.10) */
+	const struct unit *esace = unit(d, "dam-esace");
+	assert_true(esace->nshared >= 1);
+	assert_string_equal(esace->shared[0].with->id, "ext-domp");
+}
+
+static void counted_units(void **state)
+{
+	const struct doc *d = *state;
+	const struct unit *s = unit(d, "dpm-sgpm-srigrh-4");
+	assert_false(s->named);
+	assert_int_equal(s->index, 4);
+	assert_int_equal(s->count, 4);
+	/* named by the plural « quatre Sections régionales… » of 6.2 and 6.3 */
+	assert_int_equal(s->mentions.n, 2);
+	assert_string_equal(label_of(s->mentions.v[0]), "6.2");
+	assert_true(unit(d, "dsl")->named);
+}
+
+/* unit_find gives exactly the units listed, in the tree's order. */
+static void expect_find(const struct doc *d, const char *query, const char *const *ids)
+{
+	struct unit **found = NULL;
+	size_t n = unit_find(d, query, &found);
+	size_t want = 0;
+	while (ids[want])
+		want++;
+	if (n != want)
+		fail_msg("'%s': %zu units, want %zu (first: %s)", query, n, want,
+		         n ? found[0]->id : "-");
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(found[i]->id, ids[i]) != 0)
+			fail_msg("'%s': unit %zu is %s, want %s", query, i, found[i]->id, ids[i]);
+	free(found);
+}
+
+static void find_by_name(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "logistique", (const char *[]){"dsl", NULL});
+	expect_find(d, "div soutien log", (const char *[]){"dsl", NULL});
+	expect_find(d, "reseaux", (const char *[]){"dtic-siom-sr", NULL});
+	expect_find(d, "RÉSEAUX", (const char *[]){"dtic-siom-sr", NULL});
+	expect_find(d, "equipe de liaison", (const char *[]){"dam-elam", NULL});
+	expect_find(d, "Equipe de suivi", (const char *[]){"dam-esace", NULL});
+	expect_find(d, "deontologie", (const char *[]){"dam-gdd", NULL});
+	expect_find(d, "dsl-sss", (const char *[]){"dsl-sss", NULL});
+	expect_find(d, "#dsl", (const char *[]){"dsl", NULL});
+	expect_find(d, "l’appui aux missions", (const char *[]){"dam", NULL});
+	expect_find(d, "l'appui aux missions", (const char *[]){"dam", NULL});
+	expect_find(d, "operations de maintien de la paix", (const char *[]){"ext-domp", NULL});
+}
+
+static void ambiguous_and_unknown(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "soutien specialise", (const char *[]){"dpm-ssspm", "dsl-sss", NULL});
+	expect_find(d, "section regionale",
+	            (const char *[]){"dpm-sgpm-srigrh-1", "dpm-sgpm-srigrh-2", "dpm-sgpm-srigrh-3",
+	                             "dpm-sgpm-srigrh-4", NULL});
+	expect_find(d, "zzz", (const char *[]){NULL});
+	expect_find(d, "", (const char *[]){NULL});
+	expect_find(d, "réseaux logistique", (const char *[]){NULL});
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(counts_per_kind),
+	    cmocka_unit_test(every_internal_unit_reaches_the_department),
+	    cmocka_unit_test(parent_chains_of_leaves),
+	    cmocka_unit_test(heads_and_reporting_lines),
+	    cmocka_unit_test(counted_units),
+	    cmocka_unit_test(find_by_name),
+	    cmocka_unit_test(ambiguous_and_unknown),
+	};
+	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);
+}
