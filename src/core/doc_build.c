@@ -152,10 +152,10 @@ char *doc_flat_text(const xmlNode *n)
 {
 	struct acc a = {STRBUF_INIT, 0, 0, NULL, 0};
 	acc_children(&a, n);
+	char *s = acc_finish(&a);
 	for (size_t i = 0; i < a.nlinks; i++)
 		free(a.links[i].target);
 	free(a.links);
-	char *s = acc_finish(&a);
 	for (char *p = s; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
