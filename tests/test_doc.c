@@ -110,7 +110,7 @@ static void links(void **state)
 	assert_string_equal(first_ref(p)->target, "#sec_5__para_5-2__list_1__point_b");
 	assert_true(strncmp(p->text + first_ref(p)->start, "alinéa", strlen("alinéa")) == 0);
 
-	size_t internal = 0, external = 0;
+	size_t internal = 0, external = 0, self = 0;
 	for (size_t i = 0; i < d->nparts; i++) {
 		for (size_t k = 0; k < d->parts[i]->nlinks; k++) {
 			const struct doc_link *x = &d->parts[i]->links[k];
@@ -120,6 +120,8 @@ static void links(void **state)
 			if (x->target[0] == '#') {
 				internal++;
 				assert_non_null(doc_find_eid(d, x->target + 1));
+			} else if (strcmp(x->target, d->meta.work_iri) == 0) {
+				self++; /* « la présente circulaire » */
 			} else {
 				external++;
 				assert_true(strncmp(x->target, "/akn/un/", 8) == 0);
@@ -128,6 +130,7 @@ static void links(void **state)
 	}
 	assert_int_equal(internal, 10);
 	assert_int_equal(external, 10);
+	assert_int_equal(self, 3);
 	/* the preamble cites ST/SGB/1997/5 first */
 	p = d->parts[0];
 	assert_true(count_refs(p) >= 1);

@@ -1,8 +1,9 @@
 /* lookup.h: from what a user types (or a text cites) to a part.
  * Accepted forms: "1.2", "§ 1.2", "paragraphe 1.2", "5.7 b)", "5.7b",
  * "5.7.b", "5.7(b)", "7.3 d) ii)", "7.3dii", "section 8", "sec 8", "s8",
- * "preamble", "conclusions", and any eId ("sec_5__para_5-7"). Case and
- * spaces (of any Unicode kind) do not matter. */
+ * "preamble", "conclusions", and any eId ("sec_5__para_5-7"); "document",
+ * "circulaire" or the document's symbol name the whole document (its root).
+ * Case and spaces (of any Unicode kind) do not matter. */
 #ifndef CIRC_LOOKUP_H
 #define CIRC_LOOKUP_H
 

@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "circ/cite.h"
 #include "circ/datadir.h"
 #include "circ/diag.h"
 #include "circ/doc.h"
@@ -103,24 +104,62 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
 	switch (o->action) {
-	case OPTS_SHOW: {
+	case OPTS_SHOW:
+	case OPTS_CITED_BY: {
 		char *why = NULL;
 		struct doc_part *p = lookup_ref(d, o->ref, &why);
 		if (p == NULL) {
 			err_report(d->path, 0, 0, "%s", why);
 			status = ERR_EXIT_NOTFOUND;
-		} else {
+		} else if (o->action == OPTS_SHOW) {
 			view_part(&out, p, width);
+			if (o->links) {
+				struct cite_index ix;
+				cite_index_build(d, &ix);
+				cite_view_links(&out, d, &ix, p, width);
+				cite_index_free(&ix);
+			}
+		} else {
+			struct cite_index ix;
+			cite_index_build(d, &ix);
+			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
+				char *label = doc_part_label(p);
+				err_report(d->path, 0, 0, "no part cites %s", label);
+				free(label);
+				status = ERR_EXIT_NOTFOUND;
+			}
+			cite_index_free(&ix);
 		}
 		free(why);
+		break;
+	}
+	case OPTS_REFS: {
+		struct cite_index ix;
+		cite_index_build(d, &ix);
+		cite_view_refs(&out, d, &ix);
+		cite_index_free(&ix);
 		break;
 	}
 	case OPTS_DUMP:
 		view_dump(&out, d, width);
 		break;
-	case OPTS_CHECK:
-		printf("%s: valid (%zu parts, %zu units)\n", d->path, d->nparts, d->nunits);
+	case OPTS_CHECK: {
+		/* citations the detector finds must name parts that exist */
+		struct cite_index ix;
+		struct diag_list dl = DIAG_LIST_INIT;
+		cite_index_build(d, &ix);
+		if (cite_check(d, &ix, &dl) > 0) {
+			diag_print(&dl, 0);
+			status = ERR_EXIT_DOC;
+		} else {
+			sb_addf(&out, "%s: valid (%zu parts, %zu units, %zu citations)\n", d->path,
+			        d->nparts, d->nunits, ix.n);
+		}
+		diag_clear(&dl);
+		cite_index_free(&ix);
+		prefix = NULL;
 		break;
+	}
 	case OPTS_UNITS:
 		if (d->nunits == 0) {
 			err_report(d->path, 0, 0, "the document describes no organisation");
@@ -208,6 +247,8 @@ int main(int argc, char **argv)
 				missed++;
 			else
 				found++;
+			if (s == ERR_EXIT_DOC)
+				status = ERR_EXIT_DOC;
 		}
 		diag_clear(&dl);
 		doc_free(d);
@@ -216,6 +257,7 @@ int main(int argc, char **argv)
 		status = ERR_EXIT_NOTFOUND;
 	status = finish_output(status);
 	doc_release_cache();
+	cite_release();
 	free(schema);
 	free(bundled);
 	free(dir);

@@ -21,7 +21,17 @@ struct optdef {
 	const char *help;
 };
 
-enum { KEY_TOC = 256, KEY_SHOW, KEY_DUMP, KEY_CHECK, KEY_UNITS, KEY_SUMMARY };
+enum {
+	KEY_TOC = 256,
+	KEY_SHOW,
+	KEY_DUMP,
+	KEY_CHECK,
+	KEY_UNITS,
+	KEY_SUMMARY,
+	KEY_REFS,
+	KEY_CITED_BY,
+	KEY_LINKS
+};
 
 static const struct optdef table[] = {
     {"toc", KEY_TOC, NULL, OPTS_TOC, "print the outline: one line per section, paragraph and item"},
@@ -34,10 +44,17 @@ static const struct optdef table[] = {
      "print the organisation as a tree: kind, name and head of every unit"},
     {"summary", KEY_SUMMARY, "NAME", OPTS_SUMMARY,
      "print a unit's summary (NAME: words of its name, e.g. 'div soutien log', or its eId)"},
+    {"refs", KEY_REFS, NULL, OPTS_REFS,
+     "list every citation, one per line: citing part, cited text, target (TAB-separated)"},
+    {"cited-by", KEY_CITED_BY, "REF", OPTS_CITED_BY,
+     "list the parts that cite REF (or a part below it), each with the citing sentence"},
+    {"links", KEY_LINKS, NULL, OPTS_DEFAULT,
+     "with --show: add what the part cites and what cites it below its text"},
     {"recursive", 'r', NULL, OPTS_DEFAULT,
      "with --summary: also every unit below it, one per page"},
     {"width", 'w', "N", OPTS_DEFAULT,
-     "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or 80; 0: no wrapping)"},
+     "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or "
+     "80; 0: no wrapping)"},
     {"help", 'h', NULL, OPTS_HELP, "print this help and exit"},
     {"version", 'V', NULL, OPTS_VERSION, "print the version and exit"},
 };
@@ -178,6 +195,9 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case 'r':
 			o->recursive = 1;
 			break;
+		case KEY_LINKS:
+			o->links = 1;
+			break;
 		case 'w':
 			r = parse_width(optarg, &o->width);
 			break;
@@ -193,6 +213,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	}
 	if (o->recursive && o->action != OPTS_SUMMARY) {
 		err_report(NULL, 0, 0, "--recursive goes with --summary");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->links && o->action != OPTS_SHOW) {
+		err_report(NULL, 0, 0, "--links goes with --show");
 		return ERR_EXIT_USAGE;
 	}
 	o->files = argv + optind;

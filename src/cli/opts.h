@@ -13,6 +13,8 @@ enum opts_action {
 	OPTS_CHECK,
 	OPTS_UNITS,
 	OPTS_SUMMARY,
+	OPTS_REFS,
+	OPTS_CITED_BY,
 	OPTS_HELP,
 	OPTS_VERSION
 };
@@ -21,6 +23,7 @@ struct opts {
 	enum opts_action action;
 	const char *ref; /* --show REF, --summary NAME */
 	int recursive;   /* --recursive */
+	int links;       /* --links */
 	long width;      /* -1: not given */
 	char **files;    /* FILE... (may be empty) */
 	size_t nfiles;

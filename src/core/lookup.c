@@ -17,6 +17,8 @@ static const char *const para_words[] = {"paragraphe", "paragraph", "para", "par
 static const char *const sect_words[] = {"section", "sect", "sec", "s"};
 static const char *const preamble_words[] = {"preamble", "preambule", "préambule"};
 static const char *const concl_words[] = {"conclusions", "conclusion", "signature"};
+static const char *const doc_words[] = {"document", "circulaire", "bulletin",
+                                        "laprésentecirculaire"};
 
 static int starts_word(const char *s, const char *w, size_t *len)
 {
@@ -154,6 +156,15 @@ struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
 	} else if (is_any(want, concl_words, sizeof concl_words / sizeof concl_words[0])) {
 		free(want);
 		want = xstrdup("conclusions");
+	}
+	/* the whole document: a word for it, or its symbol */
+	char *dsym = d->meta.symbol ? lookup_normalize(d->meta.symbol) : NULL;
+	int whole = is_any(want, doc_words, sizeof doc_words / sizeof doc_words[0]) ||
+	            (dsym && strcmp(dsym, want) == 0);
+	free(dsym);
+	if (whole) {
+		free(want);
+		return d->root;
 	}
 	struct doc_part *best = NULL;
 	size_t bestd = (size_t)-1;

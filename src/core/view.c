@@ -83,8 +83,15 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 
 void view_part(struct strbuf *out, const struct doc_part *p, size_t width)
 {
-	if (p->kind == DOC_KIND_DOCUMENT)
+	if (p->kind == DOC_KIND_DOCUMENT) {
+		/* the whole document: every top-level part, a blank line between */
+		for (size_t i = 0; i < p->nkids; i++) {
+			if (i > 0)
+				sb_addc(out, '\n');
+			part_block(out, p->kids[i], width, 0);
+		}
 		return;
+	}
 	part_block(out, p, width, p->depth);
 }
 

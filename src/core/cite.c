@@ -1,0 +1,361 @@
+/* cite.c: the citation detector (see cite.h). Five PCRE2 patterns, compiled
+ * once with PCRE2_UTF | PCRE2_UCP (so \s is any Unicode space): French and
+ * English paragraph/item citations, sections, the document itself, and UN
+ * document symbols. Matches are merged in text order, the longest first
+ * where two start together; the lists they name ("2.1, 2.3 et 2.4",
+ * "a) à c)") are expanded into one target each. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "circ/cite.h"
+
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/err.h"
+#include "circ/strbuf.h"
+#include "circ/utf8.h"
+#include "circ/xalloc.h"
+
+/* Pieces of the patterns. */
+#define NOT_AFTER_WORD "(?<![\\p{L}\\p{N}])"
+#define NUM            "\\d+(?:\\.\\d+)+"
+#define LET_FR         "\\(?[a-z]\\)"
+#define ROM_FR         "\\(?[ivxlc]+\\)"
+#define LET_EN         "\\([a-z]\\)"
+#define ROM_EN         "\\([ivxlc]+\\)"
+#define CONJ_FR        "(?:\\s*,\\s*|\\s+(?:et|à|ou)\\s+)"
+#define CONJ_EN        "(?:\\s*,\\s*|\\s+(?:and|to|or)\\s+)"
+#define CONJ_ANY       "(?:\\s*,\\s*|\\s+(?:et|à|ou|and|to|or)\\s+)"
+#define HYPHEN         "[-\\x{2010}\\x{2011}]"
+
+enum { RX_PARA_FR, RX_PARA_EN, RX_SECTION, RX_SELF, RX_SYMBOL, RX_COUNT };
+
+static const char *const patterns[RX_COUNT] = {
+    [RX_PARA_FR] =
+        NOT_AFTER_WORD "(?:sous" HYPHEN "alin[ée]as?\\s+(?<sub>" ROM_FR "(?:" CONJ_FR ROM_FR ")*)"
+                       "\\s+de\\s+l['\\x{2019}]\\s*alin[ée]a\\s+(?<pt>" LET_FR ")\\s+du\\s+"
+                       "|alin[ée]as?\\s+(?<pts>" LET_FR "(?:" CONJ_FR LET_FR ")*)\\s+du\\s+)?"
+                       "paragraphes?\\s+(?<paras>" NUM "(?:" CONJ_FR NUM ")*)"
+                       "(?:\\s+ci" HYPHEN "(?:dessus|dessous|apr[èe]s))?",
+    [RX_PARA_EN] = NOT_AFTER_WORD
+    "(?:sub" HYPHEN "?subparagraphs?\\s+(?<sub>" ROM_EN "(?:" CONJ_EN ROM_EN ")*)"
+    "\\s+of\\s+subparagraph\\s+(?<pt>" LET_EN ")\\s+of\\s+"
+    "|subparagraphs?\\s+(?<pts>" LET_EN "(?:" CONJ_EN LET_EN ")*)\\s+of\\s+)?"
+    "paragraphs?\\s+(?<paras>" NUM "(?:" CONJ_EN NUM ")*)"
+    "(?:\\s+(?:above|below))?",
+    [RX_SECTION] =
+        NOT_AFTER_WORD "sections?\\s+(?<secs>\\d+(?:" CONJ_ANY "\\d+)*)(?!\\.?\\d)"
+                       "(?:\\s+(?:ci" HYPHEN "(?:dessus|dessous|apr[èe]s)|above|below))?",
+    [RX_SELF] = NOT_AFTER_WORD
+    "(?:la\\s+pr[ée]sente\\s+circulaire|the\\s+present\\s+bulletin|this\\s+bulletin)"
+    "(?![\\p{L}\\p{N}])",
+    [RX_SYMBOL] = "(?<![\\p{L}\\p{N}/])(?<sym>(?:ST|A|S|E)"
+                  "(?:/(?:\\d+|[A-Z][A-Za-z]*(?:\\.\\d+)?)){2,})(?![\\p{L}\\p{N}/])",
+};
+
+static struct {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int sub, pt, pts, paras, secs, sym; /* group numbers, -1 when absent */
+} rx[RX_COUNT];
+
+static int group(pcre2_code *c, const char *name)
+{
+	int n = pcre2_substring_number_from_name(c, (PCRE2_SPTR)name);
+	return n > 0 ? n : -1;
+}
+
+static void compile(void)
+{
+	if (rx[0].code)
+		return;
+	for (int i = 0; i < RX_COUNT; i++) {
+		int errcode;
+		PCRE2_SIZE erroff;
+		uint32_t flags = PCRE2_UTF | PCRE2_UCP | (i == RX_SYMBOL ? 0 : PCRE2_CASELESS);
+		rx[i].code = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED, flags,
+		                           &errcode, &erroff, NULL);
+		if (rx[i].code == NULL) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(errcode, msg, sizeof msg);
+			err_fatal("citation pattern %d does not compile at %zu: %s", i,
+			          (size_t)erroff, (const char *)msg);
+		}
+		pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
+		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
+		if (rx[i].md == NULL)
+			err_fatal("out of memory (citation patterns)");
+		rx[i].sub = group(rx[i].code, "sub");
+		rx[i].pt = group(rx[i].code, "pt");
+		rx[i].pts = group(rx[i].code, "pts");
+		rx[i].paras = group(rx[i].code, "paras");
+		rx[i].secs = group(rx[i].code, "secs");
+		rx[i].sym = group(rx[i].code, "sym");
+	}
+}
+
+void cite_release(void)
+{
+	for (int i = 0; i < RX_COUNT; i++) {
+		pcre2_match_data_free(rx[i].md);
+		pcre2_code_free(rx[i].code);
+		rx[i].md = NULL;
+		rx[i].code = NULL;
+	}
+}
+
+/* A list of item strings ("2.1", "b", "ii"). */
+struct items {
+	char **v;
+	size_t n;
+};
+
+static void items_add(struct items *it, const char *s, size_t n)
+{
+	it->v = xreallocarray(it->v, it->n + 1, sizeof *it->v);
+	it->v[it->n++] = xstrndup(s, n);
+}
+
+static void items_free(struct items *it)
+{
+	for (size_t i = 0; i < it->n; i++)
+		free(it->v[i]);
+	free(it->v);
+	it->v = NULL;
+	it->n = 0;
+}
+
+static int roman_value(const char *s)
+{
+	static const char *const r[] = {"i",    "ii",  "iii",  "iv",    "v",   "vi",   "vii",
+	                                "viii", "ix",  "x",    "xi",    "xii", "xiii", "xiv",
+	                                "xv",   "xvi", "xvii", "xviii", "xix", "xx"};
+	for (int i = 0; i < 20; i++)
+		if (strcmp(s, r[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+static const char *roman(int v)
+{
+	static const char *const r[] = {"",    "i",    "ii",  "iii",  "iv",    "v",   "vi",
+	                                "vii", "viii", "ix",  "x",    "xi",    "xii", "xiii",
+	                                "xiv", "xv",   "xvi", "xvii", "xviii", "xix", "xx"};
+	return v >= 1 && v <= 20 ? r[v] : "";
+}
+
+/* How the items of a list count. */
+enum list_mode { LIST_NUMBERS, LIST_LETTERS, LIST_ROMANS };
+
+/* Add the items strictly between a and b ("2.1" to "2.4", "a" to "c", "ii"
+ * to "iv"); at most 100 of them. */
+static void add_range(struct items *it, const char *a, const char *b, enum list_mode mode)
+{
+	char buf[64];
+	if (mode == LIST_ROMANS) {
+		for (int k = roman_value(a) + 1; roman_value(a) && k < roman_value(b); k++)
+			items_add(it, roman(k), strlen(roman(k)));
+	} else if (mode == LIST_LETTERS) {
+		if (a[0] && !a[1] && b[0] && !b[1])
+			for (char c = (char)(a[0] + 1); c < b[0]; c++)
+				items_add(it, &c, 1);
+	} else {
+		const char *da = strrchr(a, '.'), *db = strrchr(b, '.');
+		size_t pa = da ? (size_t)(da - a) + 1 : 0, pb = db ? (size_t)(db - b) + 1 : 0;
+		if (pa != pb || strncmp(a, b, pa) != 0)
+			return;
+		int x = atoi(a + pa), y = atoi(b + pb);
+		for (int k = x + 1; k < y && k - x < 100; k++) {
+			snprintf(buf, sizeof buf, "%.*s%d", (int)pa, a, k);
+			items_add(it, buf, strlen(buf));
+		}
+	}
+}
+
+/* Split a matched list ("2.1, 2.3 et 2.4", "a) à c)") into items, ranges
+ * expanded. Brackets, commas and spaces separate; "à"/"to" make a range. */
+static void parse_list(const char *s, size_t n, struct items *it, enum list_mode mode)
+{
+	int range = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (utf8_is_space(cp) || cp == ',' || cp == '(' || cp == ')') {
+			i += k;
+			continue;
+		}
+		size_t j = i;
+		while (j < n) {
+			uint32_t c2;
+			size_t k2 = utf8_decode(s + j, n - j, &c2);
+			if (utf8_is_space(c2) || c2 == ',' || c2 == '(' || c2 == ')')
+				break;
+			j += k2;
+		}
+		char word[64];
+		size_t wl = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
+		for (size_t q = 0; q < wl; q++)
+			word[q] = (char)tolower((unsigned char)s[i + q]);
+		word[wl] = '\0';
+		if (strcmp(word, "à") == 0 || strcmp(word, "to") == 0) {
+			range = 1;
+		} else if (strcmp(word, "et") == 0 || strcmp(word, "ou") == 0 ||
+		           strcmp(word, "and") == 0 || strcmp(word, "or") == 0) {
+			range = 0;
+		} else {
+			if (range && it->n > 0) {
+				char *prev = xstrdup(it->v[it->n - 1]);
+				add_range(it, prev, word, mode);
+				free(prev);
+			}
+			items_add(it, word, wl);
+			range = 0;
+		}
+		i = j;
+	}
+}
+
+static void add_target(struct cite *c, enum cite_kind kind, char *ref)
+{
+	c->targets = xreallocarray(c->targets, c->ntargets + 1, sizeof *c->targets);
+	c->targets[c->ntargets].kind = kind;
+	c->targets[c->ntargets].ref = ref;
+	c->ntargets++;
+}
+
+/* The text of group g of the last match of regex r, as items. */
+static int group_items(int r, int g, const char *text, struct items *it, enum list_mode mode)
+{
+	if (g < 0)
+		return 0;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
+	if (ov[2 * g] == PCRE2_UNSET)
+		return 0;
+	parse_list(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g], it, mode);
+	return it->n > 0;
+}
+
+/* Turn the last match of regex r into a citation's targets. */
+static void targets(int r, const char *text, struct cite *c)
+{
+	struct items paras = {NULL, 0}, pts = {NULL, 0}, sub = {NULL, 0}, pt = {NULL, 0};
+	if (r == RX_SELF) {
+		add_target(c, CITE_SELF, xstrdup(""));
+	} else if (r == RX_SYMBOL) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
+		int g = rx[r].sym;
+		add_target(c, CITE_EXTERNAL, xstrndup(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
+	} else if (r == RX_SECTION) {
+		group_items(r, rx[r].secs, text, &paras, LIST_NUMBERS);
+		for (size_t i = 0; i < paras.n; i++)
+			add_target(c, CITE_PART, xasprintf("section %s", paras.v[i]));
+	} else {
+		group_items(r, rx[r].paras, text, &paras, LIST_NUMBERS);
+		if (group_items(r, rx[r].sub, text, &sub, LIST_ROMANS) &&
+		    group_items(r, rx[r].pt, text, &pt, LIST_LETTERS)) {
+			for (size_t i = 0; i < sub.n; i++)
+				add_target(c, CITE_PART,
+				           xasprintf("%s %s) %s)", paras.v[0], pt.v[0], sub.v[i]));
+		} else if (group_items(r, rx[r].pts, text, &pts, LIST_LETTERS)) {
+			for (size_t i = 0; i < pts.n; i++)
+				add_target(c, CITE_PART, xasprintf("%s %s)", paras.v[0], pts.v[i]));
+		} else {
+			for (size_t i = 0; i < paras.n; i++)
+				add_target(c, CITE_PART, xstrdup(paras.v[i]));
+		}
+	}
+	items_free(&paras);
+	items_free(&pts);
+	items_free(&sub);
+	items_free(&pt);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct cite *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end < y->end) - (x->end > y->end); /* longer first */
+}
+
+void cite_detect(const char *text, size_t n, struct cite_list *out)
+{
+	compile();
+	struct cite_list all = {NULL, 0};
+	for (int r = 0; r < RX_COUNT; r++) {
+		PCRE2_SIZE off = 0;
+		while (off < n) {
+			int rc =
+			    pcre2_match(rx[r].code, (PCRE2_SPTR)text, n, off, 0, rx[r].md, NULL);
+			if (rc < 0)
+				break; /* no match, or text that is not UTF-8 */
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
+			if (ov[1] <= ov[0]) /* no pattern matches empty text; be safe */
+				break;
+			all.v = xreallocarray(all.v, all.n + 1, sizeof *all.v);
+			struct cite *c = &all.v[all.n++];
+			memset(c, 0, sizeof *c);
+			c->start = ov[0];
+			c->end = ov[1];
+			targets(r, text, c);
+			off = ov[1];
+		}
+	}
+	if (all.n > 1)
+		qsort(all.v, all.n, sizeof *all.v, by_start);
+	out->v = NULL;
+	out->n = 0;
+	size_t last_end = 0;
+	for (size_t i = 0; i < all.n; i++) {
+		if ((out->n > 0 && all.v[i].start < last_end) || all.v[i].ntargets == 0) {
+			for (size_t k = 0; k < all.v[i].ntargets; k++)
+				free(all.v[i].targets[k].ref);
+			free(all.v[i].targets);
+			continue;
+		}
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = all.v[i];
+		last_end = all.v[i].end;
+	}
+	free(all.v);
+}
+
+void cite_list_free(struct cite_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		for (size_t k = 0; k < l->v[i].ntargets; k++)
+			free(l->v[i].targets[k].ref);
+		free(l->v[i].targets);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+char *cite_symbol_iri(const char *symbol)
+{
+	struct strbuf path = STRBUF_INIT;
+	for (const char *p = symbol; *p; p++)
+		sb_addc(&path, *p == '/' ? '-' : *p);
+	char *r;
+	const char *year = NULL;
+	if (strncmp(symbol, "ST/SGB/", 7) == 0)
+		year = symbol + 7;
+	else if (strncmp(symbol, "ST/AI/", 6) == 0 || strncmp(symbol, "ST/IC/", 6) == 0)
+		year = symbol + 6;
+	int has_year = year && isdigit((unsigned char)year[0]) && isdigit((unsigned char)year[1]) &&
+	               isdigit((unsigned char)year[2]) && isdigit((unsigned char)year[3]) &&
+	               year[4] == '/';
+	const char *kind = strncmp(symbol, "ST/SGB/", 7) == 0  ? "statement/bulletin"
+	                   : strncmp(symbol, "ST/AI/", 6) == 0 ? "statement/instruction"
+	                   : strncmp(symbol, "ST/IC/", 6) == 0 ? "statement/circular"
+	                                                       : "doc";
+	if (has_year)
+		r = xasprintf("/akn/un/%s/%.4s/%s", kind, year, sb_str(&path));
+	else
+		r = xasprintf("/akn/un/%s/%s", kind, sb_str(&path));
+	sb_free(&path);
+	return r;
+}

@@ -1,0 +1,270 @@
+/* test_cite.c: the citation detector on every form it knows, spaces of every
+ * kind, text that only looks like a citation; its agreement with the
+ * bulletin's markup; resolution, backlinks and sentences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "circ/cite.h"
+#include "circ/lookup.h"
+#include "testutil.h"
+
+/* Detect in text; expect exactly one citation covering `span` (a substring
+ * of text) whose targets, joined with "|", are `targets`. */
+static void one(const char *text, const char *span, const char *targets)
+{
+	struct cite_list l;
+	cite_detect(text, strlen(text), &l);
+	if (l.n != 1)
+		fail_msg("\"%s\": %zu citations, want 1", text, l.n);
+	const char *at = strstr(text, span);
+	assert_non_null(at);
+	if (l.v[0].start != (size_t)(at - text) || l.v[0].end != (size_t)(at - text) + strlen(span))
+		fail_msg("\"%s\": found \"%.*s\", want \"%s\"", text,
+		         (int)(l.v[0].end - l.v[0].start), text + l.v[0].start, span);
+	char got[512] = "";
+	for (size_t i = 0; i < l.v[0].ntargets; i++) {
+		const struct cite_target *t = &l.v[0].targets[i];
+		if (i)
+			strcat(got, "|");
+		strcat(got, t->kind == CITE_SELF ? "SELF" : t->ref);
+		if (t->kind == CITE_EXTERNAL)
+			strcat(got, " (ext)");
+	}
+	if (strcmp(got, targets) != 0)
+		fail_msg("\"%s\": targets \"%s\", want \"%s\"", text, got, targets);
+	cite_list_free(&l);
+}
+
+static void none(const char *text)
+{
+	struct cite_list l;
+	cite_detect(text, strlen(text), &l);
+	if (l.n != 0)
+		fail_msg("\"%s\": found \"%.*s\", want nothing", text,
+		         (int)(l.v[0].end - l.v[0].start), text + l.v[0].start);
+	cite_list_free(&l);
+}
+
+static void french_forms(void **state)
+{
+	(void)state;
+	one("conformément au paragraphe 1.2.", "paragraphe 1.2", "1.2");
+	one("aux paragraphes 2.1 et 2.4 ci-dessus;", "paragraphes 2.1 et 2.4 ci-dessus", "2.1|2.4");
+	one("les paragraphes 2.1 à 2.4", "paragraphes 2.1 à 2.4", "2.1|2.2|2.3|2.4");
+	one("paragraphes 2.1, 2.3 et 2.5 ci-dessous", "paragraphes 2.1, 2.3 et 2.5 ci-dessous",
+	    "2.1|2.3|2.5");
+	one("à l’alinéa b) du paragraphe 5.2 ci-dessus", "alinéa b) du paragraphe 5.2 ci-dessus",
+	    "5.2 b)");
+	one("les alinéas a) à c) du paragraphe 7.3", "alinéas a) à c) du paragraphe 7.3",
+	    "7.3 a)|7.3 b)|7.3 c)");
+	one("le sous-alinéa ii) de l’alinéa d) du paragraphe 7.3",
+	    "sous-alinéa ii) de l’alinéa d) du paragraphe 7.3", "7.3 d) ii)");
+	one("les sous-alinéas i) et ii) de l'alinéa d) du paragraphe 7.3",
+	    "sous-alinéas i) et ii) de l'alinéa d) du paragraphe 7.3", "7.3 d) i)|7.3 d) ii)");
+	one("voir la section 3.", "section 3", "section 3");
+	one("les sections 4 et 5", "sections 4 et 5", "section 4|section 5");
+	one("les sections 4 à 6 ci-après", "sections 4 à 6 ci-après",
+	    "section 4|section 5|section 6");
+	one("décrites dans la présente circulaire, le", "la présente circulaire", "SELF");
+	one("La présente circulaire entrera en vigueur", "La présente circulaire", "SELF");
+	one("Paragraphe 10.1", "Paragraphe 10.1", "10.1");
+}
+
+static void english_forms(void **state)
+{
+	(void)state;
+	one("in accordance with paragraph 1.2 above,", "paragraph 1.2 above", "1.2");
+	one("subparagraph (b) of paragraph 5.2", "subparagraph (b) of paragraph 5.2", "5.2 b)");
+	one("subparagraphs (a) to (c) of paragraph 7.3",
+	    "subparagraphs (a) to (c) of paragraph 7.3", "7.3 a)|7.3 b)|7.3 c)");
+	one("paragraphs 2.1 and 2.4", "paragraphs 2.1 and 2.4", "2.1|2.4");
+	one("see section 3", "section 3", "section 3");
+	one("set out in the present bulletin.", "the present bulletin", "SELF");
+}
+
+static void document_symbols(void **state)
+{
+	(void)state;
+	one("la circulaire ST/SGB/1997/5 du", "ST/SGB/1997/5", "ST/SGB/1997/5 (ext)");
+	one("l’instruction ST/AI/189/Add.25/Rev.1.", "ST/AI/189/Add.25/Rev.1",
+	    "ST/AI/189/Add.25/Rev.1 (ext)");
+	one("le rapport A/64/633.", "A/64/633", "A/64/633 (ext)");
+	one("voir A/64/633/Corr.1, page 2", "A/64/633/Corr.1", "A/64/633/Corr.1 (ext)");
+	one("(ST/SGB/2010/2)", "ST/SGB/2010/2", "ST/SGB/2010/2 (ext)");
+}
+
+static void every_kind_of_space(void **state)
+{
+	(void)state;
+	one("du paragraphe\xC2\xA0"
+	    "1.2\xC2\xA0"
+	    "ci-dessus,",
+	    "paragraphe\xC2\xA0"
+	    "1.2\xC2\xA0"
+	    "ci-dessus",
+	    "1.2");
+	one("du paragraphe\xE2\x80\xAF"
+	    "1.2",
+	    "paragraphe\xE2\x80\xAF"
+	    "1.2",
+	    "1.2");
+	one("à l’alinéa\xC2\xA0"
+	    "b) du paragraphe 5.2",
+	    "alinéa\xC2\xA0"
+	    "b) du paragraphe 5.2",
+	    "5.2 b)");
+	/* a line end inside a citation */
+	one("du paragraphe\n1.2 et", "paragraphe\n1.2", "1.2");
+	one("l’alinéa b)\r\ndu   paragraphe\t5.2", "alinéa b)\r\ndu   paragraphe\t5.2", "5.2 b)");
+}
+
+static void look_alikes(void **state)
+{
+	(void)state;
+	none("un budget de 1.2 million de dollars");
+	none("la Section des réseaux et la section des affaires publiques");
+	none("le Chef de section");
+	none("le paragraphe unique");
+	none("ST/SGB seul");
+	none("les sections régionales intégrées");
+	none("reparagraphe 1.2");
+	none("sous-section 3.2.");
+	none("une circulaire présente");
+	none("");
+	/* half a citation: only the part that is one */
+	one("l’alinéa b) ci-dessus et le paragraphe 5.2", "paragraphe 5.2", "5.2");
+}
+
+static void symbol_iris(void **state)
+{
+	(void)state;
+	struct {
+		const char *sym, *iri;
+	} c[] = {
+	    {"ST/SGB/1997/5", "/akn/un/statement/bulletin/1997/ST-SGB-1997-5"},
+	    {"ST/AI/189/Add.25/Rev.1", "/akn/un/statement/instruction/ST-AI-189-Add.25-Rev.1"},
+	    {"ST/AI/2010/3", "/akn/un/statement/instruction/2010/ST-AI-2010-3"},
+	    {"A/64/633", "/akn/un/doc/A-64-633"},
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		char *iri = cite_symbol_iri(c[i].sym);
+		assert_string_equal(iri, c[i].iri);
+		free(iri);
+	}
+}
+
+/* The detector finds exactly the citations the bulletin marks up, with the
+ * same spans and the same targets, and no others. */
+static void detector_agrees_with_markup(void **state)
+{
+	const struct doc *d = *state;
+	size_t total = 0;
+	for (size_t i = 0; i < d->nparts; i++) {
+		const struct doc_part *p = d->parts[i];
+		struct cite_list l;
+		cite_detect(p->text, strlen(p->text), &l);
+		size_t k = 0;
+		for (size_t m = 0; m < p->nlinks; m++) {
+			const struct doc_link *r = &p->links[m];
+			if (r->kind != DOC_LINK_REF)
+				continue;
+			if (k >= l.n)
+				fail_msg("%s: marked \"%.*s\" not detected", p->eid ? p->eid : "?",
+				         (int)(r->end - r->start), p->text + r->start);
+			const struct cite *c = &l.v[k++];
+			if (c->start != r->start || c->end != r->end)
+				fail_msg("%s: marked \"%.*s\", detected \"%.*s\"", p->eid,
+				         (int)(r->end - r->start), p->text + r->start,
+				         (int)(c->end - c->start), p->text + c->start);
+			assert_int_equal(c->ntargets, 1);
+			const struct cite_target *t = &c->targets[0];
+			if (t->kind == CITE_PART) {
+				const struct doc_part *to = lookup_ref(d, t->ref, NULL);
+				assert_non_null(to);
+				assert_true(r->target[0] == '#');
+				assert_string_equal(to->eid, r->target + 1);
+			} else if (t->kind == CITE_SELF) {
+				assert_string_equal(r->target, d->meta.work_iri);
+			} else {
+				char *iri = cite_symbol_iri(t->ref);
+				assert_string_equal(iri, r->target);
+				free(iri);
+			}
+			total++;
+		}
+		if (k != l.n)
+			fail_msg("%s: detected \"%.*s\", not marked up", p->eid ? p->eid : "?",
+			         (int)(l.v[k].end - l.v[k].start), p->text + l.v[k].start);
+		cite_list_free(&l);
+	}
+	assert_int_equal(total, 23);
+}
+
+static void backlinks_and_sentences(void **state)
+{
+	const struct doc *d = *state;
+	struct cite_index ix;
+	cite_index_build(d, &ix);
+	assert_true(ix.from_markup);
+	assert_int_equal(ix.n, 23);
+	const struct doc_part *p12 = lookup_ref(d, "1.2", NULL);
+	size_t n = 0;
+	const struct doc_part *prev = NULL;
+	for (size_t i = 0; i < ix.n; i++) {
+		if (!cite_cites(&ix.v[i], p12))
+			continue;
+		/* in document order */
+		assert_true(prev == NULL || prev->order <= ix.v[i].from->order);
+		prev = ix.v[i].from;
+		n++;
+	}
+	assert_int_equal(n, 9);
+	/* 5.2 is cited through its item b) */
+	const struct doc_part *p52 = lookup_ref(d, "5.2", NULL);
+	for (size_t i = 0; i < ix.n; i++) {
+		if (!cite_cites(&ix.v[i], p52))
+			continue;
+		assert_string_equal(ix.v[i].from->eid, "sec_5__para_5-5__list_1__point_b");
+		char *s = cite_sentence(&ix.v[i]);
+		assert_string_equal(s, "Donner des avis sur la prestation de services d’appui "
+		                       "opérationnel aux missions dans les domaines mentionnés à "
+		                       "l’alinéa\xC2\xA0"
+		                       "b) du paragraphe 5.2 ci-dessus;");
+		free(s);
+	}
+	/* the sentence of a citation in a paragraph of several sentences */
+	for (size_t i = 0; i < ix.n; i++) {
+		if (ix.v[i].to == d->root && strcmp(ix.v[i].from->eid, "sec_2__para_2-3") == 0) {
+			char *s = cite_sentence(&ix.v[i]);
+			assert_true(strncmp(s, "Outre les attributions décrites dans la présente",
+			                    49) == 0);
+			assert_string_equal(s + strlen(s) - strlen("ST/SGB/2002/11."),
+			                    "ST/SGB/2002/11.");
+			free(s);
+		}
+	}
+	struct diag_list dl = DIAG_LIST_INIT;
+	assert_int_equal(cite_check(d, &ix, &dl), 0);
+	cite_index_free(&ix);
+}
+
+static int teardown(void **state)
+{
+	cite_release();
+	return free_bulletin(state);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(french_forms),
+	    cmocka_unit_test(english_forms),
+	    cmocka_unit_test(document_symbols),
+	    cmocka_unit_test(every_kind_of_space),
+	    cmocka_unit_test(look_alikes),
+	    cmocka_unit_test(symbol_iris),
+	    cmocka_unit_test(detector_agrees_with_markup),
+	    cmocka_unit_test(backlinks_and_sentences),
+	};
+	return cmocka_run_group_tests(tests, load_bulletin, teardown);
+}
