@@ -17,8 +17,10 @@
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
+#include "circ/search.h"
 #include "circ/summary.h"
 #include "circ/units.h"
+#include "circ/utf8.h"
 #include "circ/view.h"
 #include "circ/xalloc.h"
 #include "opts.h"
@@ -99,7 +101,80 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 	return ERR_EXIT_OK;
 }
 
-static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width)
+/* Colour for search matches: on a terminal, unless NO_COLOR or TERM=dumb. */
+static int use_colour(void)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* What one search over all the files found. */
+struct search_total {
+	size_t matches, parts;
+	int failed; /* a pattern error was reported */
+};
+
+/* --search PATTERN: one line per match, "REF: context". */
+static int run_search(struct strbuf *out, const struct opts *o, const struct doc *d,
+                      struct search *s, size_t width, struct search_total *tot)
+{
+	const struct doc_part *scope = NULL;
+	if (o->in) {
+		char *why = NULL;
+		scope = lookup_ref(d, o->in, &why);
+		if (scope == NULL) {
+			err_report(d->path, 0, 0, "--in: %s", why);
+			free(why);
+			return ERR_EXIT_NOTFOUND;
+		}
+	}
+	struct search_hit *hits = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int rc = search_doc(s, d, scope, &hits, &n, &err);
+	int colour = use_colour();
+	const struct doc_part *last = NULL;
+	for (size_t i = 0; i < n && !o->count; i++) {
+		char *label = doc_part_label(hits[i].part);
+		size_t lw = utf8_width(label, strlen(label)) + 2;
+		size_t cw = width == 0 ? 0 : width > lw + 20 ? width - lw : 20;
+		struct strbuf line = STRBUF_INIT;
+		size_t ms, me;
+		search_context(&line, &hits[i], cw, &ms, &me);
+		if (colour)
+			sb_addf(out, "\033[1m%s\033[m: %.*s\033[1;31m%.*s\033[m%s\n", label,
+			        (int)ms, line.s, (int)(me - ms), line.s + ms, line.s + me);
+		else
+			sb_addf(out, "%s: %s\n", label, sb_str(&line));
+		sb_free(&line);
+		free(label);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (hits[i].part != last)
+			tot->parts++;
+		last = hits[i].part;
+	}
+	tot->matches += n;
+	if (o->count)
+		sb_addf(out, "%zu\n", n);
+	free(hits);
+	if (rc != 0) {
+		err_report(d->path, 0, 0, "%s", err);
+		free(err);
+		tot->failed = 1;
+		return ERR_EXIT_USAGE;
+	}
+	return n ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
+}
+
+/* What every file's view shares: the compiled search, the totals. */
+struct run {
+	struct search *search;
+	struct search_total total;
+};
+
+static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width,
+                    struct run *run)
 {
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
@@ -133,6 +208,9 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 		free(why);
 		break;
 	}
+	case OPTS_SEARCH:
+		status = run_search(&out, o, d, run->search, width, &run->total);
+		break;
 	case OPTS_REFS: {
 		struct cite_index ix;
 		cite_index_build(d, &ix);
@@ -234,6 +312,23 @@ int main(int argc, char **argv)
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	size_t width = o.action == OPTS_SUMMARY && o.width < 0 ? SUMMARY_WIDTH : out_width(&o);
 
+	struct run run = {NULL, {0, 0, 0}};
+	if (o.action == OPTS_SEARCH) {
+		struct search_opts so = {(enum search_mode)o.cases, (enum search_mode)o.accents,
+		                         o.fixed};
+		char *err = NULL;
+		run.search = search_compile(o.ref, &so, &err);
+		if (run.search == NULL) {
+			err_report(NULL, 0, 0, "bad pattern: %s", err);
+			free(err);
+			doc_release_cache();
+			free(schema);
+			free(bundled);
+			free(dir);
+			return ERR_EXIT_USAGE;
+		}
+	}
+
 	int status = ERR_EXIT_OK, found = 0, missed = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct diag_list dl = DIAG_LIST_INIT;
@@ -242,7 +337,7 @@ int main(int argc, char **argv)
 			report_load(&dl, files[i], o.action == OPTS_CHECK);
 			status = ERR_EXIT_DOC;
 		} else {
-			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, width);
+			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, width, &run);
 			if (s == ERR_EXIT_NOTFOUND)
 				missed++;
 			else
@@ -255,6 +350,19 @@ int main(int argc, char **argv)
 	}
 	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
 		status = ERR_EXIT_NOTFOUND;
+	if (run.search) {
+		/* grep's convention: 2 for a pattern that cannot be used */
+		if (run.total.failed)
+			status = ERR_EXIT_USAGE;
+		else if (status == ERR_EXIT_NOTFOUND || status == ERR_EXIT_OK)
+			status = run.total.matches ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
+		fflush(stdout);
+		fprintf(stderr, "%zu match%s in %zu part%s\n", run.total.matches,
+		        run.total.matches == 1 ? "" : "es", run.total.parts,
+		        run.total.parts == 1 ? "" : "s");
+		search_free(run.search);
+		search_release();
+	}
 	status = finish_output(status);
 	doc_release_cache();
 	cite_release();

@@ -30,7 +30,11 @@ enum {
 	KEY_SUMMARY,
 	KEY_REFS,
 	KEY_CITED_BY,
-	KEY_LINKS
+	KEY_LINKS,
+	KEY_SEARCH,
+	KEY_EXACT_ACCENTS,
+	KEY_IGNORE_ACCENTS,
+	KEY_IN
 };
 
 static const struct optdef table[] = {
@@ -50,6 +54,18 @@ static const struct optdef table[] = {
      "list the parts that cite REF (or a part below it), each with the citing sentence"},
     {"links", KEY_LINKS, NULL, OPTS_DEFAULT,
      "with --show: add what the part cites and what cites it below its text"},
+    {"search", KEY_SEARCH, "PATTERN", OPTS_SEARCH,
+     "print every match of the regular expression PATTERN (PCRE2), one line each: part and "
+     "context; case and accents are ignored unless PATTERN has a capital or an accented letter"},
+    {"ignore-case", 'i', NULL, OPTS_DEFAULT, "with --search: ignore case"},
+    {"case-sensitive", 's', NULL, OPTS_DEFAULT, "with --search: do not ignore case"},
+    {"exact-accents", KEY_EXACT_ACCENTS, NULL, OPTS_DEFAULT,
+     "with --search: accents must match (e does not find é)"},
+    {"ignore-accents", KEY_IGNORE_ACCENTS, NULL, OPTS_DEFAULT,
+     "with --search: ignore accents even when PATTERN has some"},
+    {"fixed", 'F', NULL, OPTS_DEFAULT, "with --search: PATTERN is a plain string"},
+    {"in", KEY_IN, "REF", OPTS_DEFAULT, "with --search: only in REF and the parts below it"},
+    {"count", 'c', NULL, OPTS_DEFAULT, "with --search: print only the number of matches"},
     {"recursive", 'r', NULL, OPTS_DEFAULT,
      "with --summary: also every unit below it, one per page"},
     {"width", 'w', "N", OPTS_DEFAULT,
@@ -198,6 +214,27 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case KEY_LINKS:
 			o->links = 1;
 			break;
+		case 'i':
+			o->cases = 1;
+			break;
+		case 's':
+			o->cases = 2;
+			break;
+		case KEY_IGNORE_ACCENTS:
+			o->accents = 1;
+			break;
+		case KEY_EXACT_ACCENTS:
+			o->accents = 2;
+			break;
+		case 'F':
+			o->fixed = 1;
+			break;
+		case 'c':
+			o->count = 1;
+			break;
+		case KEY_IN:
+			o->in = optarg;
+			break;
 		case 'w':
 			r = parse_width(optarg, &o->width);
 			break;
@@ -217,6 +254,12 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	}
 	if (o->links && o->action != OPTS_SHOW) {
 		err_report(NULL, 0, 0, "--links goes with --show");
+		return ERR_EXIT_USAGE;
+	}
+	if ((o->cases || o->accents || o->fixed || o->count || o->in) && o->action != OPTS_SEARCH) {
+		err_report(NULL, 0, 0,
+		           "-i, -s, --exact-accents, --ignore-accents, -F, -c and --in "
+		           "go with --search");
 		return ERR_EXIT_USAGE;
 	}
 	o->files = argv + optind;

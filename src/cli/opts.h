@@ -15,6 +15,7 @@ enum opts_action {
 	OPTS_SUMMARY,
 	OPTS_REFS,
 	OPTS_CITED_BY,
+	OPTS_SEARCH,
 	OPTS_HELP,
 	OPTS_VERSION
 };
@@ -24,6 +25,11 @@ struct opts {
 	const char *ref; /* --show REF, --summary NAME */
 	int recursive;   /* --recursive */
 	int links;       /* --links */
+	int cases;       /* search: 0 smart, 1 ignore (-i), 2 exact (-s) */
+	int accents;     /* search: 0 smart, 1 ignore, 2 exact */
+	int fixed;       /* -F */
+	int count;       /* -c */
+	const char *in;  /* --in REF */
 	long width;      /* -1: not given */
 	char **files;    /* FILE... (may be empty) */
 	size_t nfiles;

@@ -1,0 +1,78 @@
+/* search.h: full-text regular-expression search over a document, with PCRE2
+ * (UTF, UCP, JIT when available) under match, depth and heap limits.
+ *
+ * Case and accents are "smart" by default: the search ignores case unless
+ * the pattern has a capital letter, and ignores accents unless it has an
+ * accented letter; each can be forced. Ignoring accents folds the text and
+ * the pattern's literal characters alike (é -> e, œ -> oe, see fold.h);
+ * typographic apostrophes and Unicode spaces always match their ASCII forms
+ * (l'appui finds l’appui). Matches are reported as byte ranges of the
+ * original text, through fold.h's offset map. */
+#ifndef CIRC_SEARCH_H
+#define CIRC_SEARCH_H
+
+#include <stddef.h>
+
+#include "circ/doc.h"
+#include "circ/strbuf.h"
+
+enum search_mode {
+	SEARCH_SMART, /* decided by the pattern */
+	SEARCH_IGNORE,
+	SEARCH_EXACT
+};
+
+struct search_opts {
+	enum search_mode cases;
+	enum search_mode accents;
+	int fixed; /* the pattern is a plain string, not a regular expression */
+};
+
+/* Where a match is: which part, which of its fields, which bytes. */
+enum search_field { SEARCH_NUM, SEARCH_HEADING, SEARCH_TEXT };
+
+struct search_hit {
+	const struct doc_part *part;
+	enum search_field field;
+	size_t start, end; /* bytes of the field's original text */
+};
+
+struct search;
+
+/* Compile pattern. NULL on error, with *err set (allocated) to PCRE2's
+ * message and the offset in the pattern as typed. */
+struct search *search_compile(const char *pattern, const struct search_opts *o, char **err);
+void search_free(struct search *s);
+/* Did the compiled search ignore case / accents (after the smart rules)? */
+int search_ignores_case(const struct search *s);
+int search_ignores_accents(const struct search *s);
+
+/* Every match in n bytes of text, as byte ranges of the text: appends to
+ * *v (count *nv). Returns 0, or -1 with *err set (allocated) when the
+ * pattern is too complex for the limits. A match of no characters (x*, ^)
+ * is stepped over and not reported. */
+int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t *nv, char **err);
+
+/* Every match in the document's parts (number, heading, text), in document
+ * order; inside scope and the parts below it only, when scope is not NULL.
+ * Returns 0, or -1 with *err set (too complex). *hits is allocated. */
+int search_doc(struct search *s, const struct doc *d, const struct doc_part *scope,
+               struct search_hit **hits, size_t *nhits, char **err);
+
+/* The hit to go to from part order `at` (and field, offset), forward or
+ * backward, wrapping around; *wrapped tells whether it did. -1 when none. */
+long search_step(const struct search_hit *hits, size_t n, size_t at, enum search_field field,
+                 size_t offset, int backward, int *wrapped);
+
+/* One line of context around a hit, about width columns (0: the whole
+ * field on one line): appended to out; *ms and *me receive the match's
+ * bytes within that line. */
+void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
+                    size_t *me);
+/* The field's text of a hit. */
+const char *search_field_text(const struct search_hit *h);
+
+/* Free the JIT stack (at exit, for leak checkers). */
+void search_release(void);
+
+#endif
