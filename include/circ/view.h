@@ -19,4 +19,8 @@ void view_part(struct strbuf *out, const struct doc_part *p, size_t width);
  * conclusions. */
 void view_dump(struct strbuf *out, const struct doc *d, size_t width);
 
+/* The column where a paragraph's or point's number starts, in a view whose
+ * top part is at depth base (points are indented four columns a level). */
+size_t view_lead_col(const struct doc_part *p, int base);
+
 #endif

@@ -1,18 +1,41 @@
-/* layout.c: greedy word wrapping by display columns (see layout.h). */
+/* layout.c: greedy word wrapping by display columns (see layout.h).
+ * layout_break() decides where lines break and gives each line as a byte
+ * range of the text; layout_wrap() (the command line's views) and page.c
+ * (the browser's reader) both build on it, so they always agree. */
 #include "circ/layout.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "circ/utf8.h"
+#include "circ/xalloc.h"
+
+static int width_of(int (*cpw)(uint32_t), uint32_t cp)
+{
+	return cpw ? cpw(cp) : utf8_cpwidth(cp);
+}
+
+size_t layout_text_width(const char *s, size_t n, int (*cpw)(uint32_t))
+{
+	if (cpw == NULL)
+		return utf8_width(s, n);
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		w += (size_t)cpw(cp);
+	}
+	return w;
+}
 
 /* Bytes of s (n bytes) that fit in cols columns, at least one character. */
-static size_t fit_bytes(const char *s, size_t n, size_t cols)
+static size_t fit_bytes(const char *s, size_t n, size_t cols, int (*cpw)(uint32_t))
 {
 	size_t i = 0, w = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		size_t cw = (size_t)utf8_cpwidth(cp);
+		size_t cw = (size_t)width_of(cpw, cp);
 		if (i > 0 && w + cw > cols)
 			break;
 		w += cw;
@@ -21,81 +44,105 @@ static size_t fit_bytes(const char *s, size_t n, size_t cols)
 	return i;
 }
 
-/* Wrap one line of text (no '\n' in it); *first tells whether the lead is due. */
-static void wrap_line(struct strbuf *out, const char *s, size_t n, size_t indent, const char *lead,
-                      size_t hang, size_t width, int *first)
+static void add_span(struct layout_span **v, size_t *n, size_t a, size_t b)
 {
-	size_t start = indent + hang;
-	size_t avail = width == 0 ? (size_t)-1 : (width > start + 10 ? width - start : 10);
-	size_t linew = 0;
-	int open = 0; /* a line has been started */
-	size_t i = 0;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].start = a;
+	(*v)[*n].end = b;
+	(*n)++;
+}
 
-	while (i < n || !open) {
+/* Break one line (no '\n') of s[0..n) placed at byte offset base. */
+static void break_line(const char *s, size_t n, size_t base, size_t avail,
+		       int (*cpw)(uint32_t), struct layout_span **v, size_t *nv)
+{
+	size_t i = 0, line_start = 0, line_end = 0, linew = 0;
+	int open = 0;
+	while (i < n) {
 		while (i < n && s[i] == ' ')
 			i++;
+		if (i == n)
+			break;
 		size_t j = i;
 		while (j < n && s[j] != ' ')
 			j++;
-		size_t ww = utf8_width(s + i, j - i);
-		if (open && j > i && linew + 1 + ww <= avail) {
-			sb_addc(out, ' ');
-			sb_add(out, s + i, j - i);
+		size_t ww = layout_text_width(s + i, j - i, cpw);
+		if (open && linew + 1 + ww <= avail) {
+			line_end = j;
 			linew += 1 + ww;
 			i = j;
 			continue;
 		}
 		if (open)
-			sb_addc(out, '\n');
-		/* start a new line */
-		if (*first) {
-			sb_addn(out, ' ', indent);
-			sb_adds(out, lead);
-			size_t lw = utf8_width(lead, strlen(lead));
-			if (lw > 0 && (j > i || i < n))
-				sb_addn(out, ' ', lw < hang ? hang - lw : 1);
-			else if (lw == 0)
-				sb_addn(out, ' ', hang);
-			*first = 0;
-		} else if (j > i) {
-			sb_addn(out, ' ', start);
-		}
-		open = 1;
-		linew = 0;
-		if (j == i)
-			break;
+			add_span(v, nv, base + line_start, base + line_end);
 		/* a word wider than the line is cut between characters */
 		while (ww > avail) {
-			size_t k = fit_bytes(s + i, j - i, avail);
-			sb_add(out, s + i, k);
-			sb_addc(out, '\n');
-			sb_addn(out, ' ', start);
+			size_t k = fit_bytes(s + i, j - i, avail, cpw);
+			add_span(v, nv, base + i, base + i + k);
 			i += k;
-			ww = utf8_width(s + i, j - i);
+			ww = layout_text_width(s + i, j - i, cpw);
 		}
-		sb_add(out, s + i, j - i);
+		open = 1;
+		line_start = i;
+		line_end = j;
 		linew = ww;
 		i = j;
 	}
-	/* drop trailing spaces left by an empty line, then end the line */
-	while (out->len > 0 && out->s[out->len - 1] == ' ')
-		sb_truncate(out, out->len - 1);
-	sb_addc(out, '\n');
+	if (open)
+		add_span(v, nv, base + line_start, base + line_end);
+	else
+		add_span(v, nv, base + n, base + n); /* an empty line */
 }
 
-void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead, size_t hang,
-                 size_t width)
+size_t layout_break(const char *text, size_t avail, int (*cpw)(uint32_t),
+		    struct layout_span **out)
 {
-	int first = 1;
+	size_t n = 0;
+	*out = NULL;
+	if (avail == 0)
+		avail = (size_t)-1 / 4;
 	const char *p = text;
 	for (;;) {
 		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		wrap_line(out, p, n, indent, lead ? lead : "", hang, width, &first);
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		break_line(p, len, (size_t)(p - text), avail, cpw, out, &n);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
 	}
+	return n;
+}
+
+size_t layout_avail(size_t width, size_t start)
+{
+	if (width == 0)
+		return 0;
+	return width > start + 10 ? width - start : 10;
+}
+
+void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead,
+		 size_t hang, size_t width)
+{
+	struct layout_span *v;
+	size_t n = layout_break(text, layout_avail(width, indent + hang), NULL, &v);
+	lead = lead ? lead : "";
+	size_t lw = utf8_width(lead, strlen(lead));
+	for (size_t i = 0; i < n; i++) {
+		size_t mark = out->len;
+		if (i == 0) {
+			sb_addn(out, ' ', indent);
+			sb_adds(out, lead);
+			sb_addn(out, ' ', lw == 0 ? hang : lw < hang ? hang - lw : 1);
+		} else {
+			sb_addn(out, ' ', indent + hang);
+		}
+		sb_add(out, text + v[i].start, v[i].end - v[i].start);
+		/* no trailing spaces (an empty line holds only the lead) */
+		while (out->len > mark && out->s[out->len - 1] == ' ')
+			sb_truncate(out, out->len - 1);
+		sb_addc(out, '\n');
+	}
+	free(v);
 }
 
 void layout_clip(struct strbuf *out, const char *s, size_t width)
@@ -105,7 +152,7 @@ void layout_clip(struct strbuf *out, const char *s, size_t width)
 		sb_add(out, s, n);
 		return;
 	}
-	size_t k = width > 1 ? fit_bytes(s, n, width - 1) : 0;
+	size_t k = width > 1 ? fit_bytes(s, n, width - 1, NULL) : 0;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
 	sb_add(out, s, k);

@@ -12,8 +12,7 @@
 
 #define VIEW_INDENT 4 /* columns a point is indented under its parent */
 
-/* Column where a part's lead (num) starts, when the view starts at depth base. */
-static size_t lead_col(const struct doc_part *p, int base)
+size_t view_lead_col(const struct doc_part *p, int base)
 {
 	int levels = p->depth - (base > 1 ? base : 1);
 	return p->kind == DOC_KIND_POINT && levels > 0 ? (size_t)levels * VIEW_INDENT : 0;
@@ -66,7 +65,7 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 		    p->kind == DOC_KIND_POINT && p->depth == base ? doc_part_label(p) : NULL;
 		const char *num = label ? label : p->num ? p->num : "";
 		size_t lw = utf8_width(num, strlen(num));
-		layout_wrap(out, p->text, lead_col(p, base), num, lw ? lw + 1 : 0, width);
+		layout_wrap(out, p->text, view_lead_col(p, base), num, lw ? lw + 1 : 0, width);
 		free(label);
 		break;
 	}
