@@ -13,6 +13,8 @@
 /* Decode one code point from s (n > 0 bytes available). Returns the number of
  * bytes used (1..4); an invalid sequence gives UTF8_REPLACEMENT and 1. */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Write cp as UTF-8 into buf (4 bytes of room); returns the length. */
+size_t utf8_encode(uint32_t cp, char *buf);
 /* Offset of the first byte that is not valid UTF-8, or n when all is valid. */
 size_t utf8_check(const char *s, size_t n);
 /* Columns a code point takes on a terminal: 0 (combining, control), 1 or 2. */

@@ -24,6 +24,7 @@
 #include "circ/view.h"
 #include "circ/xalloc.h"
 #include "opts.h"
+#include "tui_main.h"
 
 /* The width text is wrapped to: --width, else $COLUMNS, else the terminal's,
  * else 80. */
@@ -327,6 +328,28 @@ int main(int argc, char **argv)
 			free(dir);
 			return ERR_EXIT_USAGE;
 		}
+	}
+
+	/* no action option, on a terminal: the browser, on the first file */
+	if (o.action == OPTS_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct doc *d = doc_load(files[0], schema, &dl);
+		int rc = ERR_EXIT_DOC;
+		if (d == NULL) {
+			report_load(&dl, files[0], 0);
+		} else {
+			doc_release_cache();
+			rc = tui_run(d);
+		}
+		diag_clear(&dl);
+		doc_free(d);
+		doc_release_cache();
+		cite_release();
+		search_release();
+		free(schema);
+		free(bundled);
+		free(dir);
+		return rc;
 	}
 
 	int status = ERR_EXIT_OK, found = 0, missed = 0;

@@ -72,31 +72,6 @@ static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t ori
 	}
 }
 
-/* Encode cp as UTF-8 into buf; returns the length. */
-static size_t encode(uint32_t cp, char *buf)
-{
-	if (cp < 0x80) {
-		buf[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		buf[0] = (char)(0xC0 | (cp >> 6));
-		buf[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		buf[0] = (char)(0xE0 | (cp >> 12));
-		buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		buf[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	buf[0] = (char)(0xF0 | (cp >> 18));
-	buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	buf[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 void fold_text(struct fold *f, const char *s, size_t n, int flags)
 {
 	size_t cap = n + 16;
@@ -133,7 +108,7 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 			put(f, &cap, tmp, bl, i);
 		} else if ((flags & FOLD_CASE) && cp >= 0xC0 && cp <= 0x17F) {
 			char tmp[4];
-			put(f, &cap, tmp, encode(lower_latin(cp), tmp), i);
+			put(f, &cap, tmp, utf8_encode(lower_latin(cp), tmp), i);
 		} else {
 			put(f, &cap, s + i, k, i);
 		}

@@ -1,0 +1,401 @@
+/* keys.c: the command table: every key of the browser, the screens it works
+ * on, its name and its help line, and the function it runs. Key dispatch
+ * and the help screen are both made from this one table (and the manual's
+ * key list is checked against it), so they cannot disagree. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "circ/layout.h"
+#include "circ/utf8.h"
+#include "tui.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define K(c) {(wint_t)(c), 0}
+#define F(c) {(wint_t)(c), 1}
+
+struct key {
+	wint_t k;
+	int code; /* a KEY_ code from keypad(), not a character */
+};
+
+struct cmd {
+	struct key keys[4];
+	unsigned screens;
+	const char *name;
+	const char *help;
+	void (*run)(struct tui *t);
+};
+
+/* How many lines a page is on the current screen. */
+static long page_rows(const struct tui *t)
+{
+	long h = t->rows - 3;
+	return h > 1 ? h : 1;
+}
+
+static struct tui_tree *current_tree(struct tui *t)
+{
+	if (t->screen == SCR_ORG)
+		return &t->units;
+	if (t->screen == SCR_LIST)
+		return &t->list;
+	if (t->screen == SCR_DOC && t->outline_focus)
+		return &t->outline;
+	return NULL;
+}
+
+/* Move by delta lines (reader, text) or rows (trees). */
+static void move_by(struct tui *t, long delta)
+{
+	struct tui_tree *tr = current_tree(t);
+	if (tr) {
+		tree_move(tr, delta);
+		return;
+	}
+	if (t->screen == SCR_TEXT) {
+		long top = (long)t->text.top + delta, max = (long)t->text.nlines - page_rows(t);
+		if (top > max)
+			top = max;
+		t->text.top = top < 0 ? 0 : (size_t)top;
+		return;
+	}
+	long top = (long)t->top + delta, max = (long)t->page.nlines - page_rows(t);
+	if (top > max)
+		top = max;
+	tui_goto_line(t, top < 0 ? 0 : (size_t)top);
+}
+
+static void c_down(struct tui *t) { move_by(t, 1); }
+static void c_up(struct tui *t) { move_by(t, -1); }
+static void c_pgdn(struct tui *t) { move_by(t, page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1); }
+static void c_pgup(struct tui *t) { move_by(t, -(page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1)); }
+static void c_top(struct tui *t) { move_by(t, -(long)1e9); }
+static void c_bottom(struct tui *t) { move_by(t, (long)1e9); }
+static void c_quit(struct tui *t) { t->quit = 1; }
+static void c_redraw(struct tui *t) { (void)t; clearok(curscr, TRUE); }
+
+static void c_help(struct tui *t)
+{
+	struct strbuf sb = STRBUF_INIT;
+	keys_help(&sb, t->cols > 2 ? t->cols - 2 : 20);
+	text_open(t, "Keys", sb.s, NULL);
+	sb_free(&sb);
+}
+
+/* Next or previous paragraph: the next part that starts below the top. */
+static void part_step(struct tui *t, int backward)
+{
+	const struct doc *d = t->doc;
+	const struct doc_part *cur = tui_current_part(t);
+	size_t at = cur ? cur->order : 0;
+	size_t here = page_line_of(&t->page, cur);
+	for (size_t i = 0; i < d->nparts; i++) {
+		size_t k = backward ? (at + d->nparts - i) % d->nparts : (at + i + 1) % d->nparts;
+		if (i == 0 && backward && t->top > here) {
+			k = at; /* first back to the start of the current part */
+		} else if (backward && i == 0) {
+			continue;
+		}
+		const struct doc_part *p = d->parts[k];
+		if (p->kind == DOC_KIND_PARAGRAPH || p->kind == DOC_KIND_SECTION ||
+		    p->kind == DOC_KIND_PREAMBLE || p->kind == DOC_KIND_CONCLUSIONS) {
+			tui_goto_part(t, p, 0);
+			return;
+		}
+	}
+}
+
+static void c_next_part(struct tui *t)
+{
+	if (t->screen == SCR_DOC && !t->outline_focus)
+		part_step(t, 0);
+}
+
+static void c_prev_part(struct tui *t)
+{
+	if (t->screen == SCR_DOC && !t->outline_focus)
+		part_step(t, 1);
+}
+
+static void c_enter(struct tui *t)
+{
+	if (t->screen == SCR_DOC && t->outline_focus) {
+		const struct doc_part *p = tree_item(&t->outline);
+		if (p) {
+			tui_goto_part(t, p, 1);
+			if (!(t->cols >= 100))
+				t->outline_shown = 0;
+			t->outline_focus = 0;
+		}
+	} else if (t->screen == SCR_DOC) {
+		doc_follow(t);
+	} else if (t->screen == SCR_ORG) {
+		const struct unit *u = tree_item(&t->units);
+		if (u)
+			org_open_summary(t, u);
+	} else if (t->screen == SCR_LIST) {
+		list_choose(t);
+	}
+}
+
+/* Back: in the reader, the history; elsewhere, the screen before. */
+static void c_back(struct tui *t)
+{
+	if (t->screen == SCR_TEXT) {
+		t->screen = t->text_from;
+	} else if (t->screen == SCR_LIST) {
+		t->screen = t->list_from;
+	} else if (t->screen == SCR_ORG) {
+		t->screen = SCR_DOC;
+	} else if (t->outline_focus) {
+		tree_fold(&t->outline, -1);
+	} else if (t->nback > 0) {
+		t->fwd = xreallocarray(t->fwd, t->nfwd + 1, sizeof *t->fwd);
+		t->fwd[t->nfwd++] = tui_here(t);
+		struct tui_pos p = t->back[--t->nback];
+		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
+		tui_message(t, 0, "Back (%zu more)", t->nback);
+	} else {
+		tui_message(t, 0, "Nothing to go back to");
+	}
+}
+
+static void c_left(struct tui *t)
+{
+	if (current_tree(t) && t->screen != SCR_LIST)
+		tree_fold(current_tree(t), -1);
+	else
+		c_back(t);
+}
+
+static void c_forward(struct tui *t)
+{
+	if (current_tree(t)) {
+		tree_fold(current_tree(t), 1);
+	} else if (t->screen == SCR_DOC && t->nfwd > 0) {
+		t->back = xreallocarray(t->back, t->nback + 1, sizeof *t->back);
+		t->back[t->nback++] = tui_here(t);
+		struct tui_pos p = t->fwd[--t->nfwd];
+		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
+		tui_message(t, 0, "Forward (%zu more)", t->nfwd);
+	} else if (t->screen == SCR_DOC) {
+		tui_message(t, 0, "Nothing to go forward to");
+	}
+}
+
+static void c_fold(struct tui *t)
+{
+	if (current_tree(t))
+		tree_fold(current_tree(t), 0);
+}
+
+static void c_tab(struct tui *t)
+{
+	if (t->screen == SCR_DOC && !t->outline_focus)
+		doc_next_link(t, 0);
+}
+
+static void c_btab(struct tui *t)
+{
+	if (t->screen == SCR_DOC && !t->outline_focus)
+		doc_next_link(t, 1);
+}
+
+static void c_outline(struct tui *t)
+{
+	if (t->cols >= 100) {
+		t->outline_shown = 1;
+		t->outline_focus = !t->outline_focus;
+	} else {
+		t->outline_shown = !t->outline_shown;
+		t->outline_focus = t->outline_shown;
+	}
+	if (t->outline_focus) {
+		const struct doc_part *p = tui_current_part(t);
+		if (p)
+			tree_select_item(&t->outline, p);
+	}
+}
+
+static void c_org(struct tui *t)
+{
+	if (t->doc->nunits == 0) {
+		tui_message(t, 1, "This document describes no organisation");
+		return;
+	}
+	t->screen = SCR_ORG;
+}
+
+static void c_definition(struct tui *t)
+{
+	const struct unit *u = t->screen == SCR_ORG ? tree_item(&t->units) : t->text.unit;
+	if (u == NULL)
+		return;
+	const struct doc_part *p = u->head && u->head->source ? u->head->source
+				   : u->composition.n		   ? u->composition.v[0]
+				   : u->functions.n		   ? u->functions.v[0]
+				   : u->mentions.n		   ? u->mentions.v[0]
+								   : NULL;
+	if (p == NULL) {
+		tui_message(t, 1, "The bulletin does not define %s", u->name);
+		return;
+	}
+	t->screen = SCR_DOC;
+	tui_goto_part(t, p, 1);
+}
+
+static void c_cited_by(struct tui *t) { list_cited_by(t); }
+static void c_search(struct tui *t) { search_prompt(t); }
+static void c_next(struct tui *t) { search_step_ui(t, 0); }
+static void c_prev(struct tui *t) { search_step_ui(t, 1); }
+static void c_matches(struct tui *t) { list_matches(t); }
+static void c_case(struct tui *t) { search_toggle(t, 0); }
+static void c_accents(struct tui *t) { search_toggle(t, 1); }
+static void c_goto(struct tui *t) { goto_prompt(t); }
+
+static void c_escape(struct tui *t)
+{
+	if (t->screen == SCR_DOC && t->outline_focus) {
+		t->outline_focus = 0;
+		if (t->cols < 100)
+			t->outline_shown = 0;
+	} else if (t->screen == SCR_DOC) {
+		t->link_on = 0;
+		search_clear(t);
+	} else {
+		c_back(t);
+	}
+}
+
+#define DOCS SCR_DOC
+#define MOVING (SCR_DOC | SCR_ORG | SCR_TEXT | SCR_LIST)
+
+static const struct cmd table[] = {
+	{{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", "one line (or row) down", c_down},
+	{{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", "one line (or row) up", c_up},
+	{{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))}, MOVING, "page-down", "one page down", c_pgdn},
+	{{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", "one page up", c_pgup},
+	{{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", "to the top", c_top},
+	{{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", "to the bottom", c_bottom},
+	{{K('}')}, DOCS, "next-part", "to the next paragraph", c_next_part},
+	{{K('{')}, DOCS, "previous-part", "to the start of this or the previous paragraph",
+	 c_prev_part},
+	{{K('\t')}, DOCS, "next-link", "select the next citation or unit name in view", c_tab},
+	{{F(KEY_BTAB)}, DOCS, "previous-link", "select the previous citation or unit name", c_btab},
+	{{K('\r'), K('\n'), F(KEY_ENTER)}, MOVING, "follow",
+	 "follow the selected link; open the selected row", c_enter},
+	{{F(KEY_BACKSPACE), K(127), K(CTRL('h'))}, MOVING, "back",
+	 "go back (after following a link), or close this screen", c_back},
+	{{F(KEY_LEFT)}, MOVING, "left", "fold the row (trees); otherwise go back", c_left},
+	{{F(KEY_RIGHT)}, MOVING, "right", "unfold the row (trees); otherwise go forward again",
+	 c_forward},
+	{{K('z')}, SCR_DOC | SCR_ORG, "fold", "fold or unfold the selected row", c_fold},
+	{{K('t')}, DOCS, "outline", "show the outline and move into it (again: back to the text)",
+	 c_outline},
+	{{K('c')}, DOCS, "cited-by", "list the parts that cite the part on screen", c_cited_by},
+	{{K('o')}, SCR_DOC | SCR_TEXT | SCR_LIST, "organisation",
+	 "the organisation: every unit, its kind and head", c_org},
+	{{K('d')}, SCR_ORG | SCR_TEXT, "definition", "go to the paragraph that defines the unit",
+	 c_definition},
+	{{K('/')}, DOCS, "search", "search the text (a PCRE2 regular expression)", c_search},
+	{{K('n')}, DOCS, "next-match", "the next match (wraps around at the end)", c_next},
+	{{K('N')}, DOCS, "previous-match", "the previous match", c_prev},
+	{{K('L')}, DOCS, "list-matches", "list every match with its context", c_matches},
+	{{K('i')}, DOCS, "case", "search case: smart, ignored, exact", c_case},
+	{{K('a')}, DOCS, "accents", "search accents: smart, ignored, exact", c_accents},
+	{{K(':')}, DOCS, "goto", "go to a part (5.7b, section 8) or a unit by name", c_goto},
+	{{K(27)}, MOVING, "escape", "leave the outline; clear the selection and the search",
+	 c_escape},
+	{{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", "this list of keys", c_help},
+	{{K(CTRL('l'))}, SCR_ALL, "redraw", "redraw the screen", c_redraw},
+	{{K('q'), K('Q')}, SCR_ALL, "quit", "quit at once", c_quit},
+};
+#define NCMDS (sizeof table / sizeof table[0])
+
+int keys_dispatch(struct tui *t, wint_t key, int is_code)
+{
+	for (size_t i = 0; i < NCMDS; i++) {
+		if (!(table[i].screens & (unsigned)t->screen))
+			continue;
+		for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code); k++) {
+			if (table[i].keys[k].k == key && table[i].keys[k].code == is_code) {
+				table[i].run(t);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+const char *keys_name(wint_t key, int is_code)
+{
+	static char buf[32];
+	if (is_code) {
+		switch (key) {
+		case KEY_DOWN: return "Down";
+		case KEY_UP: return "Up";
+		case KEY_LEFT: return "Left";
+		case KEY_RIGHT: return "Right";
+		case KEY_NPAGE: return "PgDn";
+		case KEY_PPAGE: return "PgUp";
+		case KEY_HOME: return "Home";
+		case KEY_END: return "End";
+		case KEY_BTAB: return "Shift-Tab";
+		case KEY_BACKSPACE: return "Backspace";
+		case KEY_ENTER: return "Enter";
+		default:
+			if (key >= KEY_F(1) && key <= KEY_F(12)) {
+				snprintf(buf, sizeof buf, "F%d", (int)(key - KEY_F(0)));
+				return buf;
+			}
+			return "?";
+		}
+	}
+	switch (key) {
+	case ' ': return "Space";
+	case '\t': return "Tab";
+	case '\r': return "Enter";
+	case '\n': return "Ctrl-J";
+	case 27: return "Esc";
+	case 127: return "Del";
+	default: break;
+	}
+	if (key < 32) {
+		snprintf(buf, sizeof buf, "Ctrl-%c", (char)(key + 64));
+		return buf;
+	}
+	snprintf(buf, sizeof buf, "%lc", (wint_t)key);
+	if ((unsigned char)buf[0] >= 0x80 || buf[0] == '\0')
+		snprintf(buf, sizeof buf, "%c", (char)key);
+	return buf;
+}
+
+void keys_help(struct strbuf *out, int width)
+{
+	static const struct {
+		unsigned mask;
+		const char *title;
+	} groups[] = {
+		{SCR_DOC, "In the document (the outline, with t, and the reader)"},
+		{SCR_ORG, "In the organisation (o)"},
+		{SCR_TEXT | SCR_LIST, "In a summary, a list or this help"},
+	};
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		sb_addf(out, "%s%s\n\n", g ? "\n" : "", groups[g].title);
+		for (size_t i = 0; i < NCMDS; i++) {
+			if (!(table[i].screens & groups[g].mask))
+				continue;
+			char keys[64] = "";
+			for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code); k++) {
+				if (k)
+					strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
+				strncat(keys, keys_name(table[i].keys[k].k, table[i].keys[k].code),
+					sizeof keys - strlen(keys) - 1);
+			}
+			layout_wrap(out, table[i].help, 2, keys, 24, (size_t)width);
+		}
+	}
+	sb_adds(out, "\nThe status line shows where you are, the search's case and accent\n"
+		     "modes, and messages. q quits from anywhere.\n");
+}

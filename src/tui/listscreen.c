@@ -1,0 +1,93 @@
+/* listscreen.c: lists to choose from: the parts that cite the part on
+ * screen (c), every search match with its context (L). Enter goes there. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+static void open_list(struct tui *t, const char *title, int kind)
+{
+	free(t->list_title);
+	t->list_title = xstrdup(title);
+	t->list_kind = kind;
+	t->list_from = t->screen;
+	t->screen = SCR_LIST;
+	t->list.sel = t->list.top = 0;
+	tree_refresh(&t->list);
+}
+
+void list_cited_by(struct tui *t)
+{
+	const struct doc_part *p = tui_current_part(t);
+	if (p == NULL) {
+		tui_message(t, 0, "Go to a part first");
+		return;
+	}
+	tree_free(&t->list);
+	size_t n = 0;
+	for (size_t i = 0; i < t->cites.n; i++) {
+		const struct cite_link *l = &t->cites.v[i];
+		if (!cite_cites(l, p))
+			continue;
+		char *from = doc_part_label(l->from);
+		char *s = cite_sentence(l);
+		tree_add(&t->list, 0, from, s, l);
+		free(s);
+		free(from);
+		n++;
+	}
+	char *label = doc_part_label(p);
+	if (n == 0) {
+		tui_message(t, 0, "No part cites %s", label);
+	} else {
+		char *title = xasprintf("%zu part%s cite %s", n, n == 1 ? "" : "s", label);
+		open_list(t, title, LIST_CITED_BY);
+		free(title);
+	}
+	free(label);
+}
+
+void list_matches(struct tui *t)
+{
+	if (t->nhits == 0) {
+		tui_message(t, 0, t->pattern ? "No match" : "Search first (/)");
+		return;
+	}
+	tree_free(&t->list);
+	for (size_t i = 0; i < t->nhits; i++) {
+		char *from = doc_part_label(t->hits[i].part);
+		struct strbuf ctx = STRBUF_INIT;
+		size_t ms, me;
+		search_context(&ctx, &t->hits[i], t->cols > 30 ? (size_t)t->cols - 14 : 20, &ms, &me);
+		tree_add(&t->list, 0, from, ctx.s, &t->hits[i]);
+		sb_free(&ctx);
+		free(from);
+	}
+	char *title = xasprintf("%zu match%s of /%s", t->nhits, t->nhits == 1 ? "" : "es", t->pattern);
+	open_list(t, title, LIST_MATCHES);
+	free(title);
+	if (t->cur_hit >= 0)
+		t->list.sel = (size_t)t->cur_hit;
+}
+
+void list_draw(struct tui *t)
+{
+	tree_draw(t, &t->list, 1, 0, t->rows - 2, t->cols, 1);
+}
+
+void list_choose(struct tui *t)
+{
+	const void *item = tree_item(&t->list);
+	if (item == NULL)
+		return;
+	t->screen = SCR_DOC;
+	if (t->list_kind == LIST_CITED_BY) {
+		const struct cite_link *l = item;
+		tui_goto_part(t, l->from, 1);
+	} else {
+		const struct search_hit *h = item;
+		t->cur_hit = h - t->hits;
+		tui_goto_part(t, h->part, 1);
+	}
+}

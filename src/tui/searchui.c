@@ -1,0 +1,166 @@
+/* searchui.c: searching from the browser: '/' with matches highlighted while
+ * typing, n and N with a message when the search wraps, the case and accent
+ * modes, and where a match is in the reader. Errors (a pattern that does not
+ * compile, or is too complex) are messages, never more. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+static const char *const mode_names[] = {"smart", "ignored", "exact"};
+
+void search_clear(struct tui *t)
+{
+	search_free(t->search);
+	t->search = NULL;
+	free(t->hits);
+	t->hits = NULL;
+	t->nhits = 0;
+	t->cur_hit = -1;
+	free(t->pattern);
+	t->pattern = NULL;
+}
+
+/* Compile and run pattern; 0 when it could be used. */
+int search_set(struct tui *t, const char *pattern, int quiet)
+{
+	search_clear(t);
+	if (pattern == NULL || *pattern == '\0')
+		return -1;
+	struct search_opts o = {t->cases, t->accents, 0};
+	char *err = NULL;
+	struct search *s = search_compile(pattern, &o, &err);
+	if (s == NULL) {
+		tui_message(t, 1, "Bad pattern: %s", err);
+		free(err);
+		return -1;
+	}
+	struct search_hit *hits = NULL;
+	size_t n = 0;
+	if (search_doc(s, t->doc, NULL, &hits, &n, &err) != 0) {
+		tui_message(t, 1, "%s", err);
+		free(err);
+		free(hits);
+		search_free(s);
+		return -1;
+	}
+	t->search = s;
+	t->hits = hits;
+	t->nhits = n;
+	t->cur_hit = -1;
+	t->pattern = xstrdup(pattern);
+	if (!quiet && n == 0)
+		tui_message(t, 0, "No match for /%s", pattern);
+	return 0;
+}
+
+/* The reader line where hit h starts. */
+static size_t hit_line(const struct tui *t, const struct search_hit *h)
+{
+	size_t l = page_line_of(&t->page, h->part);
+	for (size_t k = l; k < t->page.nlines && t->page.lines[k].part == h->part; k++) {
+		const struct page_line *ln = &t->page.lines[k];
+		for (size_t s = 0; s < ln->nsegs; s++) {
+			const struct page_seg *sg = &t->page.segs[ln->seg + s];
+			if (sg->part == h->part && sg->field == h->field && h->start >= sg->start &&
+			    h->start < sg->end)
+				return k;
+		}
+	}
+	return l;
+}
+
+static void show_hit(struct tui *t, long k, int wrapped, int backward)
+{
+	t->cur_hit = k;
+	const struct search_hit *h = &t->hits[k];
+	size_t line = hit_line(t, h);
+	int y, rows, x, w;
+	doc_area(t, &y, &rows, &x, &w);
+	/* move only when the match is not on screen */
+	if (line < t->top || line >= t->top + (size_t)rows)
+		tui_goto_line(t, line > 2 ? line - 2 : 0);
+	t->focus = NULL;
+	if (wrapped)
+		tui_message(t, 0, backward ? "Match %ld of %zu (wrapped to the end)"
+					   : "Match %ld of %zu (wrapped to the start)",
+			    k + 1, t->nhits);
+	else
+		tui_message(t, 0, "Match %ld of %zu", k + 1, t->nhits);
+}
+
+/* From the current match, or from the top of the screen. */
+void search_step_ui(struct tui *t, int backward)
+{
+	if (t->pattern == NULL) {
+		if (t->hist_search.n == 0 ||
+		    search_set(t, t->hist_search.v[t->hist_search.n - 1], 0) != 0) {
+			tui_message(t, 0, "No search yet: / to search");
+			return;
+		}
+	}
+	if (t->nhits == 0) {
+		tui_message(t, 0, "No match for /%s", t->pattern);
+		return;
+	}
+	int wrapped = 0;
+	long k;
+	if (t->cur_hit >= 0 && (size_t)t->cur_hit < t->nhits) {
+		const struct search_hit *h = &t->hits[t->cur_hit];
+		k = search_step(t->hits, t->nhits, h->part->order, h->field, h->start, backward,
+				&wrapped);
+	} else {
+		const struct doc_part *p = tui_current_part(t);
+		size_t at = p ? p->order : 0;
+		/* forward: the first match at or after the top of the screen */
+		k = backward ? search_step(t->hits, t->nhits, at, SEARCH_NUM, 0, 1, &wrapped)
+			     : (at == 0 ? 0
+					: search_step(t->hits, t->nhits, at - 1, SEARCH_TEXT, (size_t)-1,
+						      0, &wrapped));
+	}
+	if (k >= 0)
+		show_hit(t, k, wrapped, backward);
+}
+
+/* While typing: highlight what the pattern finds so far. */
+static void on_change(struct tui *t, const char *text)
+{
+	if (search_set(t, text, 1) == 0)
+		tui_message(t, 0, "%zu match%s", t->nhits, t->nhits == 1 ? "" : "es");
+}
+
+void search_prompt(struct tui *t)
+{
+	char *old = t->pattern ? xstrdup(t->pattern) : NULL;
+	size_t old_top = t->top;
+	char *p = prompt_read(t, "/", &t->hist_search, on_change, NULL);
+	if (p == NULL) {
+		/* cancelled: the search and the place from before */
+		search_set(t, old, 1);
+		tui_goto_line(t, old_top);
+		tui_message(t, 0, "Search cancelled");
+	} else if (*p == '\0' && old) {
+		search_set(t, old, 0);
+		search_step_ui(t, 0);
+	} else if (search_set(t, p, 0) == 0 && t->nhits > 0) {
+		search_step_ui(t, 0);
+	}
+	free(p);
+	free(old);
+}
+
+void search_toggle(struct tui *t, int accents)
+{
+	enum search_mode *m = accents ? &t->accents : &t->cases;
+	*m = (enum search_mode)((*m + 1) % 3);
+	if (t->pattern) {
+		char *p = xstrdup(t->pattern);
+		search_set(t, p, 1);
+		free(p);
+		tui_message(t, 0, "%s %s: %zu match%s", accents ? "Accents" : "Case", mode_names[*m],
+			    t->nhits, t->nhits == 1 ? "" : "es");
+	} else {
+		tui_message(t, 0, "%s %s", accents ? "Accents" : "Case", mode_names[*m]);
+	}
+}

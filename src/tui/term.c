@@ -1,0 +1,256 @@
+/* term.c: the terminal: starting and restoring ncurses, the signals that end
+ * the program (they only set a flag), reading keys without ever spinning on
+ * a dropped connection, attributes that work on dark and light backgrounds
+ * or without colour, and drawing UTF-8 text, transliterated to ASCII when
+ * the locale cannot show it. */
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "circ/err.h"
+#include "circ/utf8.h"
+#include "tui.h"
+
+static int active;
+static int ascii;
+static volatile sig_atomic_t hangup;
+static attr_t attrs[TA_COUNT];
+static short pairs[TA_COUNT];
+static SCREEN *screen;
+
+/* SIGHUP, SIGTERM, SIGINT, SIGPIPE: note it; the key loop ends the program. */
+static void on_signal(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+int term_hangup(void)
+{
+	return hangup != 0;
+}
+
+void term_stop(void)
+{
+	if (!active)
+		return;
+	active = 0;
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	if (screen) {
+		delscreen(screen);
+		screen = NULL;
+	}
+}
+
+/* The crash path: only restore the terminal. */
+static void crash_restore(void)
+{
+	if (active) {
+		active = 0;
+		endwin();
+	}
+}
+
+static void set_attrs(int colour)
+{
+	static const struct {
+		enum tui_attr a;
+		attr_t mono;
+		short fg; /* -1: the terminal's own colour */
+		attr_t with_colour;
+	} map[] = {
+		{TA_TEXT, A_NORMAL, -1, A_NORMAL},
+		{TA_TITLE, A_REVERSE, -1, A_REVERSE},
+		{TA_STATUS, A_REVERSE, -1, A_REVERSE},
+		{TA_NUM, A_BOLD, -1, A_BOLD},
+		{TA_LINK, A_BOLD | A_UNDERLINE, COLOR_BLUE, A_BOLD | A_UNDERLINE},
+		{TA_UNIT, A_UNDERLINE, COLOR_MAGENTA, A_NORMAL},
+		{TA_SELECTED, A_REVERSE | A_BOLD, -1, A_REVERSE | A_BOLD},
+		{TA_MATCH, A_REVERSE, -1, A_REVERSE},
+		{TA_CURMATCH, A_REVERSE | A_BOLD | A_UNDERLINE, COLOR_RED, A_REVERSE | A_BOLD},
+		{TA_DIM, A_DIM, -1, A_DIM},
+		{TA_ERROR, A_BOLD, COLOR_RED, A_BOLD},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		enum tui_attr a = map[i].a;
+		pairs[a] = 0;
+		attrs[a] = map[i].mono;
+		if (colour && map[i].fg >= 0) {
+			short pair = (short)(i + 1);
+			init_pair(pair, map[i].fg, -1);
+			pairs[a] = pair;
+			attrs[a] = map[i].with_colour;
+		} else if (colour) {
+			attrs[a] = map[i].with_colour;
+		}
+	}
+}
+
+void term_start(struct tui *t)
+{
+	const char *cs = nl_langinfo(CODESET);
+	ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+	t->ascii = ascii;
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		const char *term = getenv("TERM");
+		err_report(NULL, 0, 0, "cannot use the terminal (TERM=%s)", term ? term : "unset");
+		exit(ERR_EXIT_USAGE);
+	}
+	set_term(screen);
+	active = 1;
+	err_set_cleanup(crash_restore);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	const char *nc = getenv("NO_COLOR");
+	t->colour = has_colors() && !(nc && *nc);
+	if (t->colour) {
+		start_color();
+		if (use_default_colors() != OK)
+			t->colour = 0;
+	}
+	set_attrs(t->colour);
+	getmaxyx(stdscr, t->rows, t->cols);
+}
+
+void term_attr(enum tui_attr a, int on)
+{
+	attr_t v = attrs[a] | (pairs[a] ? (attr_t)COLOR_PAIR(pairs[a]) : 0);
+	if (on)
+		attron(v);
+	else
+		attroff(v);
+}
+
+/* ASCII for a character the locale cannot show. */
+static const char *translit(uint32_t cp)
+{
+	static char one[2];
+	static const char *const latin[] = {
+		"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+		"D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+		"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y"};
+	if (cp < 0x80) {
+		one[0] = (char)cp;
+		one[1] = '\0';
+		return one;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin[cp - 0xC0];
+	switch (cp) {
+	case 0xA0: case 0x2007: case 0x2009: case 0x202F: return " ";
+	case 0xAB: case 0xBB: case 0x201C: case 0x201D: return "\"";
+	case 0x2018: case 0x2019: return "'";
+	case 0x2013: case 0x2014: case 0x2010: case 0x2011: return "-";
+	case 0x2026: return "...";
+	case 0x152: return "OE";
+	case 0x153: return "oe";
+	case 0x178: return "Y";
+	case 0xA7: return "S";
+	case 0xB0: return "o";
+	case 0x203A: return ">";
+	case 0x2039: return "<";
+	case 0x2022: return "*";
+	default: return cp >= 0x300 && cp <= 0x36F ? "" : "?";
+	}
+}
+
+int term_cpwidth(uint32_t cp)
+{
+	if (ascii)
+		return (int)strlen(translit(cp));
+	return utf8_cpwidth(cp);
+}
+
+int term_putn(const char *s, size_t n, int maxw, enum tui_attr a)
+{
+	int w = 0;
+	term_attr(a, 1);
+	for (size_t i = 0; i < n && w < maxw;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		i += k;
+		if (cp == '\n' || cp == '\t')
+			cp = ' ';
+		int cw = term_cpwidth(cp);
+		if (cw == 0 || cp < 0x20)
+			continue;
+		if (w + cw > maxw)
+			break;
+		if (ascii) {
+			addstr(translit(cp));
+		} else {
+			wchar_t wc[2] = {(wchar_t)cp, L'\0'};
+			addnwstr(wc, 1);
+		}
+		w += cw;
+	}
+	term_attr(a, 0);
+	return w;
+}
+
+void term_put(int y, int x, const char *s, size_t n, int maxw, enum tui_attr a)
+{
+	if (y < 0 || x < 0 || maxw <= 0)
+		return;
+	move(y, x);
+	term_putn(s, n, maxw, a);
+}
+
+void term_fill(int y, int x, int w, enum tui_attr a)
+{
+	if (w <= 0)
+		return;
+	move(y, x);
+	term_attr(a, 1);
+	for (int i = 0; i < w; i++)
+		addch(' ');
+	term_attr(a, 0);
+}
+
+/* Is standard input gone (the connection dropped)? */
+static int input_gone(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+int term_getkey(wint_t *key)
+{
+	for (int errors = 0;;) {
+		if (hangup)
+			return -1;
+		errno = 0;
+		int rc = get_wch(key);
+		if (rc != ERR)
+			return rc == KEY_CODE_YES;
+		if (hangup || input_gone() || ++errors > 50)
+			return -1; /* never spin on a dead terminal */
+	}
+}

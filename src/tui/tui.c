@@ -1,0 +1,197 @@
+/* tui.c: the browser's main loop and what every screen shares: laying the
+ * document out for the terminal's size, the reading position and its
+ * history, messages. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+/* The smallest terminal the browser draws in; below, it says so. */
+#define MIN_COLS 20
+#define MIN_ROWS 5
+
+void tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	va_end(ap);
+	t->message_error = error;
+}
+
+void doc_area(const struct tui *t, int *y, int *h, int *x, int *w)
+{
+	*y = 1;
+	*h = t->rows - 2;
+	*x = 0;
+	*w = t->cols;
+	if (t->outline_shown && t->cols >= 100) {
+		int ow = t->cols / 3 < 40 ? t->cols / 3 : 40;
+		*x = ow + 1;
+		*w = t->cols - ow - 1;
+	}
+	if (*h < 0)
+		*h = 0;
+	if (*w < 0)
+		*w = 0;
+}
+
+struct tui_pos tui_here(const struct tui *t)
+{
+	struct tui_pos p = {NULL, t->top};
+	if (t->top < t->page.nlines && t->page.lines[t->top].part) {
+		p.part = t->page.lines[t->top].part;
+		size_t first = page_line_of(&t->page, p.part);
+		p.line = t->top >= first ? t->top - first : 0;
+	}
+	return p;
+}
+
+/* Lay the document out again for the reader's width, keeping the place. */
+void tui_layout(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	int y, h, x, w;
+	doc_area(t, &y, &h, &x, &w);
+	size_t width = w > MIN_COLS ? (size_t)w - 1 : MIN_COLS;
+	if (width == t->page_width && t->page.lines)
+		return;
+	struct tui_pos here = tui_here(t);
+	page_free(&t->page);
+	page_build(&t->page, t->doc, width, term_cpwidth);
+	t->page_width = width;
+	tui_goto_line(t, page_line_of(&t->page, here.part) + (here.part ? here.line : here.line));
+	if (here.part == NULL)
+		tui_goto_line(t, here.line < t->page.nlines ? here.line : 0);
+}
+
+void tui_goto_line(struct tui *t, size_t line)
+{
+	int y, h, x, w;
+	doc_area(t, &y, &h, &x, &w);
+	size_t max = t->page.nlines > (size_t)h ? t->page.nlines - (size_t)h : 0;
+	t->top = line > max ? max : line;
+	/* the part gone to stays the current one only while on screen */
+	if (t->focus) {
+		size_t fl = page_line_of(&t->page, t->focus);
+		if (fl < t->top || fl >= t->top + (size_t)h)
+			t->focus = NULL;
+	}
+}
+
+void tui_push_back(struct tui *t)
+{
+	t->back = xreallocarray(t->back, t->nback + 1, sizeof *t->back);
+	t->back[t->nback++] = tui_here(t);
+	t->nfwd = 0;
+}
+
+void tui_goto_part(struct tui *t, const struct doc_part *p, int remember)
+{
+	if (remember)
+		tui_push_back(t);
+	t->focus = NULL;
+	tui_goto_line(t, page_line_of(&t->page, p));
+	t->focus = p;
+	t->link_on = 0;
+}
+
+const struct doc_part *tui_current_part(const struct tui *t)
+{
+	if (t->focus)
+		return t->focus;
+	for (size_t l = t->top; l < t->page.nlines; l++)
+		if (t->page.lines[l].part && t->page.lines[l].nsegs)
+			return t->page.lines[l].part;
+	return NULL;
+}
+
+static void too_small(const struct tui *t)
+{
+	erase();
+	static const char msg[] = "Terminal too small";
+	char size[32];
+	snprintf(size, sizeof size, "need %dx%d", MIN_COLS, MIN_ROWS);
+	term_put(0, 0, msg, sizeof msg - 1, t->cols, TA_ERROR);
+	if (t->rows > 1)
+		term_put(1, 0, size, strlen(size), t->cols, TA_TEXT);
+}
+
+static void free_all(struct tui *t)
+{
+	page_free(&t->page);
+	tree_free(&t->outline);
+	tree_free(&t->units);
+	tree_free(&t->list);
+	text_free(&t->text);
+	free(t->list_title);
+	free(t->back);
+	free(t->fwd);
+	search_clear(t);
+	free(t->pattern);
+	history_free(&t->hist_search);
+	history_free(&t->hist_goto);
+	cite_index_free(&t->cites);
+}
+
+int tui_run(struct doc *d)
+{
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.doc = d;
+	t.screen = SCR_DOC;
+	t.cases = SEARCH_SMART;
+	t.accents = SEARCH_SMART;
+	cite_index_build(d, &t.cites);
+	term_start(&t);
+	t.outline_shown = t.cols >= 100;
+	doc_build_outline(&t);
+	org_build(&t);
+	tui_layout(&t);
+	tui_message(&t, 0, "? for help, q to quit");
+
+	while (!t.quit) {
+		getmaxyx(stdscr, t.rows, t.cols);
+		if (t.cols < MIN_COLS || t.rows < MIN_ROWS)
+			too_small(&t);
+		else
+			draw_all(&t);
+		refresh();
+		wint_t key;
+		int code = term_getkey(&key);
+		if (code < 0)
+			break; /* hangup, end of input, or a signal to end */
+		if (code && key == KEY_RESIZE) {
+			tui_layout(&t);
+			continue;
+		}
+		if (t.cols < MIN_COLS || t.rows < MIN_ROWS) {
+			if (!code && (key == 'q' || key == 'Q'))
+				break;
+			continue;
+		}
+		t.message[0] = '\0';
+		if (code && key == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK) {
+				if (ev.bstate & BUTTON4_PRESSED)
+					keys_dispatch(&t, 'k', 0), keys_dispatch(&t, 'k', 0),
+						keys_dispatch(&t, 'k', 0);
+				else if (ev.bstate & BUTTON5_PRESSED)
+					keys_dispatch(&t, 'j', 0), keys_dispatch(&t, 'j', 0),
+						keys_dispatch(&t, 'j', 0);
+				else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+					doc_click(&t, ev.y, ev.x);
+			}
+			continue;
+		}
+		if (!keys_dispatch(&t, key, code))
+			tui_message(&t, 0, "%s: no such key here (? for help)", keys_name(key, code));
+	}
+	term_stop();
+	free_all(&t);
+	return 0;
+}

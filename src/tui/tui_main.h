@@ -1,0 +1,11 @@
+/* tui_main.h: what the program needs of the browser: its one entry point. */
+#ifndef CIRC_TUI_MAIN_H
+#define CIRC_TUI_MAIN_H
+
+#include "circ/doc.h"
+
+/* Browse d on the terminal until the user quits or the terminal goes;
+ * returns the exit status. */
+int tui_run(struct doc *d);
+
+#endif
