@@ -85,14 +85,15 @@ void doc_draw(struct tui *t)
 	int y, h, x, w;
 	doc_area(t, &y, &h, &x, &w);
 	int wide = t->cols >= 100;
-	if (t->outline_shown && !t->outline_focus) {
+	int shown = wide || t->outline_shown;
+	if (shown && !t->outline_focus) {
 		/* the outline follows the reader: the current part, or the
 		 * nearest shown part above it */
 		const struct doc_part *p = tui_current_part(t);
 		while (p && !tree_show_item(&t->outline, p))
 			p = p->parent;
 	}
-	if (t->outline_shown && wide) {
+	if (wide) {
 		tree_draw(t, &t->outline, y, 0, h, x - 1, t->outline_focus);
 		for (int r = 0; r < h; r++)
 			term_put(y + r, x - 1, "│", strlen("│"), 1, TA_DIM);
@@ -228,7 +229,7 @@ void doc_click(struct tui *t, int cy, int cx)
 	}
 	int y, h, x, w;
 	doc_area(t, &y, &h, &x, &w);
-	if (t->outline_shown && (t->cols < 100 || cx < x)) {
+	if ((t->outline_shown && t->cols < 100) || (t->cols >= 100 && cx < x)) {
 		long row = tree_row_at(&t->outline, cy - y);
 		if (row >= 0) {
 			t->outline.sel = (size_t)row;

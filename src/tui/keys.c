@@ -205,7 +205,6 @@ static void c_btab(struct tui *t)
 static void c_outline(struct tui *t)
 {
 	if (t->cols >= 100) {
-		t->outline_shown = 1;
 		t->outline_focus = !t->outline_focus;
 	} else {
 		t->outline_shown = !t->outline_shown;
@@ -388,10 +387,12 @@ void keys_help(struct strbuf *out, int width)
 				continue;
 			char keys[64] = "";
 			for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code); k++) {
-				if (k)
+				const char *name = keys_name(table[i].keys[k].k, table[i].keys[k].code);
+				if (strstr(keys, name)) /* Enter and the keypad's Enter */
+					continue;
+				if (keys[0])
 					strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
-				strncat(keys, keys_name(table[i].keys[k].k, table[i].keys[k].code),
-					sizeof keys - strlen(keys) - 1);
+				strncat(keys, name, sizeof keys - strlen(keys) - 1);
 			}
 			layout_wrap(out, table[i].help, 2, keys, 24, (size_t)width);
 		}

@@ -28,7 +28,7 @@ void doc_area(const struct tui *t, int *y, int *h, int *x, int *w)
 	*h = t->rows - 2;
 	*x = 0;
 	*w = t->cols;
-	if (t->outline_shown && t->cols >= 100) {
+	if (t->cols >= 100) { /* wide: the outline is always beside the text */
 		int ow = t->cols / 3 < 40 ? t->cols / 3 : 40;
 		*x = ow + 1;
 		*w = t->cols - ow - 1;
@@ -147,7 +147,6 @@ int tui_run(struct doc *d)
 	t.accents = SEARCH_SMART;
 	cite_index_build(d, &t.cites);
 	term_start(&t);
-	t.outline_shown = t.cols >= 100;
 	doc_build_outline(&t);
 	org_build(&t);
 	tui_layout(&t);
