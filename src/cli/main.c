@@ -285,6 +285,13 @@ int main(int argc, char **argv)
 		opts_help();
 		return finish_output(ERR_EXIT_OK);
 	}
+	if (o.action == OPTS_KEYS) {
+		struct strbuf k = STRBUF_INIT;
+		tui_keys_text(&k, 79);
+		fputs(sb_str(&k), stdout);
+		sb_free(&k);
+		return finish_output(ERR_EXIT_OK);
+	}
 	if (o.action == OPTS_VERSION) {
 		printf("circ %s\n", CIRC_VERSION);
 		return finish_output(ERR_EXIT_OK);

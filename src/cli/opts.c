@@ -34,7 +34,8 @@ enum {
 	KEY_SEARCH,
 	KEY_EXACT_ACCENTS,
 	KEY_IGNORE_ACCENTS,
-	KEY_IN
+	KEY_IN,
+	KEY_KEYS
 };
 
 static const struct optdef table[] = {
@@ -71,6 +72,7 @@ static const struct optdef table[] = {
     {"width", 'w', "N", OPTS_DEFAULT,
      "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or "
      "80; 0: no wrapping)"},
+    {"keys", KEY_KEYS, NULL, OPTS_KEYS, "print the browser's keys and exit"},
     {"help", 'h', NULL, OPTS_HELP, "print this help and exit"},
     {"version", 'V', NULL, OPTS_VERSION, "print the version and exit"},
 };

@@ -16,6 +16,7 @@ enum opts_action {
 	OPTS_REFS,
 	OPTS_CITED_BY,
 	OPTS_SEARCH,
+	OPTS_KEYS,
 	OPTS_HELP,
 	OPTS_VERSION
 };

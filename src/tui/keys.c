@@ -9,6 +9,7 @@
 #include "circ/layout.h"
 #include "circ/utf8.h"
 #include "tui.h"
+#include "tui_main.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define K(c) {(wint_t)(c), 0}
@@ -399,4 +400,9 @@ void keys_help(struct strbuf *out, int width)
 	}
 	sb_adds(out, "\nThe status line shows where you are, the search's case and accent\n"
 		     "modes, and messages. q quits from anywhere.\n");
+}
+
+void tui_keys_text(struct strbuf *out, int width)
+{
+	keys_help(out, width);
 }

@@ -3,9 +3,13 @@
 #define CIRC_TUI_MAIN_H
 
 #include "circ/doc.h"
+#include "circ/strbuf.h"
 
 /* Browse d on the terminal until the user quits or the terminal goes;
  * returns the exit status. */
 int tui_run(struct doc *d);
+
+/* The browser's keys, as the help screen lists them (for --keys). */
+void tui_keys_text(struct strbuf *out, int width);
 
 #endif
