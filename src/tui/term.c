@@ -26,13 +26,17 @@ static SCREEN *screen;
 /* SIGHUP, SIGTERM, SIGINT, SIGPIPE: note it; the key loop ends the program. */
 static void on_signal(int sig)
 {
-	(void)sig;
-	hangup = 1;
+	hangup = sig;
 }
 
 int term_hangup(void)
 {
 	return hangup != 0;
+}
+
+int term_signal(void)
+{
+	return (int)hangup;
 }
 
 void term_stop(void)

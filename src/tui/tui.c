@@ -2,6 +2,7 @@
  * document out for the terminal's size, the reading position and its
  * history, messages. */
 #include <curses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,5 +193,12 @@ int tui_run(struct doc *d)
 	}
 	term_stop();
 	free_all(&t);
+	/* ended by a signal: the terminal is restored; die by it, so that the
+	 * parent (a shell, sshd) sees why */
+	int sig = term_signal();
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return 0;
 }

@@ -146,6 +146,8 @@ const struct doc_part *tui_current_part(const struct tui *t);
 void term_start(struct tui *t);
 void term_stop(void);
 int term_hangup(void);
+/* The signal that ended the browser (SIGHUP, SIGTERM...), or 0. */
+int term_signal(void);
 void term_attr(enum tui_attr a, int on);
 int term_cpwidth(uint32_t cp);
 void term_put(int y, int x, const char *s, size_t n, int maxw, enum tui_attr a);
