@@ -183,15 +183,21 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 }
 
 /* Every "#id" token of attribute name on n must name an element's eId. */
-static void check_local(struct checker *ck, const xmlNode *n, const char *name)
+/* Every token of attribute name on n that is local ("#id", or any token
+ * when only local references are allowed) must name an element's eId. */
+static void check_local(struct checker *ck, const xmlNode *n, const char *name, int only_local,
+			int resolve)
 {
 	char *v = doc_attr(n, name);
 	if (v == NULL)
 		return;
-	for (char *tok = strtok(v, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n"))
-		if (tok[0] == '#' && !has_id(ck, tok + 1))
+	for (char *tok = strtok(v, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
+		if (tok[0] != '#' && only_local)
+			problem(ck, xmlGetLineNo(n), "%s '%s' must be '#' and an eId", name, tok);
+		else if (tok[0] == '#' && resolve && !has_id(ck, tok + 1))
 			problem(ck, xmlGetLineNo(n),
-			        "reference '%s' does not resolve (no element has that eId)", tok);
+				"reference '%s' does not resolve (no element has that eId)", tok);
+	}
 	free(v);
 }
 
@@ -209,9 +215,13 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 			    "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'",
 			    href);
 		free(href);
-		static const char *const attrs[] = {"href", "refersTo", "as", "source"};
+		/* href may be an IRI; the others are always local ("#id"); the
+		 * organisation block's references are resolved by doc_check_org */
+		static const char *const attrs[] = {"href",   "refersTo", "as",   "source", "org",
+						    "parent", "role",     "unit", "with"};
+		int akn = c->ns && c->ns->href && strcmp((const char *)c->ns->href, DOC_AKN_NS) == 0;
 		for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-			check_local(ck, c, attrs[i]);
+			check_local(ck, c, attrs[i], i > 0, akn);
 		check_refs(ck, c);
 	}
 }

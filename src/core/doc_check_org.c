@@ -12,11 +12,18 @@
 #include "circ/xalloc.h"
 #include "doc_internal.h"
 
-/* A sorted set of strings, each with the line it was declared on. */
+/* A set of strings in the order they were added, each with the line it was
+ * declared on; once sorted (set_sort), lookups are binary searches. */
+struct entry {
+	const char *v;
+	size_t i; /* index in the order of adding */
+};
+
 struct set {
 	char **v;
 	long *line;
 	size_t n;
+	struct entry *sorted; /* NULL until set_sort */
 };
 
 static void set_add(struct set *s, char *v, long line)
@@ -25,13 +32,39 @@ static void set_add(struct set *s, char *v, long line)
 	s->line = xreallocarray(s->line, s->n + 1, sizeof *s->line);
 	s->v[s->n] = v;
 	s->line[s->n++] = line;
+	free(s->sorted);
+	s->sorted = NULL;
 }
 
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->v, ((const struct entry *)b)->v);
+}
+
+static void set_sort(struct set *s)
+{
+	free(s->sorted);
+	s->sorted = xreallocarray(NULL, s->n ? s->n : 1, sizeof *s->sorted);
+	for (size_t i = 0; i < s->n; i++) {
+		s->sorted[i].v = s->v[i];
+		s->sorted[i].i = i;
+	}
+	qsort(s->sorted, s->n, sizeof *s->sorted, cmp_entry);
+}
+
+/* The index (in the order of adding) of v ("x" or "#x"), or -1. */
 static long set_find(const struct set *s, const char *v)
 {
-	if (v && v[0] == '#')
+	if (v == NULL)
+		return -1;
+	if (v[0] == '#')
 		v++;
-	for (size_t i = 0; v && i < s->n; i++)
+	if (s->sorted) {
+		struct entry key = {v, 0};
+		const struct entry *e = bsearch(&key, s->sorted, s->n, sizeof *s->sorted, cmp_entry);
+		return e ? (long)e->i : -1;
+	}
+	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->v[i], v) == 0)
 			return (long)i;
 	return -1;
@@ -43,6 +76,7 @@ static void set_free(struct set *s)
 		free(s->v[i]);
 	free(s->v);
 	free(s->line);
+	free(s->sorted);
 }
 
 struct ock {
@@ -178,6 +212,9 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 	ck.diags = diags;
 	collect_tlc(&ck, root);
 	collect_parts(&ck, root);
+	set_sort(&ck.orgs);
+	set_sort(&ck.roles);
+	set_sort(&ck.parts);
 
 	/* the units, each declared once and as a TLCOrganization */
 	char *root_id = NULL;
@@ -211,6 +248,7 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 		free(ext);
 		free(id);
 	}
+	set_sort(&ck.units);
 	size_t i = 0;
 	for (const xmlNode *u = org->children; u; u = u->next) {
 		if (!is_org(u, "unit") || xmlHasProp(u, (const xmlChar *)"org") == NULL)

@@ -24,25 +24,58 @@ static int is_org(const xmlNode *n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
+/* The eIds and showAs of meta/references, sorted by eId. */
+struct tlc {
+	char *id;
+	char *name;
+};
+
+struct tlcs {
+	struct tlc *v;
+	size_t n;
+};
+
+static int cmp_tlc(const void *a, const void *b)
+{
+	return strcmp(((const struct tlc *)a)->id, ((const struct tlc *)b)->id);
+}
+
+static void tlcs_load(struct tlcs *t, const xmlNode *refs)
+{
+	t->v = NULL;
+	t->n = 0;
+	for (const xmlNode *c = refs ? refs->children : NULL; c; c = c->next) {
+		char *eid = c->type == XML_ELEMENT_NODE ? doc_attr(c, "eId") : NULL;
+		if (eid == NULL)
+			continue;
+		t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
+		t->v[t->n].id = eid;
+		t->v[t->n].name = doc_attr(c, "showAs");
+		t->n++;
+	}
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof *t->v, cmp_tlc);
+}
+
+static void tlcs_free(struct tlcs *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].id);
+		free(t->v[i].name);
+	}
+	free(t->v);
+}
+
 /* The showAs of the references entry with this eId ("#x" or "x"). */
-static char *tlc_name(const xmlNode *refs, const char *id)
+static char *tlc_name(const struct tlcs *t, const char *id)
 {
 	if (id == NULL)
 		return NULL;
 	if (id[0] == '#')
 		id++;
-	for (const xmlNode *c = refs ? refs->children : NULL; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		char *eid = doc_attr(c, "eId");
-		int same = eid && strcmp(eid, id) == 0;
-		free(eid);
-		if (same) {
-			char *v = doc_attr(c, "showAs");
-			return v ? v : xstrdup(id);
-		}
-	}
-	return xstrdup(id);
+	struct tlc key = {(char *)id, NULL};
+	const struct tlc *e = t->n ? bsearch(&key, t->v, t->n, sizeof *t->v, cmp_tlc) : NULL;
+	return xstrdup(e && e->name ? e->name : id);
 }
 
 static const struct doc_part *source_of(const struct doc *d, const xmlNode *n)
@@ -79,7 +112,7 @@ struct pending {
 	char **with;
 };
 
-static void fill_role(struct unit_role *r, const struct doc *d, const xmlNode *refs,
+static void fill_role(struct unit_role *r, const struct doc *d, const struct tlcs *refs,
                       const xmlNode *n, char **unit_id)
 {
 	r->id = strip_hash(doc_attr(n, "role"));
@@ -88,7 +121,7 @@ static void fill_role(struct unit_role *r, const struct doc *d, const xmlNode *r
 	*unit_id = strip_hash(doc_attr(n, "unit"));
 }
 
-static struct unit *new_unit(struct doc *d, const xmlNode *refs, const xmlNode *n,
+static struct unit *new_unit(struct doc *d, const struct tlcs *refs, const xmlNode *n,
                              struct pending *pd)
 {
 	struct unit *u = xcalloc(1, sizeof *u);
@@ -197,15 +230,18 @@ static int cmp_unit(const void *a, const void *b)
 void doc_build_units(struct doc *d, const xmlNode *docel)
 {
 	const xmlNode *meta = doc_child(docel, "meta");
-	const xmlNode *refs = doc_child(meta, "references");
+	struct tlcs refs;
+	tlcs_load(&refs, doc_child(meta, "references"));
 	const xmlNode *org = NULL;
 	for (const xmlNode *c = meta ? meta->children : NULL; c && !org; c = c->next)
 		if (doc_is(c, "proprietary"))
 			for (const xmlNode *k = c->children; k && !org; k = k->next)
 				if (is_org(k, "organisation"))
 					org = k;
-	if (org == NULL)
+	if (org == NULL) {
+		tlcs_free(&refs);
 		return;
+	}
 	size_t n = 0;
 	for (const xmlNode *c = org->children; c; c = c->next)
 		n += is_org(c, "unit");
@@ -214,7 +250,7 @@ void doc_build_units(struct doc *d, const xmlNode *docel)
 	for (const xmlNode *c = org->children; c; c = c->next) {
 		if (!is_org(c, "unit"))
 			continue;
-		struct unit *u = new_unit(d, refs, c, &pd[d->nunits]);
+		struct unit *u = new_unit(d, &refs, c, &pd[d->nunits]);
 		u->order = d->nunits;
 		d->units[d->nunits++] = u;
 	}
@@ -225,5 +261,6 @@ void doc_build_units(struct doc *d, const xmlNode *docel)
 	for (size_t i = 0; i < d->nunits; i++)
 		resolve(d, &pd[i]);
 	free(pd);
+	tlcs_free(&refs);
 	collect_mentions(d);
 }
