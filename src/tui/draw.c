@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "circ/utf8.h"
+#include "circ/layout.h"
 #include "tui.h"
 
 static void title_bar(struct tui *t)
@@ -16,7 +17,18 @@ static void title_bar(struct tui *t)
 	term_fill(0, 0, t->cols, TA_TITLE);
 	int rw = (int)strlen(right);
 	int room = t->cols - (t->cols > rw + 20 ? rw : 0);
-	term_put(0, 0, left, strlen(left), room, TA_TITLE);
+	/* the title cut with an ellipsis when it does not fit */
+	int lw = (int)layout_text_width(left, strlen(left), term_cpwidth);
+	int ew = term_cpwidth(0x2026), gap = t->cols > rw + 20 ? 1 : 0;
+	if (lw <= room - gap) {
+		term_put(0, 0, left, strlen(left), room, TA_TITLE);
+	} else if (room - gap > ew) {
+		term_put(0, 0, left, strlen(left), room - gap - ew, TA_TITLE);
+		int x = getcurx(stdscr);
+		term_put(0, x, "…", strlen("…"), ew, TA_TITLE);
+	} else {
+		term_put(0, 0, left, strlen(left), room, TA_TITLE);
+	}
 	if (t->cols > rw + 20)
 		term_put(0, t->cols - rw, right, (size_t)rw, rw, TA_TITLE);
 }
@@ -80,9 +92,12 @@ void draw_status(struct tui *t, const char *prompt, const char *text, size_t cur
 	static const char *const modes[] = {"smart", "ignored", "exact"};
 	if (t->message[0]) {
 		snprintf(right, sizeof right, "%s ", t->message);
-	} else if (t->screen == SCR_DOC && t->pattern) {
+	} else if (t->screen == SCR_DOC && t->pattern && t->cur_hit >= 0) {
 		snprintf(right, sizeof right, "/%s  %ld/%zu  case %s, accents %s ", t->pattern,
 			 t->cur_hit + 1, t->nhits, modes[t->cases], modes[t->accents]);
+	} else if (t->screen == SCR_DOC && t->pattern) {
+		snprintf(right, sizeof right, "/%s  %zu match%s  case %s, accents %s ", t->pattern,
+			 t->nhits, t->nhits == 1 ? "" : "es", modes[t->cases], modes[t->accents]);
 	} else if (t->screen == SCR_DOC) {
 		snprintf(right, sizeof right, "case %s, accents %s ", modes[t->cases],
 			 modes[t->accents]);

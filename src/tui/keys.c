@@ -72,7 +72,13 @@ static void c_up(struct tui *t) { move_by(t, -1); }
 static void c_pgdn(struct tui *t) { move_by(t, page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1); }
 static void c_pgup(struct tui *t) { move_by(t, -(page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1)); }
 static void c_top(struct tui *t) { move_by(t, -(long)1e9); }
-static void c_bottom(struct tui *t) { move_by(t, (long)1e9); }
+static void c_bottom(struct tui *t)
+{
+	move_by(t, (long)1e9);
+	/* at the end, the last part is the one being read */
+	if (t->screen == SCR_DOC && !t->outline_focus && t->doc->nparts)
+		t->focus = t->doc->parts[t->doc->nparts - 1];
+}
 static void c_quit(struct tui *t) { t->quit = 1; }
 static void c_redraw(struct tui *t) { (void)t; clearok(curscr, TRUE); }
 
@@ -81,6 +87,7 @@ static void c_help(struct tui *t)
 	struct strbuf sb = STRBUF_INIT;
 	keys_help(&sb, t->cols > 2 ? t->cols - 2 : 20);
 	text_open(t, "Keys", sb.s, NULL);
+	t->text.help = 1;
 	sb_free(&sb);
 }
 

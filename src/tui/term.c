@@ -110,6 +110,16 @@ void term_start(struct tui *t)
 	}
 	set_term(screen);
 	active = 1;
+	/* a terminal that cannot move the cursor (TERM=dumb) cannot browse */
+	if (!term_can_address()) {
+		term_stop();
+		const char *term = getenv("TERM");
+		err_report(NULL, 0, 0,
+			   "the terminal (TERM=%s) cannot move the cursor; use circ --dump, "
+			   "--toc or --show",
+			   term ? term : "unset");
+		exit(ERR_EXIT_USAGE);
+	}
 	err_set_cleanup(crash_restore);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);

@@ -35,6 +35,22 @@ void text_open(struct tui *t, const char *title, const char *body, const struct 
 	t->screen = SCR_TEXT;
 }
 
+/* The terminal's width changed: lay the help or the summary out again,
+ * keeping the line at the top as well as can be. */
+void text_reflow(struct tui *t)
+{
+	if (t->text.nlines == 0 || t->screen != SCR_TEXT)
+		return;
+	size_t top = t->text.top, old = t->text.nlines;
+	enum tui_screen from = t->text_from;
+	if (t->text.help)
+		keys_dispatch(t, '?', 0);
+	else if (t->text.unit)
+		org_open_summary(t, t->text.unit);
+	t->text_from = from;
+	t->text.top = old ? top * t->text.nlines / old : 0;
+}
+
 void text_draw(struct tui *t)
 {
 	int h = t->rows - 2;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/layout.h"
 #include "tui.h"
 
 /* The smallest terminal the browser draws in; below, it says so. */
@@ -54,7 +55,13 @@ struct tui_pos tui_here(const struct tui *t)
 /* Lay the document out again for the reader's width, keeping the place. */
 void tui_layout(struct tui *t)
 {
+	int old_cols = t->cols;
 	getmaxyx(stdscr, t->rows, t->cols);
+	/* narrowed with the keys in the outline: show it, not a hidden one */
+	if (t->cols < 100 && t->outline_focus)
+		t->outline_shown = 1;
+	if (t->cols != old_cols)
+		text_reflow(t);
 	int y, h, x, w;
 	doc_area(t, &y, &h, &x, &w);
 	size_t width = w > MIN_COLS ? (size_t)w - 1 : MIN_COLS;
@@ -110,15 +117,18 @@ const struct doc_part *tui_current_part(const struct tui *t)
 	return NULL;
 }
 
+/* "Terminal too small", in the words that fit. */
 static void too_small(const struct tui *t)
 {
 	erase();
-	static const char msg[] = "Terminal too small";
-	char size[32];
-	snprintf(size, sizeof size, "need %dx%d", MIN_COLS, MIN_ROWS);
-	term_put(0, 0, msg, sizeof msg - 1, t->cols, TA_ERROR);
-	if (t->rows > 1)
-		term_put(1, 0, size, strlen(size), t->cols, TA_TEXT);
+	char msg[64];
+	snprintf(msg, sizeof msg, "Terminal too small: need %dx%d", MIN_COLS, MIN_ROWS);
+	struct layout_span *v;
+	size_t n = layout_break(msg, t->cols > 0 ? (size_t)t->cols : 1, term_cpwidth, &v);
+	for (size_t i = 0; i < n && (int)i < t->rows; i++)
+		term_put((int)i, 0, msg + v[i].start, v[i].end - v[i].start, t->cols,
+			 i == 0 ? TA_ERROR : TA_TEXT);
+	free(v);
 }
 
 static void free_all(struct tui *t)

@@ -77,6 +77,7 @@ struct tui_text {
 	size_t nlines;
 	size_t top;
 	const struct unit *unit; /* a unit's summary: its unit */
+	int help;                /* the help screen */
 };
 
 /* A line-edit prompt's history. */
@@ -154,6 +155,8 @@ void term_put(int y, int x, const char *s, size_t n, int maxw, enum tui_attr a);
 int term_putn(const char *s, size_t n, int maxw, enum tui_attr a);
 void term_fill(int y, int x, int w, enum tui_attr a);
 int term_getkey(wint_t *key);
+/* termcap.c: can the terminal move the cursor (terminfo "cup")? */
+int term_can_address(void);
 
 /* keys.c: the command table */
 int keys_dispatch(struct tui *t, wint_t key, int is_code);
@@ -186,6 +189,7 @@ void org_open_summary(struct tui *t, const struct unit *u);
 void text_open(struct tui *t, const char *title, const char *body, const struct unit *u);
 void text_draw(struct tui *t);
 void text_free(struct tui_text *tx);
+void text_reflow(struct tui *t);
 void list_draw(struct tui *t);
 void list_cited_by(struct tui *t);
 void list_matches(struct tui *t);
