@@ -11,6 +11,7 @@
  * SCRIPT is steps separated by ';' (write \; for a ';' inside a step):
  *   k:TEXT      send TEXT (escapes: \e \r \n \t \\ \; \xHH)
  *   w:MS        wait MS milliseconds, reading (and recording) the output
+ *   u:TEXT      wait (within the timeout) until the output holds TEXT
  *   r:COLSxROWS resize: TIOCSWINSZ on the master (the kernel sends SIGWINCH
  *               to the terminal's foreground process group)
  *   h           hang up: close the master, as a dropped SSH connection does
@@ -133,6 +134,26 @@ static int check_child(void)
 	return 0;
 }
 
+/* The last bytes the command wrote, for u:TEXT. */
+static char tail[8192];
+static size_t ntail;
+
+static void keep_tail(const char *b, size_t n)
+{
+	if (n >= sizeof tail) {
+		memcpy(tail, b + n - sizeof tail, sizeof tail);
+		ntail = sizeof tail;
+		return;
+	}
+	if (ntail + n > sizeof tail) {
+		size_t drop = ntail + n - sizeof tail;
+		memmove(tail, tail + drop, ntail - drop);
+		ntail -= drop;
+	}
+	memcpy(tail + ntail, b, n);
+	ntail += n;
+}
+
 /* Read what the master has now; returns -1 once the slave side is gone. */
 static int drain(void)
 {
@@ -143,6 +164,7 @@ static int drain(void)
 		ssize_t n = read(master, buf, sizeof buf);
 		if (n > 0) {
 			nbytes += (unsigned long long)n;
+			keep_tail(buf, (size_t)n);
 			if (out && fwrite(buf, 1, (size_t)n, out) != (size_t)n)
 				die("cannot write the output file");
 			continue;
@@ -153,6 +175,32 @@ static int drain(void)
 			return 0;
 		return -1; /* EIO: no slave left open; 0: end of file */
 	}
+}
+
+static int pump(long ms, int until_exit);
+
+/* Does the output kept so far hold text? */
+static int tail_has(const char *text, size_t len)
+{
+	for (size_t i = 0; len <= ntail && i + len <= ntail; i++)
+		if (memcmp(tail + i, text, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Wait until the output so far holds text (step u:TEXT), within the
+ * timeout. Returns 0 when it does. */
+static int wait_for_text(const char *text)
+{
+	size_t len = strlen(text);
+	long long end = now_ms() + timeout_ms;
+	while (now_ms() < end) {
+		if (tail_has(text, len))
+			return 0;
+		if (pump(10, 0))
+			break;
+	}
+	return tail_has(text, len) ? 0 : -1;
 }
 
 /* Read the output for ms milliseconds (until the child ends when
@@ -324,7 +372,7 @@ static void check_steps(char **steps, size_t n)
 		char *end;
 		if (s[0] == '\0')
 			continue;
-		if (strncmp(s, "k:", 2) == 0)
+		if (strncmp(s, "k:", 2) == 0 || (strncmp(s, "u:", 2) == 0 && s[2]))
 			continue;
 		if (strncmp(s, "w:", 2) == 0 && s[2] && (strtol(s + 2, &end, 10), *end == '\0'))
 			continue;
@@ -451,6 +499,9 @@ int main(int argc, char **argv)
 			pump(0, 0);
 		} else if (s[0] == 'w') {
 			pump(strtol(s + 2, NULL, 10), 0);
+		} else if (s[0] == 'u') {
+			if (wait_for_text(s + 2) != 0)
+				fprintf(stderr, "ptyrun: u: '%s' never came\n", s + 2);
 		} else if (s[0] == 'r') {
 			struct winsize nw;
 			parse_size(s + 2, &nw);
