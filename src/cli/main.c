@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "circ/cite.h"
+#include "circ/config.h"
 #include "circ/datadir.h"
 #include "circ/diag.h"
 #include "circ/doc.h"
@@ -17,6 +18,7 @@
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
+#include "circ/print.h"
 #include "circ/search.h"
 #include "circ/summary.h"
 #include "circ/units.h"
@@ -46,16 +48,24 @@ static size_t out_width(const struct opts *o)
 	return 80;
 }
 
-/* Print text, each line led by "prefix:" when prefix is not NULL. */
-static void emit(const struct strbuf *text, const char *prefix)
+/* Print text (or add it to collect), each line led by "prefix:" when
+ * prefix is not NULL. */
+static void emit(const struct strbuf *text, const char *prefix, struct strbuf *collect)
 {
 	const char *p = sb_str(text);
 	while (*p) {
 		size_t n = strcspn(p, "\n");
-		if (prefix)
-			printf("%s:", prefix);
-		fwrite(p, 1, n, stdout);
-		putchar('\n');
+		if (collect) {
+			if (prefix)
+				sb_addf(collect, "%s:", prefix);
+			sb_add(collect, p, n);
+			sb_addc(collect, '\n');
+		} else {
+			if (prefix)
+				printf("%s:", prefix);
+			fwrite(p, 1, n, stdout);
+			putchar('\n');
+		}
 		p += n + (p[n] == '\n');
 	}
 }
@@ -172,6 +182,7 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 struct run {
 	struct search *search;
 	struct search_total total;
+	struct strbuf *collect; /* --output, --print: the text to send */
 };
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width,
@@ -253,9 +264,48 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 		view_toc(&out, d, width);
 		break;
 	}
-	emit(&out, prefix);
+	emit(&out, prefix, run->collect);
 	sb_free(&out);
 	return status;
+}
+
+/* Send the collected text where --output or --print says: 0 or -1 after
+ * reporting why. */
+static int deliver(const struct opts *o, const struct config *cfg, const struct strbuf *text)
+{
+	char *err = NULL;
+	int rc = 0;
+	if (o->output && !o->force && access(o->output, F_OK) == 0) {
+		err = xasprintf("%s exists; --force replaces it", o->output);
+		rc = -1;
+	} else if (o->output) {
+		rc = print_to_file(text->s, text->len, o->output, o->force, &err);
+	} else if (cfg->printer == PRINTER_COMMAND) {
+		rc = print_to_command(text->s, text->len, cfg->print_command, &err);
+	} else {
+		char *on = PRINT_ANSI_ON, *off = PRINT_ANSI_OFF;
+		if (!isatty(STDOUT_FILENO)) {
+			err = xstrdup("the terminal's printer is reached through the terminal: standard "
+				      "output is not one");
+			rc = -1;
+		} else if (cfg->printer == PRINTER_TERMINAL && term_printer_codes(&on, &off) != 0) {
+			const char *term = getenv("TERM");
+			err = xasprintf("the terminal's description (TERM=%s) has no printer controls "
+					"(mc5/mc4); --printer ansi sends ESC [5i ... ESC [4i anyway",
+					term ? term : "unset");
+			rc = -1;
+		} else {
+			size_t n;
+			char *bytes = print_media_copy(text->s, text->len, on, off, &n);
+			fwrite(bytes, 1, n, stdout);
+			free(bytes);
+		}
+	}
+	if (rc != 0) {
+		err_report(NULL, 0, 0, "%s", err);
+		free(err);
+	}
+	return rc;
 }
 
 /* Flush standard output; a write error (disk full, closed pipe) is an error. */
@@ -297,11 +347,45 @@ int main(int argc, char **argv)
 		return finish_output(ERR_EXIT_OK);
 	}
 
+	/* the settings: files, environment, then the command line */
+	struct config cfg;
+	struct diag_list cdl = DIAG_LIST_INIT;
+	if (config_load(&cfg, &cdl) != 0) {
+		diag_print(&cdl, 0);
+		diag_clear(&cdl);
+		config_free(&cfg);
+		return ERR_EXIT_USAGE;
+	}
+	diag_clear(&cdl);
+	cfg.restricted |= o.restricted;
+	if (o.printer && config_printer(o.printer, &cfg.printer) != 0) {
+		err_report(NULL, 0, 0, "--printer: '%s' is not command, terminal or ansi", o.printer);
+		config_free(&cfg);
+		return ERR_EXIT_USAGE;
+	}
+	if (o.print_command) {
+		free(cfg.print_command);
+		cfg.print_command = xstrdup(o.print_command);
+	}
+	const char *refused = !cfg.restricted ? NULL
+			      : o.nfiles > 0   ? "only the bundled bulletin can be read"
+			      : o.output       ? "no file is written"
+			      : o.print && cfg.printer == PRINTER_COMMAND
+				  ? "no command is run; print to your terminal's printer "
+				    "(--printer terminal or ansi)"
+				  : NULL;
+	if (refused) {
+		err_report(NULL, 0, 0, "restricted mode: %s", refused);
+		config_free(&cfg);
+		return ERR_EXIT_USAGE;
+	}
+
 	char *why = NULL;
 	char *dir = datadir_find(argv[0], &why);
 	if (dir == NULL) {
 		err_report(NULL, 0, 0, "%s", why);
 		free(why);
+		config_free(&cfg);
 		return ERR_EXIT_DOC;
 	}
 	char *schema = datadir_file(dir, DATADIR_SCHEMA);
@@ -312,6 +396,7 @@ int main(int argc, char **argv)
 		doc_release_cache();
 		free(schema);
 		free(dir);
+		config_free(&cfg);
 		return ERR_EXIT_INTERNAL;
 	}
 	char *bundled = datadir_file(dir, DATADIR_BULLETIN);
@@ -320,7 +405,10 @@ int main(int argc, char **argv)
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	size_t width = o.action == OPTS_SUMMARY && o.width < 0 ? SUMMARY_WIDTH : out_width(&o);
 
-	struct run run = {NULL, {0, 0, 0}};
+	struct run run = {NULL, {0, 0, 0}, NULL};
+	struct strbuf collected = STRBUF_INIT;
+	if (o.output || o.print)
+		run.collect = &collected;
 	if (o.action == OPTS_SEARCH) {
 		struct search_opts so = {(enum search_mode)o.cases, (enum search_mode)o.accents,
 		                         o.fixed};
@@ -333,6 +421,7 @@ int main(int argc, char **argv)
 			free(schema);
 			free(bundled);
 			free(dir);
+			config_free(&cfg);
 			return ERR_EXIT_USAGE;
 		}
 	}
@@ -356,6 +445,7 @@ int main(int argc, char **argv)
 		free(schema);
 		free(bundled);
 		free(dir);
+		config_free(&cfg);
 		return rc;
 	}
 
@@ -380,6 +470,11 @@ int main(int argc, char **argv)
 	}
 	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
 		status = ERR_EXIT_NOTFOUND;
+	if (run.collect && status != ERR_EXIT_DOC && collected.len > 0) {
+		if (deliver(&o, &cfg, &collected) != 0)
+			status = ERR_EXIT_INTERNAL;
+	}
+	sb_free(&collected);
 	if (run.search) {
 		/* grep's convention: 2 for a pattern that cannot be used */
 		if (run.total.failed)
@@ -396,6 +491,7 @@ int main(int argc, char **argv)
 	status = finish_output(status);
 	doc_release_cache();
 	cite_release();
+	config_free(&cfg);
 	free(schema);
 	free(bundled);
 	free(dir);

@@ -35,7 +35,13 @@ enum {
 	KEY_EXACT_ACCENTS,
 	KEY_IGNORE_ACCENTS,
 	KEY_IN,
-	KEY_KEYS
+	KEY_KEYS,
+	KEY_OUTPUT,
+	KEY_FORCE,
+	KEY_PRINT,
+	KEY_PRINT_COMMAND,
+	KEY_PRINTER,
+	KEY_RESTRICTED
 };
 
 static const struct optdef table[] = {
@@ -72,6 +78,19 @@ static const struct optdef table[] = {
     {"width", 'w', "N", OPTS_DEFAULT,
      "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or "
      "80; 0: no wrapping)"},
+    {"output", 'o', "FILE", OPTS_DEFAULT,
+     "write the view to FILE instead of standard output (an existing FILE only with --force)"},
+    {"force", KEY_FORCE, NULL, OPTS_DEFAULT, "with --output: replace an existing file"},
+    {"print", 'p', NULL, OPTS_DEFAULT,
+     "send the view to the printer (see --printer) instead of standard output"},
+    {"printer", KEY_PRINTER, "MODE", OPTS_DEFAULT,
+     "command (the print command, on this machine), terminal (the printer of your terminal, "
+     "by its terminfo mc5/mc4) or ansi (the same by ESC [5i ... ESC [4i)"},
+    {"print-command", KEY_PRINT_COMMAND, "CMD", OPTS_DEFAULT,
+     "the print command (default lpr; run without a shell, the text on its input)"},
+    {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
+     "write no file, run no command, read no other file and no settings of the user, no "
+     "suspend (for an sshd ForceCommand); printing to the terminal's printer stays"},
     {"keys", KEY_KEYS, NULL, OPTS_KEYS, "print the browser's keys and exit"},
     {"help", 'h', NULL, OPTS_HELP, "print this help and exit"},
     {"version", 'V', NULL, OPTS_VERSION, "print the version and exit"},
@@ -237,6 +256,28 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case KEY_IN:
 			o->in = optarg;
 			break;
+		case 'o':
+			o->output = optarg;
+			if (*optarg == '\0') {
+				err_report(NULL, 0, 0, "--output: the FILE is empty");
+				return ERR_EXIT_USAGE;
+			}
+			break;
+		case KEY_FORCE:
+			o->force = 1;
+			break;
+		case 'p':
+			o->print = 1;
+			break;
+		case KEY_PRINTER:
+			o->printer = optarg;
+			break;
+		case KEY_PRINT_COMMAND:
+			o->print_command = optarg;
+			break;
+		case KEY_RESTRICTED:
+			o->restricted = 1;
+			break;
 		case 'w':
 			r = parse_width(optarg, &o->width);
 			break;
@@ -262,6 +303,19 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		err_report(NULL, 0, 0,
 		           "-i, -s, --exact-accents, --ignore-accents, -F, -c and --in "
 		           "go with --search");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->output && o->print) {
+		err_report(NULL, 0, 0, "--output and --print cannot be used together");
+		return ERR_EXIT_USAGE;
+	}
+	if ((o->output || o->print) && o->action == OPTS_DEFAULT) {
+		err_report(NULL, 0, 0, "--output and --print go with a view (--toc, --show, "
+				       "--summary...)");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->force && !o->output) {
+		err_report(NULL, 0, 0, "--force goes with --output");
 		return ERR_EXIT_USAGE;
 	}
 	o->files = argv + optind;

@@ -31,6 +31,12 @@ struct opts {
 	int fixed;       /* -F */
 	int count;       /* -c */
 	const char *in;  /* --in REF */
+	const char *output;        /* --output FILE */
+	int force;                 /* --force */
+	int print;                 /* --print */
+	const char *print_command; /* --print-command CMD */
+	const char *printer;       /* --printer MODE */
+	int restricted;            /* --restricted */
 	long width;      /* -1: not given */
 	char **files;    /* FILE... (may be empty) */
 	size_t nfiles;

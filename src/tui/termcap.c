@@ -2,6 +2,7 @@
  * browser because <term.h> defines macros named like ordinary words. */
 #include <curses.h>
 #include <term.h>
+#include <unistd.h>
 
 int term_can_address(void);
 
@@ -9,4 +10,21 @@ int term_can_address(void)
 {
 	const char *cup = tigetstr("cup");
 	return cup != NULL && cup != (char *)-1;
+}
+
+int term_printer_codes(char **on, char **off);
+
+/* The terminal's printer controls (terminfo mc5 and mc4) for $TERM, without
+ * starting curses (for the command line). 0 when both exist. */
+int term_printer_codes(char **on, char **off)
+{
+	int err = 0;
+	if (cur_term == NULL && setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return -1;
+	char *a = tigetstr("mc5"), *b = tigetstr("mc4");
+	if (a == NULL || a == (char *)-1 || b == NULL || b == (char *)-1)
+		return -1;
+	*on = a;
+	*off = b;
+	return 0;
 }

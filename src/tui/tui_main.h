@@ -9,6 +9,10 @@
  * returns the exit status. */
 int tui_run(struct doc *d);
 
+/* The printer controls of the terminal named by $TERM (terminfo mc5 and
+ * mc4): 0 with *on and *off set (owned by the terminfo entry), or -1. */
+int term_printer_codes(char **on, char **off);
+
 /* The browser's keys, as the help screen lists them (for --keys). */
 void tui_keys_text(struct strbuf *out, int width);
 

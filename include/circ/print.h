@@ -1,0 +1,34 @@
+/* print.h: sending a text (a summary, a part, search results) to where the
+ * user wants it: a file (never overwritten without consent, written to a
+ * temporary file then renamed), a print command on the server (started
+ * without a shell, the text on its standard input), or the printer attached
+ * to the user's own terminal (printer controller mode: the terminal's mc5
+ * ... mc4, or ESC [5i ... ESC [4i). Errors come back as messages; nothing
+ * here prints or exits. */
+#ifndef CIRC_PRINT_H
+#define CIRC_PRINT_H
+
+#include <stddef.h>
+
+#define PRINT_DEFAULT_COMMAND "lpr"
+#define PRINT_ANSI_ON "\033[5i"
+#define PRINT_ANSI_OFF "\033[4i"
+
+/* Write text to path: 0, or -1 with *err (allocated). An existing file is
+ * refused unless force. */
+int print_to_file(const char *text, size_t n, const char *path, int force, char **err);
+/* Split a command line into words (spaces separate; '...' and "..." quote;
+ * no shell). NULL-terminated, allocated; NULL with *err when malformed. */
+char **print_split(const char *command, char **err);
+void print_free_words(char **words);
+/* Run command (no shell) with text on its standard input and wait for it:
+ * 0, or -1 with *err (not found, killed, non-zero exit status). */
+int print_to_command(const char *text, size_t n, const char *command, char **err);
+/* The bytes that print text on the terminal's printer: on, the text (a form
+ * feed added at its end), off. Allocated, *len set. */
+char *print_media_copy(const char *text, size_t n, const char *on, const char *off, size_t *len);
+/* A file name for a text about name: "circ-" and name in lower-case ASCII
+ * letters, digits and dashes, ".txt" (allocated). */
+char *print_default_name(const char *name);
+
+#endif

@@ -1,0 +1,230 @@
+/* print.c: files, print commands and the terminal's printer (see print.h). */
+#include "circ/print.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "circ/fold.h"
+#include "circ/strbuf.h"
+#include "circ/xalloc.h"
+
+/* Write all of n bytes to fd; 0, or -1 with errno. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* mkstemp makes 0600 files; a saved text gets the mode any new file gets. */
+static int normal_mode(const char *path)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return chmod(path, 0666 & ~mask);
+}
+
+int print_to_file(const char *text, size_t n, const char *path, int force, char **err)
+{
+	struct stat st;
+	if (!force && lstat(path, &st) == 0) {
+		*err = xasprintf("%s exists; it is not overwritten without consent", path);
+		return -1;
+	}
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = xasprintf("%s is a directory", path);
+		return -1;
+	}
+	/* a temporary file in the same directory, renamed over the target */
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	int bad = write_all(fd, text, n) != 0 || fsync(fd) != 0;
+	int saved = errno;
+	if (close(fd) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (!bad && normal_mode(tmp) != 0) {
+		bad = 1;
+		saved = errno;
+	}
+	if (!bad && rename(tmp, path) != 0) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad) {
+		unlink(tmp);
+		*err = xasprintf("cannot write %s: %s", path, strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+char **print_split(const char *command, char **err)
+{
+	char **words = NULL;
+	size_t n = 0;
+	const char *p = command;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		struct strbuf w = STRBUF_INIT;
+		sb_adds(&w, "");
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+				const char *end = strchr(p, q);
+				if (end == NULL) {
+					*err = xasprintf("unbalanced %c in the print command", q);
+					sb_free(&w);
+					words = xreallocarray(words, n + 1, sizeof *words);
+					words[n] = NULL;
+					print_free_words(words);
+					return NULL;
+				}
+				sb_add(&w, p, (size_t)(end - p));
+				p = end + 1;
+			} else {
+				sb_addc(&w, *p++);
+			}
+		}
+		words = xreallocarray(words, n + 2, sizeof *words);
+		words[n++] = sb_steal(&w);
+	}
+	if (n == 0) {
+		*err = xstrdup("the print command is empty");
+		free(words);
+		return NULL;
+	}
+	words[n] = NULL;
+	return words;
+}
+
+void print_free_words(char **words)
+{
+	for (size_t i = 0; words && words[i]; i++)
+		free(words[i]);
+	free(words);
+}
+
+int print_to_command(const char *text, size_t n, const char *command, char **err)
+{
+	char **argv = print_split(command, err);
+	if (argv == NULL)
+		return -1;
+	int in[2], report[2];
+	if (pipe(in) != 0 || pipe(report) != 0) {
+		*err = xasprintf("cannot start %s: %s", argv[0], strerror(errno));
+		print_free_words(argv);
+		return -1;
+	}
+	fcntl(report[1], F_SETFD, FD_CLOEXEC);
+	pid_t pid = fork();
+	if (pid < 0) {
+		*err = xasprintf("cannot start %s: %s", argv[0], strerror(errno));
+		close(in[0]), close(in[1]), close(report[0]), close(report[1]);
+		print_free_words(argv);
+		return -1;
+	}
+	if (pid == 0) {
+		/* the child: the text on standard input, no shell */
+		close(in[1]);
+		close(report[0]);
+		if (dup2(in[0], STDIN_FILENO) < 0)
+			_exit(127);
+		close(in[0]);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[0], argv);
+		int e = errno;
+		ssize_t w = write(report[1], &e, sizeof e);
+		(void)w;
+		_exit(127);
+	}
+	close(in[0]);
+	close(report[1]);
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	int werr = write_all(in[1], text, n) != 0 ? errno : 0;
+	close(in[1]);
+	signal(SIGPIPE, old);
+	int e = 0;
+	ssize_t r;
+	while ((r = read(report[0], &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	int rc = 0;
+	if (r == (ssize_t)sizeof e) {
+		*err = xasprintf("cannot run %s: %s", argv[0], strerror(e));
+		rc = -1;
+	} else if (WIFSIGNALED(status)) {
+		*err = xasprintf("%s was killed by signal %d", argv[0], WTERMSIG(status));
+		rc = -1;
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		*err = xasprintf("%s failed (exit status %d)", argv[0], WEXITSTATUS(status));
+		rc = -1;
+	} else if (werr) {
+		*err = xasprintf("%s did not read the whole text: %s", argv[0], strerror(werr));
+		rc = -1;
+	}
+	print_free_words(argv);
+	return rc;
+}
+
+char *print_media_copy(const char *text, size_t n, const char *on, const char *off, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, on);
+	sb_add(&sb, text, n);
+	if (n == 0 || text[n - 1] != '\f')
+		sb_addc(&sb, '\f');
+	sb_adds(&sb, off);
+	*len = sb.len;
+	return sb_steal(&sb);
+}
+
+char *print_default_name(const char *name)
+{
+	char *f = fold_simple(name);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "circ-");
+	int dash = 0;
+	for (const char *p = f; *p && sb.len < 60; p++) {
+		char c = *p;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && sb.len > 5)
+				sb_addc(&sb, '-');
+			sb_addc(&sb, c);
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	sb_adds(&sb, ".txt");
+	free(f);
+	return sb_steal(&sb);
+}
