@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "circ/cite.h"
@@ -275,7 +276,8 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 {
 	char *err = NULL;
 	int rc = 0;
-	if (o->output && !o->force && access(o->output, F_OK) == 0) {
+	struct stat st;
+	if (o->output && !o->force && stat(o->output, &st) == 0 && S_ISREG(st.st_mode)) {
 		err = xasprintf("%s exists; --force replaces it", o->output);
 		rc = -1;
 	} else if (o->output) {

@@ -82,7 +82,8 @@ static int read_file(struct config *c, const char *path, struct diag_list *diags
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
+		/* missing, or out of reach (another user's home): nothing to read */
+		if (errno == ENOENT || errno == ENOTDIR || errno == EACCES)
 			return 0;
 		diag_add(diags, path, 0, 0, "cannot read the settings: %s", strerror(errno));
 		return -1;

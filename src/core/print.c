@@ -41,13 +41,28 @@ static int normal_mode(const char *path)
 int print_to_file(const char *text, size_t n, const char *path, int force, char **err)
 {
 	struct stat st;
-	if (!force && lstat(path, &st) == 0) {
+	if (!force && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		*err = xasprintf("%s exists; it is not overwritten without consent", path);
 		return -1;
 	}
-	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		*err = xasprintf("%s is a directory", path);
 		return -1;
+	}
+	/* a device or a pipe is written to, never replaced by a file */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		int bad = fd < 0 || write_all(fd, text, n) != 0;
+		int saved = errno;
+		if (fd >= 0 && close(fd) != 0 && !bad) {
+			bad = 1;
+			saved = errno;
+		}
+		if (bad) {
+			*err = xasprintf("cannot write %s: %s", path, strerror(saved));
+			return -1;
+		}
+		return 0;
 	}
 	/* a temporary file in the same directory, renamed over the target */
 	char *tmp = xasprintf("%s.XXXXXX", path);
