@@ -88,7 +88,8 @@ static void die(const char *fmt, ...)
 
 static void usage(void)
 {
-	fputs("usage: ptyrun [-n] [-s COLSxROWS] [-o OUTFILE] [-t TIMEOUT_SEC] SCRIPT -- CMD ARGS...\n"
+	fputs("usage: ptyrun [-n] [-s COLSxROWS] [-o OUTFILE] [-t TIMEOUT_SEC] SCRIPT -- CMD "
+	      "ARGS...\n"
 	      "  SCRIPT: steps separated by ';': k:TEXT w:MS r:COLSxROWS h s:SIG e\n",
 	      stderr);
 	exit(2);
@@ -284,14 +285,27 @@ static size_t unescape(char *s)
 		}
 		p++;
 		switch (*p) {
-		case 'e': *o++ = 0x1b; break;
-		case 'r': *o++ = '\r'; break;
-		case 'n': *o++ = '\n'; break;
-		case 't': *o++ = '\t'; break;
-		case '\\': *o++ = '\\'; break;
-		case ';': *o++ = ';'; break;
+		case 'e':
+			*o++ = 0x1b;
+			break;
+		case 'r':
+			*o++ = '\r';
+			break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
+		case '\\':
+			*o++ = '\\';
+			break;
+		case ';':
+			*o++ = ';';
+			break;
 		case 'x': {
-			int h1 = hexval((unsigned char)p[1]), h2 = h1 >= 0 ? hexval((unsigned char)p[2]) : -1;
+			int h1 = hexval((unsigned char)p[1]),
+			    h2 = h1 >= 0 ? hexval((unsigned char)p[2]) : -1;
 			if (h1 < 0) {
 				*o++ = '\\';
 				*o++ = 'x';
@@ -319,9 +333,9 @@ static int signal_number(const char *s)
 	static const struct {
 		const char *name;
 		int sig;
-	} sigs[] = {{"TERM", SIGTERM}, {"INT", SIGINT},   {"HUP", SIGHUP},   {"KILL", SIGKILL},
-		    {"QUIT", SIGQUIT}, {"WINCH", SIGWINCH}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2},
-		    {"CONT", SIGCONT}, {"STOP", SIGSTOP},  {"PIPE", SIGPIPE}};
+	} sigs[] = {{"TERM", SIGTERM}, {"INT", SIGINT},     {"HUP", SIGHUP},   {"KILL", SIGKILL},
+	            {"QUIT", SIGQUIT}, {"WINCH", SIGWINCH}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2},
+	            {"CONT", SIGCONT}, {"STOP", SIGSTOP},   {"PIPE", SIGPIPE}};
 	if (strncmp(s, "SIG", 3) == 0)
 		s += 3;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
@@ -534,7 +548,8 @@ int main(int argc, char **argv)
 			struct timespec ts = {0, 5000000L};
 			nanosleep(&ts, NULL);
 		}
-		fprintf(stderr, "ptyrun: the command did not end within %ld ms; killed\n", timeout_ms);
+		fprintf(stderr, "ptyrun: the command did not end within %ld ms; killed\n",
+		        timeout_ms);
 	}
 	long long elapsed = exit_at - mark;
 	if (elapsed < 0)
@@ -548,9 +563,9 @@ int main(int argc, char **argv)
 	int code = WIFEXITED(child_status) ? WEXITSTATUS(child_status) : -1;
 	int sig = WIFSIGNALED(child_status) ? WTERMSIG(child_status) : 0;
 	long cpu = (long)(child_usage.ru_utime.tv_sec + child_usage.ru_stime.tv_sec) * 1000 +
-		   (long)(child_usage.ru_utime.tv_usec + child_usage.ru_stime.tv_usec) / 1000;
-	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld\n", code, sig, nbytes, elapsed,
-	       cpu);
+	           (long)(child_usage.ru_utime.tv_usec + child_usage.ru_stime.tv_usec) / 1000;
+	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld\n", code, sig, nbytes,
+	       elapsed, cpu);
 	free(steps);
 	return timed_out ? 3 : 0;
 }

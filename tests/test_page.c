@@ -40,8 +40,8 @@ static void same_as_dump(void **state)
 			size_t k = 0;
 			while (got.s[k] == want.s[k])
 				k++;
-			fail_msg("width %zu differs at byte %zu: \"%.40s\" vs \"%.40s\"", widths[w], k,
-				 got.s + k, want.s + k);
+			fail_msg("width %zu differs at byte %zu: \"%.40s\" vs \"%.40s\"", widths[w],
+			         k, got.s + k, want.s + k);
 		}
 		sb_free(&got);
 		sb_free(&want);
@@ -75,8 +75,8 @@ static void parts_start_where_they_show(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(same_as_dump),
-		cmocka_unit_test(parts_start_where_they_show),
+	    cmocka_unit_test(same_as_dump),
+	    cmocka_unit_test(parts_start_where_they_show),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);
 }

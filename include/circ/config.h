@@ -26,8 +26,8 @@ enum config_printer {
 struct config {
 	enum config_printer printer;
 	char *print_command;
-	int colour;     /* 0: never */
-	int restricted; /* no file written, no command run, no other file read */
+	int colour;      /* 0: never */
+	int restricted;  /* no file written, no command run, no other file read */
 	char *user_file; /* the user's file that was read, or NULL */
 };
 

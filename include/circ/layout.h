@@ -33,8 +33,7 @@ struct layout_span {
  * between characters inside a word wider than avail. cpw gives the columns
  * of a code point (NULL: utf8_cpwidth). Returns the number of lines, *out
  * (allocated) their spans; an empty text is one empty line. */
-size_t layout_break(const char *text, size_t avail, int (*cpw)(uint32_t),
-		    struct layout_span **out);
+size_t layout_break(const char *text, size_t avail, int (*cpw)(uint32_t), struct layout_span **out);
 /* Columns for text on a line of width that starts at column start (at
  * least 10; 0 when width is 0: no limit). */
 size_t layout_avail(size_t width, size_t start);

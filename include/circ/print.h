@@ -11,8 +11,8 @@
 #include <stddef.h>
 
 #define PRINT_DEFAULT_COMMAND "lpr"
-#define PRINT_ANSI_ON "\033[5i"
-#define PRINT_ANSI_OFF "\033[4i"
+#define PRINT_ANSI_ON         "\033[5i"
+#define PRINT_ANSI_OFF        "\033[4i"
 
 /* Write text to path: 0, or -1 with *err (allocated). An existing file is
  * refused unless force. */

@@ -287,14 +287,16 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 	} else {
 		char *on = PRINT_ANSI_ON, *off = PRINT_ANSI_OFF;
 		if (!isatty(STDOUT_FILENO)) {
-			err = xstrdup("the terminal's printer is reached through the terminal: standard "
-				      "output is not one");
+			err = xstrdup(
+			    "the terminal's printer is reached through the terminal: standard "
+			    "output is not one");
 			rc = -1;
 		} else if (cfg->printer == PRINTER_TERMINAL && term_printer_codes(&on, &off) != 0) {
 			const char *term = getenv("TERM");
-			err = xasprintf("the terminal's description (TERM=%s) has no printer controls "
-					"(mc5/mc4); --printer ansi sends ESC [5i ... ESC [4i anyway",
-					term ? term : "unset");
+			err = xasprintf(
+			    "the terminal's description (TERM=%s) has no printer controls "
+			    "(mc5/mc4); --printer ansi sends ESC [5i ... ESC [4i anyway",
+			    term ? term : "unset");
 			rc = -1;
 		} else {
 			size_t n;
@@ -361,7 +363,8 @@ int main(int argc, char **argv)
 	diag_clear(&cdl);
 	cfg.restricted |= o.restricted;
 	if (o.printer && config_printer(o.printer, &cfg.printer) != 0) {
-		err_report(NULL, 0, 0, "--printer: '%s' is not command, terminal or ansi", o.printer);
+		err_report(NULL, 0, 0, "--printer: '%s' is not command, terminal or ansi",
+		           o.printer);
 		config_free(&cfg);
 		return ERR_EXIT_USAGE;
 	}
@@ -370,12 +373,12 @@ int main(int argc, char **argv)
 		cfg.print_command = xstrdup(o.print_command);
 	}
 	const char *refused = !cfg.restricted ? NULL
-			      : o.nfiles > 0   ? "only the bundled bulletin can be read"
-			      : o.output       ? "no file is written"
-			      : o.print && cfg.printer == PRINTER_COMMAND
-				  ? "no command is run; print to your terminal's printer "
-				    "(--printer terminal or ansi)"
-				  : NULL;
+	                      : o.nfiles > 0  ? "only the bundled bulletin can be read"
+	                      : o.output      ? "no file is written"
+	                      : o.print && cfg.printer == PRINTER_COMMAND
+	                          ? "no command is run; print to your terminal's printer "
+	                            "(--printer terminal or ansi)"
+	                          : NULL;
 	if (refused) {
 		err_report(NULL, 0, 0, "restricted mode: %s", refused);
 		config_free(&cfg);
@@ -437,7 +440,7 @@ int main(int argc, char **argv)
 			report_load(&dl, files[0], 0);
 		} else {
 			doc_release_cache();
-			rc = tui_run(d);
+			rc = tui_run(d, &cfg);
 		}
 		diag_clear(&dl);
 		doc_free(d);

@@ -310,8 +310,9 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		return ERR_EXIT_USAGE;
 	}
 	if ((o->output || o->print) && o->action == OPTS_DEFAULT) {
-		err_report(NULL, 0, 0, "--output and --print go with a view (--toc, --show, "
-				       "--summary...)");
+		err_report(NULL, 0, 0,
+		           "--output and --print go with a view (--toc, --show, "
+		           "--summary...)");
 		return ERR_EXIT_USAGE;
 	}
 	if (o->force && !o->output) {

@@ -42,7 +42,8 @@ static char *trim(char *s)
 	while (*s == ' ' || *s == '\t')
 		s++;
 	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		s[--n] = '\0';
 	return s;
 }
@@ -52,7 +53,8 @@ static char *apply(struct config *c, const char *key, const char *value)
 {
 	if (strcmp(key, "printer") == 0) {
 		if (config_printer(value, &c->printer) != 0)
-			return xasprintf("printer must be command, terminal or ansi, not '%s'", value);
+			return xasprintf("printer must be command, terminal or ansi, not '%s'",
+			                 value);
 	} else if (strcmp(key, "print-command") == 0) {
 		if (*value == '\0')
 			return xstrdup("print-command is empty");
@@ -71,8 +73,8 @@ static char *apply(struct config *c, const char *key, const char *value)
 			return xasprintf("restricted must be yes or no, not '%s'", value);
 		c->restricted |= v; /* once restricted, always */
 	} else {
-		return xasprintf("unknown setting '%s' (printer, print-command, colour, restricted)",
-				 key);
+		return xasprintf(
+		    "unknown setting '%s' (printer, print-command, colour, restricted)", key);
 	}
 	return NULL;
 }
@@ -130,9 +132,9 @@ int config_load(struct config *c, struct diag_list *diags)
 	bad |= read_file(c, CIRC_SYSCONFDIR "/circ/config", diags);
 	if (!c->restricted) {
 		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-		char *path = xdg && *xdg ? xasprintf("%s/circ/config", xdg)
-			     : home && *home ? xasprintf("%s/.config/circ/config", home)
-					     : NULL;
+		char *path = xdg && *xdg     ? xasprintf("%s/circ/config", xdg)
+		             : home && *home ? xasprintf("%s/.config/circ/config", home)
+		                             : NULL;
 		if (path) {
 			bad |= read_file(c, path, diags);
 			c->user_file = path;

@@ -186,7 +186,7 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 /* Every token of attribute name on n that is local ("#id", or any token
  * when only local references are allowed) must name an element's eId. */
 static void check_local(struct checker *ck, const xmlNode *n, const char *name, int only_local,
-			int resolve)
+                        int resolve)
 {
 	char *v = doc_attr(n, name);
 	if (v == NULL)
@@ -196,7 +196,7 @@ static void check_local(struct checker *ck, const xmlNode *n, const char *name, 
 			problem(ck, xmlGetLineNo(n), "%s '%s' must be '#' and an eId", name, tok);
 		else if (tok[0] == '#' && resolve && !has_id(ck, tok + 1))
 			problem(ck, xmlGetLineNo(n),
-				"reference '%s' does not resolve (no element has that eId)", tok);
+			        "reference '%s' does not resolve (no element has that eId)", tok);
 	}
 	free(v);
 }
@@ -218,8 +218,9 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 		/* href may be an IRI; the others are always local ("#id"); the
 		 * organisation block's references are resolved by doc_check_org */
 		static const char *const attrs[] = {"href",   "refersTo", "as",   "source", "org",
-						    "parent", "role",     "unit", "with"};
-		int akn = c->ns && c->ns->href && strcmp((const char *)c->ns->href, DOC_AKN_NS) == 0;
+		                                    "parent", "role",     "unit", "with"};
+		int akn =
+		    c->ns && c->ns->href && strcmp((const char *)c->ns->href, DOC_AKN_NS) == 0;
 		for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
 			check_local(ck, c, attrs[i], i > 0, akn);
 		check_refs(ck, c);

@@ -61,7 +61,8 @@ static long set_find(const struct set *s, const char *v)
 		v++;
 	if (s->sorted) {
 		struct entry key = {v, 0};
-		const struct entry *e = bsearch(&key, s->sorted, s->n, sizeof *s->sorted, cmp_entry);
+		const struct entry *e =
+		    bsearch(&key, s->sorted, s->n, sizeof *s->sorted, cmp_entry);
 		return e ? (long)e->i : -1;
 	}
 	for (size_t i = 0; i < s->n; i++)

@@ -53,8 +53,8 @@ static void add_span(struct layout_span **v, size_t *n, size_t a, size_t b)
 }
 
 /* Break one line (no '\n') of s[0..n) placed at byte offset base. */
-static void break_line(const char *s, size_t n, size_t base, size_t avail,
-		       int (*cpw)(uint32_t), struct layout_span **v, size_t *nv)
+static void break_line(const char *s, size_t n, size_t base, size_t avail, int (*cpw)(uint32_t),
+                       struct layout_span **v, size_t *nv)
 {
 	size_t i = 0, line_start = 0, line_end = 0, linew = 0;
 	int open = 0;
@@ -94,8 +94,7 @@ static void break_line(const char *s, size_t n, size_t base, size_t avail,
 		add_span(v, nv, base + n, base + n); /* an empty line */
 }
 
-size_t layout_break(const char *text, size_t avail, int (*cpw)(uint32_t),
-		    struct layout_span **out)
+size_t layout_break(const char *text, size_t avail, int (*cpw)(uint32_t), struct layout_span **out)
 {
 	size_t n = 0;
 	*out = NULL;
@@ -120,8 +119,8 @@ size_t layout_avail(size_t width, size_t start)
 	return width > start + 10 ? width - start : 10;
 }
 
-void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead,
-		 size_t hang, size_t width)
+void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead, size_t hang,
+                 size_t width)
 {
 	struct layout_span *v;
 	size_t n = layout_break(text, layout_avail(width, indent + hang), NULL, &v);

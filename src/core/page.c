@@ -29,7 +29,7 @@ static struct page_line *new_line(struct builder *b, const struct doc_part *p)
 }
 
 static void add_seg(struct builder *b, const struct doc_part *p, enum search_field f,
-		    const char *src, size_t start, size_t end, size_t col)
+                    const char *src, size_t start, size_t end, size_t col)
 {
 	struct page *pg = b->pg;
 	pg->segs = xreallocarray(pg->segs, pg->nsegs + 1, sizeof *pg->segs);
@@ -49,7 +49,7 @@ static void add_seg(struct builder *b, const struct doc_part *p, enum search_fie
 /* Text wrapped from column start; the first line may carry a lead segment
  * (a number) at column lead_at. */
 static void wrapped(struct builder *b, const struct doc_part *p, enum search_field f,
-		    const char *text, size_t start, const char *lead, size_t lead_at)
+                    const char *text, size_t start, const char *lead, size_t lead_at)
 {
 	struct layout_span *v;
 	size_t n = layout_break(text, layout_avail(b->width, start), b->cpw, &v);

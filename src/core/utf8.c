@@ -156,4 +156,3 @@ size_t utf8_encode(uint32_t cp, char *buf)
 	buf[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
-

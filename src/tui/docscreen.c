@@ -20,7 +20,8 @@ void doc_build_outline(struct tui *t)
 			continue;
 		const char *what = p->heading ? p->heading : p->text;
 		size_t n = strcspn(what, "\n");
-		char *text = xasprintf("%s %.*s", p->num ? p->num : "", (int)(n < 200 ? n : 200), what);
+		char *text =
+		    xasprintf("%s %.*s", p->num ? p->num : "", (int)(n < 200 ? n : 200), what);
 		tree_add(&t->outline, p->depth, text, NULL, p);
 		free(text);
 		/* paragraphs start folded: their items show on request */
@@ -148,7 +149,7 @@ static size_t links_on_screen(struct tui *t, struct shown **out)
 				(*out)[n].idx = i;
 				(*out)[n].y = y + r;
 				(*out)[n].x = x + (int)s->col +
-					      (int)utf8_width(s->src + s->start, from - s->start);
+				              (int)utf8_width(s->src + s->start, from - s->start);
 				n++;
 			}
 		}
@@ -170,8 +171,8 @@ void doc_next_link(struct tui *t, int backward)
 	for (size_t i = 0; i < n; i++)
 		if (t->link_on && v[i].part == t->link_part && v[i].idx == t->link_idx)
 			cur = (long)i;
-	long next = cur < 0 ? (backward ? (long)n - 1 : 0)
-			    : (cur + (backward ? (long)n - 1 : 1)) % (long)n;
+	long next =
+	    cur < 0 ? (backward ? (long)n - 1 : 0) : (cur + (backward ? (long)n - 1 : 1)) % (long)n;
 	t->link_on = 1;
 	t->link_part = v[next].part;
 	t->link_idx = v[next].idx;
@@ -213,13 +214,15 @@ void doc_follow(struct tui *t)
 		return;
 	}
 	tui_message(t, 0, "%.*s is another document (%s), not loaded", (int)(l->end - l->start),
-		    p->text + l->start, l->target);
+	            p->text + l->start, l->target);
 }
 
 void doc_click(struct tui *t, int cy, int cx)
 {
 	if (t->screen != SCR_DOC) {
-		struct tui_tree *tr = t->screen == SCR_ORG ? &t->units : t->screen == SCR_LIST ? &t->list : NULL;
+		struct tui_tree *tr = t->screen == SCR_ORG    ? &t->units
+		                      : t->screen == SCR_LIST ? &t->list
+		                                              : NULL;
 		long row = tr ? tree_row_at(tr, cy - 1) : -1;
 		if (row >= 0) {
 			tr->sel = (size_t)row;

@@ -12,7 +12,7 @@ static void title_bar(struct tui *t)
 	const struct doc *d = t->doc;
 	char left[512];
 	snprintf(left, sizeof left, " %s — %s", d->meta.symbol ? d->meta.symbol : d->path,
-		 d->meta.title ? d->meta.title : "");
+	         d->meta.title ? d->meta.title : "");
 	static const char right[] = " ? help  q quit ";
 	term_fill(0, 0, t->cols, TA_TITLE);
 	int rw = (int)strlen(right);
@@ -48,10 +48,10 @@ static void place(const struct tui *t, char *buf, size_t n)
 	}
 	while (k-- > 0) {
 		const struct doc_part *p = chain[k];
-		const char *name = p->kind == DOC_KIND_PREAMBLE	   ? "preamble"
-				   : p->kind == DOC_KIND_CONCLUSIONS ? "signature"
-				   : p->num			     ? p->num
-								     : "?";
+		const char *name = p->kind == DOC_KIND_PREAMBLE      ? "preamble"
+		                   : p->kind == DOC_KIND_CONCLUSIONS ? "signature"
+		                   : p->num                          ? p->num
+		                                                     : "?";
 		size_t len = strlen(buf);
 		snprintf(buf + len, n - len, "%s%s", len ? " › " : "", name);
 	}
@@ -94,13 +94,13 @@ void draw_status(struct tui *t, const char *prompt, const char *text, size_t cur
 		snprintf(right, sizeof right, "%s ", t->message);
 	} else if (t->screen == SCR_DOC && t->pattern && t->cur_hit >= 0) {
 		snprintf(right, sizeof right, "/%s  %ld/%zu  case %s, accents %s ", t->pattern,
-			 t->cur_hit + 1, t->nhits, modes[t->cases], modes[t->accents]);
+		         t->cur_hit + 1, t->nhits, modes[t->cases], modes[t->accents]);
 	} else if (t->screen == SCR_DOC && t->pattern) {
 		snprintf(right, sizeof right, "/%s  %zu match%s  case %s, accents %s ", t->pattern,
-			 t->nhits, t->nhits == 1 ? "" : "es", modes[t->cases], modes[t->accents]);
+		         t->nhits, t->nhits == 1 ? "" : "es", modes[t->cases], modes[t->accents]);
 	} else if (t->screen == SCR_DOC) {
 		snprintf(right, sizeof right, "case %s, accents %s ", modes[t->cases],
-			 modes[t->accents]);
+		         modes[t->accents]);
 	} else {
 		right[0] = '\0';
 	}
@@ -114,7 +114,7 @@ void draw_status(struct tui *t, const char *prompt, const char *text, size_t cur
 	if (rx < 0)
 		rx = 0;
 	term_put(y, rx, right, strlen(right), t->cols - rx,
-		 t->message[0] && t->message_error ? TA_ERROR : TA_STATUS);
+	         t->message[0] && t->message_error ? TA_ERROR : TA_STATUS);
 }
 
 void draw_all(struct tui *t)

@@ -39,7 +39,7 @@ static char *complete(struct tui *t, const char *text)
 
 void goto_prompt(struct tui *t)
 {
-	char *text = prompt_read(t, ":", &t->hist_goto, NULL, complete);
+	char *text = prompt_read(t, ":", NULL, &t->hist_goto, NULL, complete);
 	if (text == NULL || *text == '\0') {
 		free(text);
 		return;
@@ -61,7 +61,7 @@ void goto_prompt(struct tui *t)
 			t->text_from = SCR_DOC;
 		} else if (n > 1) {
 			tui_message(t, 1, "'%s' names %zu units: %s, %s%s", text, n, found[0]->name,
-				    found[1]->name, n > 2 ? ", …" : "");
+			            found[1]->name, n > 2 ? ", …" : "");
 		} else {
 			tui_message(t, 1, "%s", why);
 		}

@@ -11,9 +11,15 @@
 #include "tui.h"
 #include "tui_main.h"
 
-#define CTRL(c) ((c) & 0x1f)
-#define K(c) {(wint_t)(c), 0}
-#define F(c) {(wint_t)(c), 1}
+#define CTRL(c) ((c)&0x1f)
+#define K(c)                                                                                       \
+	{                                                                                          \
+		(wint_t)(c), 0                                                                     \
+	}
+#define F(c)                                                                                       \
+	{                                                                                          \
+		(wint_t)(c), 1                                                                     \
+	}
 
 struct key {
 	wint_t k;
@@ -67,11 +73,26 @@ static void move_by(struct tui *t, long delta)
 	tui_goto_line(t, top < 0 ? 0 : (size_t)top);
 }
 
-static void c_down(struct tui *t) { move_by(t, 1); }
-static void c_up(struct tui *t) { move_by(t, -1); }
-static void c_pgdn(struct tui *t) { move_by(t, page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1); }
-static void c_pgup(struct tui *t) { move_by(t, -(page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1)); }
-static void c_top(struct tui *t) { move_by(t, -(long)1e9); }
+static void c_down(struct tui *t)
+{
+	move_by(t, 1);
+}
+static void c_up(struct tui *t)
+{
+	move_by(t, -1);
+}
+static void c_pgdn(struct tui *t)
+{
+	move_by(t, page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1);
+}
+static void c_pgup(struct tui *t)
+{
+	move_by(t, -(page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1));
+}
+static void c_top(struct tui *t)
+{
+	move_by(t, -(long)1e9);
+}
 static void c_bottom(struct tui *t)
 {
 	move_by(t, (long)1e9);
@@ -79,8 +100,15 @@ static void c_bottom(struct tui *t)
 	if (t->screen == SCR_DOC && !t->outline_focus && t->doc->nparts)
 		t->focus = t->doc->parts[t->doc->nparts - 1];
 }
-static void c_quit(struct tui *t) { t->quit = 1; }
-static void c_redraw(struct tui *t) { (void)t; clearok(curscr, TRUE); }
+static void c_quit(struct tui *t)
+{
+	t->quit = 1;
+}
+static void c_redraw(struct tui *t)
+{
+	(void)t;
+	clearok(curscr, TRUE);
+}
 
 static void c_help(struct tui *t)
 {
@@ -240,10 +268,10 @@ static void c_definition(struct tui *t)
 	if (u == NULL)
 		return;
 	const struct doc_part *p = u->head && u->head->source ? u->head->source
-				   : u->composition.n		   ? u->composition.v[0]
-				   : u->functions.n		   ? u->functions.v[0]
-				   : u->mentions.n		   ? u->mentions.v[0]
-								   : NULL;
+	                           : u->composition.n         ? u->composition.v[0]
+	                           : u->functions.n           ? u->functions.v[0]
+	                           : u->mentions.n            ? u->mentions.v[0]
+	                                                      : NULL;
 	if (p == NULL) {
 		tui_message(t, 1, "The bulletin does not define %s", u->name);
 		return;
@@ -252,14 +280,42 @@ static void c_definition(struct tui *t)
 	tui_goto_part(t, p, 1);
 }
 
-static void c_cited_by(struct tui *t) { list_cited_by(t); }
-static void c_search(struct tui *t) { search_prompt(t); }
-static void c_next(struct tui *t) { search_step_ui(t, 0); }
-static void c_prev(struct tui *t) { search_step_ui(t, 1); }
-static void c_matches(struct tui *t) { list_matches(t); }
-static void c_case(struct tui *t) { search_toggle(t, 0); }
-static void c_accents(struct tui *t) { search_toggle(t, 1); }
-static void c_goto(struct tui *t) { goto_prompt(t); }
+static void c_cited_by(struct tui *t)
+{
+	list_cited_by(t);
+}
+static void c_search(struct tui *t)
+{
+	search_prompt(t);
+}
+static void c_next(struct tui *t)
+{
+	search_step_ui(t, 0);
+}
+static void c_prev(struct tui *t)
+{
+	search_step_ui(t, 1);
+}
+static void c_matches(struct tui *t)
+{
+	list_matches(t);
+}
+static void c_case(struct tui *t)
+{
+	search_toggle(t, 0);
+}
+static void c_accents(struct tui *t)
+{
+	search_toggle(t, 1);
+}
+static void c_goto(struct tui *t)
+{
+	goto_prompt(t);
+}
+static void c_print(struct tui *t)
+{
+	print_dialog(t);
+}
 
 static void c_escape(struct tui *t)
 {
@@ -275,48 +331,74 @@ static void c_escape(struct tui *t)
 	}
 }
 
-#define DOCS SCR_DOC
+#define DOCS   SCR_DOC
 #define MOVING (SCR_DOC | SCR_ORG | SCR_TEXT | SCR_LIST)
 
 static const struct cmd table[] = {
-	{{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", "one line (or row) down", c_down},
-	{{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", "one line (or row) up", c_up},
-	{{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))}, MOVING, "page-down", "one page down", c_pgdn},
-	{{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", "one page up", c_pgup},
-	{{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", "to the top", c_top},
-	{{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", "to the bottom", c_bottom},
-	{{K('}')}, DOCS, "next-part", "to the next paragraph", c_next_part},
-	{{K('{')}, DOCS, "previous-part", "to the start of this or the previous paragraph",
-	 c_prev_part},
-	{{K('\t')}, DOCS, "next-link", "select the next citation or unit name in view", c_tab},
-	{{F(KEY_BTAB)}, DOCS, "previous-link", "select the previous citation or unit name", c_btab},
-	{{K('\r'), K('\n'), F(KEY_ENTER)}, MOVING, "follow",
-	 "follow the selected link; open the selected row", c_enter},
-	{{F(KEY_BACKSPACE), K(127), K(CTRL('h'))}, MOVING, "back",
-	 "go back (after following a link), or close this screen", c_back},
-	{{F(KEY_LEFT)}, MOVING, "left", "fold the row (trees); otherwise go back", c_left},
-	{{F(KEY_RIGHT)}, MOVING, "right", "unfold the row (trees); otherwise go forward again",
-	 c_forward},
-	{{K('z')}, SCR_DOC | SCR_ORG, "fold", "fold or unfold the selected row", c_fold},
-	{{K('t')}, DOCS, "outline", "show the outline and move into it (again: back to the text)",
-	 c_outline},
-	{{K('c')}, DOCS, "cited-by", "list the parts that cite the part on screen", c_cited_by},
-	{{K('o')}, SCR_DOC | SCR_TEXT | SCR_LIST, "organisation",
-	 "the organisation: every unit, its kind and head", c_org},
-	{{K('d')}, SCR_ORG | SCR_TEXT, "definition", "go to the paragraph that defines the unit",
-	 c_definition},
-	{{K('/')}, DOCS, "search", "search the text (a PCRE2 regular expression)", c_search},
-	{{K('n')}, DOCS, "next-match", "the next match (wraps around at the end)", c_next},
-	{{K('N')}, DOCS, "previous-match", "the previous match", c_prev},
-	{{K('L')}, DOCS, "list-matches", "list every match with its context", c_matches},
-	{{K('i')}, DOCS, "case", "search case: smart, ignored, exact", c_case},
-	{{K('a')}, DOCS, "accents", "search accents: smart, ignored, exact", c_accents},
-	{{K(':')}, DOCS, "goto", "go to a part (5.7b, section 8) or a unit by name", c_goto},
-	{{K(27)}, MOVING, "escape", "leave the outline; clear the selection and the search",
-	 c_escape},
-	{{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", "this list of keys", c_help},
-	{{K(CTRL('l'))}, SCR_ALL, "redraw", "redraw the screen", c_redraw},
-	{{K('q'), K('Q')}, SCR_ALL, "quit", "quit at once", c_quit},
+    {{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", "one line (or row) down", c_down},
+    {{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", "one line (or row) up", c_up},
+    {{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))}, MOVING, "page-down", "one page down", c_pgdn},
+    {{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", "one page up", c_pgup},
+    {{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", "to the top", c_top},
+    {{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", "to the bottom", c_bottom},
+    {{K('}')}, DOCS, "next-part", "to the next paragraph", c_next_part},
+    {{K('{')},
+     DOCS,
+     "previous-part",
+     "to the start of this or the previous paragraph",
+     c_prev_part},
+    {{K('\t')}, DOCS, "next-link", "select the next citation or unit name in view", c_tab},
+    {{F(KEY_BTAB)}, DOCS, "previous-link", "select the previous citation or unit name", c_btab},
+    {{K('\r'), K('\n'), F(KEY_ENTER)},
+     MOVING,
+     "follow",
+     "follow the selected link; open the selected row",
+     c_enter},
+    {{F(KEY_BACKSPACE), K(127), K(CTRL('h'))},
+     MOVING,
+     "back",
+     "go back (after following a link), or close this screen",
+     c_back},
+    {{F(KEY_LEFT)}, MOVING, "left", "fold the row (trees); otherwise go back", c_left},
+    {{F(KEY_RIGHT)},
+     MOVING,
+     "right",
+     "unfold the row (trees); otherwise go forward again",
+     c_forward},
+    {{K('z')}, SCR_DOC | SCR_ORG, "fold", "fold or unfold the selected row", c_fold},
+    {{K('t')},
+     DOCS,
+     "outline",
+     "show the outline and move into it (again: back to the text)",
+     c_outline},
+    {{K('c')}, DOCS, "cited-by", "list the parts that cite the part on screen", c_cited_by},
+    {{K('o')},
+     SCR_DOC | SCR_TEXT | SCR_LIST,
+     "organisation",
+     "the organisation: every unit, its kind and head",
+     c_org},
+    {{K('d')},
+     SCR_ORG | SCR_TEXT,
+     "definition",
+     "go to the paragraph that defines the unit",
+     c_definition},
+    {{K('/')}, DOCS, "search", "search the text (a PCRE2 regular expression)", c_search},
+    {{K('n')}, DOCS, "next-match", "the next match (wraps around at the end)", c_next},
+    {{K('N')}, DOCS, "previous-match", "the previous match", c_prev},
+    {{K('L')}, DOCS, "list-matches", "list every match with its context", c_matches},
+    {{K('i')}, DOCS, "case", "search case: smart, ignored, exact", c_case},
+    {{K('a')}, DOCS, "accents", "search accents: smart, ignored, exact", c_accents},
+    {{K('p')},
+     MOVING,
+     "print",
+     "print: a summary, the organisation, the part on screen or the matches; to your "
+     "terminal's printer, the print command or a file",
+     c_print},
+    {{K(':')}, DOCS, "goto", "go to a part (5.7b, section 8) or a unit by name", c_goto},
+    {{K(27)}, MOVING, "escape", "leave the outline; clear the selection and the search", c_escape},
+    {{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", "this list of keys", c_help},
+    {{K(CTRL('l'))}, SCR_ALL, "redraw", "redraw the screen", c_redraw},
+    {{K('q'), K('Q')}, SCR_ALL, "quit", "quit at once", c_quit},
 };
 #define NCMDS (sizeof table / sizeof table[0])
 
@@ -340,17 +422,28 @@ const char *keys_name(wint_t key, int is_code)
 	static char buf[32];
 	if (is_code) {
 		switch (key) {
-		case KEY_DOWN: return "Down";
-		case KEY_UP: return "Up";
-		case KEY_LEFT: return "Left";
-		case KEY_RIGHT: return "Right";
-		case KEY_NPAGE: return "PgDn";
-		case KEY_PPAGE: return "PgUp";
-		case KEY_HOME: return "Home";
-		case KEY_END: return "End";
-		case KEY_BTAB: return "Shift-Tab";
-		case KEY_BACKSPACE: return "Backspace";
-		case KEY_ENTER: return "Enter";
+		case KEY_DOWN:
+			return "Down";
+		case KEY_UP:
+			return "Up";
+		case KEY_LEFT:
+			return "Left";
+		case KEY_RIGHT:
+			return "Right";
+		case KEY_NPAGE:
+			return "PgDn";
+		case KEY_PPAGE:
+			return "PgUp";
+		case KEY_HOME:
+			return "Home";
+		case KEY_END:
+			return "End";
+		case KEY_BTAB:
+			return "Shift-Tab";
+		case KEY_BACKSPACE:
+			return "Backspace";
+		case KEY_ENTER:
+			return "Enter";
 		default:
 			if (key >= KEY_F(1) && key <= KEY_F(12)) {
 				snprintf(buf, sizeof buf, "F%d", (int)(key - KEY_F(0)));
@@ -360,13 +453,20 @@ const char *keys_name(wint_t key, int is_code)
 		}
 	}
 	switch (key) {
-	case ' ': return "Space";
-	case '\t': return "Tab";
-	case '\r': return "Enter";
-	case '\n': return "Ctrl-J";
-	case 27: return "Esc";
-	case 127: return "Del";
-	default: break;
+	case ' ':
+		return "Space";
+	case '\t':
+		return "Tab";
+	case '\r':
+		return "Enter";
+	case '\n':
+		return "Ctrl-J";
+	case 27:
+		return "Esc";
+	case 127:
+		return "Del";
+	default:
+		break;
 	}
 	if (key < 32) {
 		snprintf(buf, sizeof buf, "Ctrl-%c", (char)(key + 64));
@@ -384,9 +484,9 @@ void keys_help(struct strbuf *out, int width)
 		unsigned mask;
 		const char *title;
 	} groups[] = {
-		{SCR_DOC, "In the document (the outline, with t, and the reader)"},
-		{SCR_ORG, "In the organisation (o)"},
-		{SCR_TEXT | SCR_LIST, "In a summary, a list or this help"},
+	    {SCR_DOC, "In the document (the outline, with t, and the reader)"},
+	    {SCR_ORG, "In the organisation (o)"},
+	    {SCR_TEXT | SCR_LIST, "In a summary, a list or this help"},
 	};
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		sb_addf(out, "%s%s\n\n", g ? "\n" : "", groups[g].title);
@@ -394,8 +494,10 @@ void keys_help(struct strbuf *out, int width)
 			if (!(table[i].screens & groups[g].mask))
 				continue;
 			char keys[64] = "";
-			for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code); k++) {
-				const char *name = keys_name(table[i].keys[k].k, table[i].keys[k].code);
+			for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code);
+			     k++) {
+				const char *name =
+				    keys_name(table[i].keys[k].k, table[i].keys[k].code);
 				if (strstr(keys, name)) /* Enter and the keypad's Enter */
 					continue;
 				if (keys[0])
@@ -406,7 +508,7 @@ void keys_help(struct strbuf *out, int width)
 		}
 	}
 	sb_adds(out, "\nThe status line shows where you are, the search's case and accent\n"
-		     "modes, and messages. q quits from anywhere.\n");
+	             "modes, and messages. q quits from anywhere.\n");
 }
 
 void tui_keys_text(struct strbuf *out, int width)

@@ -59,12 +59,14 @@ void list_matches(struct tui *t)
 		char *from = doc_part_label(t->hits[i].part);
 		struct strbuf ctx = STRBUF_INIT;
 		size_t ms, me;
-		search_context(&ctx, &t->hits[i], t->cols > 30 ? (size_t)t->cols - 14 : 20, &ms, &me);
+		search_context(&ctx, &t->hits[i], t->cols > 30 ? (size_t)t->cols - 14 : 20, &ms,
+		               &me);
 		tree_add(&t->list, 0, from, ctx.s, &t->hits[i]);
 		sb_free(&ctx);
 		free(from);
 	}
-	char *title = xasprintf("%zu match%s of /%s", t->nhits, t->nhits == 1 ? "" : "es", t->pattern);
+	char *title =
+	    xasprintf("%zu match%s of /%s", t->nhits, t->nhits == 1 ? "" : "es", t->pattern);
 	open_list(t, title, LIST_MATCHES);
 	free(title);
 	if (t->cur_hit >= 0)
@@ -81,6 +83,10 @@ void list_choose(struct tui *t)
 	const void *item = tree_item(&t->list);
 	if (item == NULL)
 		return;
+	if (t->list_kind == LIST_PRINT_WHAT || t->list_kind == LIST_PRINT_WHERE) {
+		print_choose(t, t->list_kind, item);
+		return;
+	}
 	t->screen = SCR_DOC;
 	if (t->list_kind == LIST_CITED_BY) {
 		const struct cite_link *l = item;

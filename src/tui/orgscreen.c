@@ -31,7 +31,8 @@ void org_build(struct tui *t)
 	}
 	/* external bodies start folded */
 	for (size_t i = 0; i < t->units.nall; i++)
-		if (((const struct unit *)t->units.all[i].item)->external && t->units.all[i].depth == 0)
+		if (((const struct unit *)t->units.all[i].item)->external &&
+		    t->units.all[i].depth == 0)
 			t->units.folded[i] = 1;
 	tree_refresh(&t->units);
 }

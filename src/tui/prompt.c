@@ -9,7 +9,7 @@
 #include "circ/utf8.h"
 #include "tui.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 void history_free(struct tui_history *h)
 {
@@ -46,12 +46,12 @@ static void set_text(struct strbuf *sb, size_t *cur, const char *s)
 	*cur = sb->len;
 }
 
-char *prompt_read(struct tui *t, const char *label, struct tui_history *h, prompt_change_fn change,
-		  prompt_complete_fn complete)
+char *prompt_read(struct tui *t, const char *label, const char *initial, struct tui_history *h,
+                  prompt_change_fn change, prompt_complete_fn complete)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, "");
-	size_t cur = 0, hpos = h ? h->n : 0;
+	sb_adds(&sb, initial ? initial : "");
+	size_t cur = sb.len, hpos = h ? h->n : 0;
 	char *result = NULL;
 	for (;;) {
 		draw_all(t);
@@ -76,7 +76,8 @@ char *prompt_read(struct tui *t, const char *label, struct tui_history *h, promp
 			break;
 		} else if (!code && (key == 27 || key == CTRL('g'))) {
 			break;
-		} else if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 || key == CTRL('h')))) {
+		} else if ((code && key == KEY_BACKSPACE) ||
+		           (!code && (key == 127 || key == CTRL('h')))) {
 			if (sb.len == 0)
 				break; /* as in less: Backspace on an empty line cancels */
 			if (cur > 0) {
@@ -153,4 +154,26 @@ char *prompt_read(struct tui *t, const char *label, struct tui_history *h, promp
 	}
 	sb_free(&sb);
 	return result;
+}
+
+int prompt_yes(struct tui *t, const char *question)
+{
+	for (;;) {
+		draw_all(t);
+		draw_status(t, question, "", 0);
+		curs_set(1);
+		refresh();
+		wint_t key;
+		int code = term_getkey(&key);
+		curs_set(0);
+		if (code < 0) {
+			t->quit = 1;
+			return 0;
+		}
+		if (code && key == KEY_RESIZE) {
+			tui_layout(t);
+			continue;
+		}
+		return !code && (key == 'y' || key == 'Y' || key == 'o' || key == 'O');
+	}
 }

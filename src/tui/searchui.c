@@ -83,9 +83,10 @@ static void show_hit(struct tui *t, long k, int wrapped, int backward)
 		tui_goto_line(t, line > 2 ? line - 2 : 0);
 	t->focus = NULL;
 	if (wrapped)
-		tui_message(t, 0, backward ? "Match %ld of %zu (wrapped to the end)"
-					   : "Match %ld of %zu (wrapped to the start)",
-			    k + 1, t->nhits);
+		tui_message(t, 0,
+		            backward ? "Match %ld of %zu (wrapped to the end)"
+		                     : "Match %ld of %zu (wrapped to the start)",
+		            k + 1, t->nhits);
 	else
 		tui_message(t, 0, "Match %ld of %zu", k + 1, t->nhits);
 }
@@ -109,15 +110,15 @@ void search_step_ui(struct tui *t, int backward)
 	if (t->cur_hit >= 0 && (size_t)t->cur_hit < t->nhits) {
 		const struct search_hit *h = &t->hits[t->cur_hit];
 		k = search_step(t->hits, t->nhits, h->part->order, h->field, h->start, backward,
-				&wrapped);
+		                &wrapped);
 	} else {
 		const struct doc_part *p = tui_current_part(t);
 		size_t at = p ? p->order : 0;
 		/* forward: the first match at or after the top of the screen */
 		k = backward ? search_step(t->hits, t->nhits, at, SEARCH_NUM, 0, 1, &wrapped)
-			     : (at == 0 ? 0
-					: search_step(t->hits, t->nhits, at - 1, SEARCH_TEXT, (size_t)-1,
-						      0, &wrapped));
+		             : (at == 0 ? 0
+		                        : search_step(t->hits, t->nhits, at - 1, SEARCH_TEXT,
+		                                      (size_t)-1, 0, &wrapped));
 	}
 	if (k >= 0)
 		show_hit(t, k, wrapped, backward);
@@ -134,7 +135,7 @@ void search_prompt(struct tui *t)
 {
 	char *old = t->pattern ? xstrdup(t->pattern) : NULL;
 	size_t old_top = t->top;
-	char *p = prompt_read(t, "/", &t->hist_search, on_change, NULL);
+	char *p = prompt_read(t, "/", NULL, &t->hist_search, on_change, NULL);
 	if (p == NULL) {
 		/* cancelled: the search and the place from before */
 		search_set(t, old, 1);
@@ -158,8 +159,8 @@ void search_toggle(struct tui *t, int accents)
 		char *p = xstrdup(t->pattern);
 		search_set(t, p, 1);
 		free(p);
-		tui_message(t, 0, "%s %s: %zu match%s", accents ? "Accents" : "Case", mode_names[*m],
-			    t->nhits, t->nhits == 1 ? "" : "es");
+		tui_message(t, 0, "%s %s: %zu match%s", accents ? "Accents" : "Case",
+		            mode_names[*m], t->nhits, t->nhits == 1 ? "" : "es");
 	} else {
 		tui_message(t, 0, "%s %s", accents ? "Accents" : "Case", mode_names[*m]);
 	}

@@ -70,17 +70,17 @@ static void set_attrs(int colour)
 		short fg; /* -1: the terminal's own colour */
 		attr_t with_colour;
 	} map[] = {
-		{TA_TEXT, A_NORMAL, -1, A_NORMAL},
-		{TA_TITLE, A_REVERSE, -1, A_REVERSE},
-		{TA_STATUS, A_REVERSE, -1, A_REVERSE},
-		{TA_NUM, A_BOLD, -1, A_BOLD},
-		{TA_LINK, A_BOLD | A_UNDERLINE, COLOR_BLUE, A_BOLD | A_UNDERLINE},
-		{TA_UNIT, A_UNDERLINE, COLOR_MAGENTA, A_NORMAL},
-		{TA_SELECTED, A_REVERSE | A_BOLD, -1, A_REVERSE | A_BOLD},
-		{TA_MATCH, A_REVERSE, -1, A_REVERSE},
-		{TA_CURMATCH, A_REVERSE | A_BOLD | A_UNDERLINE, COLOR_RED, A_REVERSE | A_BOLD},
-		{TA_DIM, A_DIM, -1, A_DIM},
-		{TA_ERROR, A_BOLD, COLOR_RED, A_BOLD},
+	    {TA_TEXT, A_NORMAL, -1, A_NORMAL},
+	    {TA_TITLE, A_REVERSE, -1, A_REVERSE},
+	    {TA_STATUS, A_REVERSE, -1, A_REVERSE},
+	    {TA_NUM, A_BOLD, -1, A_BOLD},
+	    {TA_LINK, A_BOLD | A_UNDERLINE, COLOR_BLUE, A_BOLD | A_UNDERLINE},
+	    {TA_UNIT, A_UNDERLINE, COLOR_MAGENTA, A_NORMAL},
+	    {TA_SELECTED, A_REVERSE | A_BOLD, -1, A_REVERSE | A_BOLD},
+	    {TA_MATCH, A_REVERSE, -1, A_REVERSE},
+	    {TA_CURMATCH, A_REVERSE | A_BOLD | A_UNDERLINE, COLOR_RED, A_REVERSE | A_BOLD},
+	    {TA_DIM, A_DIM, -1, A_DIM},
+	    {TA_ERROR, A_BOLD, COLOR_RED, A_BOLD},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
 		enum tui_attr a = map[i].a;
@@ -115,9 +115,9 @@ void term_start(struct tui *t)
 		term_stop();
 		const char *term = getenv("TERM");
 		err_report(NULL, 0, 0,
-			   "the terminal (TERM=%s) cannot move the cursor; use circ --dump, "
-			   "--toc or --show",
-			   term ? term : "unset");
+		           "the terminal (TERM=%s) cannot move the cursor; use circ --dump, "
+		           "--toc or --show",
+		           term ? term : "unset");
 		exit(ERR_EXIT_USAGE);
 	}
 	err_set_cleanup(crash_restore);
@@ -164,10 +164,10 @@ static const char *translit(uint32_t cp)
 {
 	static char one[2];
 	static const char *const latin[] = {
-		"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
-		"D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",
-		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-		"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y"};
+	    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",  "I",
+	    "D", "N", "O", "O", "O", "O", "O",  "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",
+	    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+	    "d", "n", "o", "o", "o", "o", "o",  "/", "o", "u", "u", "u", "u", "y", "th", "y"};
 	if (cp < 0x80) {
 		one[0] = (char)cp;
 		one[1] = '\0';
@@ -176,20 +176,44 @@ static const char *translit(uint32_t cp)
 	if (cp >= 0xC0 && cp <= 0xFF)
 		return latin[cp - 0xC0];
 	switch (cp) {
-	case 0xA0: case 0x2007: case 0x2009: case 0x202F: return " ";
-	case 0xAB: case 0xBB: case 0x201C: case 0x201D: return "\"";
-	case 0x2018: case 0x2019: return "'";
-	case 0x2013: case 0x2014: case 0x2010: case 0x2011: return "-";
-	case 0x2026: return "...";
-	case 0x152: return "OE";
-	case 0x153: return "oe";
-	case 0x178: return "Y";
-	case 0xA7: return "S";
-	case 0xB0: return "o";
-	case 0x203A: return ">";
-	case 0x2039: return "<";
-	case 0x2022: return "*";
-	default: return cp >= 0x300 && cp <= 0x36F ? "" : "?";
+	case 0xA0:
+	case 0x2007:
+	case 0x2009:
+	case 0x202F:
+		return " ";
+	case 0xAB:
+	case 0xBB:
+	case 0x201C:
+	case 0x201D:
+		return "\"";
+	case 0x2018:
+	case 0x2019:
+		return "'";
+	case 0x2013:
+	case 0x2014:
+	case 0x2010:
+	case 0x2011:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x152:
+		return "OE";
+	case 0x153:
+		return "oe";
+	case 0x178:
+		return "Y";
+	case 0xA7:
+		return "S";
+	case 0xB0:
+		return "o";
+	case 0x203A:
+		return ">";
+	case 0x2039:
+		return "<";
+	case 0x2022:
+		return "*";
+	default:
+		return cp >= 0x300 && cp <= 0x36F ? "" : "?";
 	}
 }
 

@@ -22,7 +22,8 @@ void text_open(struct tui *t, const char *title, const char *body, const struct 
 	t->text.unit = u;
 	for (const char *p = body; *p;) {
 		size_t n = strcspn(p, "\n");
-		t->text.lines = xreallocarray(t->text.lines, t->text.nlines + 1, sizeof *t->text.lines);
+		t->text.lines =
+		    xreallocarray(t->text.lines, t->text.nlines + 1, sizeof *t->text.lines);
 		/* a form feed (between summaries) shows as a blank line */
 		char *line = xstrndup(p, n);
 		for (char *c = line; *c; c++)
@@ -59,6 +60,6 @@ void text_draw(struct tui *t)
 		if (l >= t->text.nlines)
 			break;
 		term_put(1 + r, 1, t->text.lines[l], strlen(t->text.lines[l]), t->cols - 1,
-			 TA_TEXT);
+		         TA_TEXT);
 	}
 }

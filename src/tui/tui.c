@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "circ/layout.h"
+#include "circ/config.h"
 #include "tui.h"
 
 /* The smallest terminal the browser draws in; below, it says so. */
@@ -127,7 +128,7 @@ static void too_small(const struct tui *t)
 	size_t n = layout_break(msg, t->cols > 0 ? (size_t)t->cols : 1, term_cpwidth, &v);
 	for (size_t i = 0; i < n && (int)i < t->rows; i++)
 		term_put((int)i, 0, msg + v[i].start, v[i].end - v[i].start, t->cols,
-			 i == 0 ? TA_ERROR : TA_TEXT);
+		         i == 0 ? TA_ERROR : TA_TEXT);
 	free(v);
 }
 
@@ -139,6 +140,8 @@ static void free_all(struct tui *t)
 	tree_free(&t->list);
 	text_free(&t->text);
 	free(t->list_title);
+	free(t->print_text);
+	free(t->print_name);
 	free(t->back);
 	free(t->fwd);
 	search_clear(t);
@@ -148,11 +151,15 @@ static void free_all(struct tui *t)
 	cite_index_free(&t->cites);
 }
 
-int tui_run(struct doc *d)
+int tui_run(struct doc *d, const struct config *cfg)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
 	t.doc = d;
+	t.cfg = cfg;
+	/* restricted: no suspend (ncurses leaves an ignored SIGTSTP alone) */
+	if (cfg->restricted)
+		signal(SIGTSTP, SIG_IGN);
 	t.screen = SCR_DOC;
 	t.cases = SEARCH_SMART;
 	t.accents = SEARCH_SMART;
@@ -189,17 +196,18 @@ int tui_run(struct doc *d)
 			if (getmouse(&ev) == OK) {
 				if (ev.bstate & BUTTON4_PRESSED)
 					keys_dispatch(&t, 'k', 0), keys_dispatch(&t, 'k', 0),
-						keys_dispatch(&t, 'k', 0);
+					    keys_dispatch(&t, 'k', 0);
 				else if (ev.bstate & BUTTON5_PRESSED)
 					keys_dispatch(&t, 'j', 0), keys_dispatch(&t, 'j', 0),
-						keys_dispatch(&t, 'j', 0);
+					    keys_dispatch(&t, 'j', 0);
 				else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
 					doc_click(&t, ev.y, ev.x);
 			}
 			continue;
 		}
 		if (!keys_dispatch(&t, key, code))
-			tui_message(&t, 0, "%s: no such key here (? for help)", keys_name(key, code));
+			tui_message(&t, 0, "%s: no such key here (? for help)",
+			            keys_name(key, code));
 	}
 	term_stop();
 	free_all(&t);

@@ -21,10 +21,10 @@
 
 /* The screens. */
 enum tui_screen {
-	SCR_DOC = 1,     /* the outline and the reader */
-	SCR_ORG = 2,     /* the organisation tree */
-	SCR_TEXT = 4,    /* a scrollable text: help, a unit's summary */
-	SCR_LIST = 8,    /* a list to choose from: citing parts, matches */
+	SCR_DOC = 1,  /* the outline and the reader */
+	SCR_ORG = 2,  /* the organisation tree */
+	SCR_TEXT = 4, /* a scrollable text: help, a unit's summary */
+	SCR_LIST = 8, /* a list to choose from: citing parts, matches */
 	SCR_ALL = 15
 };
 
@@ -40,7 +40,7 @@ enum tui_attr {
 	TA_SELECTED, /* the link Tab chose, the selected row */
 	TA_MATCH,    /* a search match */
 	TA_CURMATCH, /* the match the search went to */
-	TA_DIM,     /* context, kinds */
+	TA_DIM,      /* context, kinds */
 	TA_ERROR,
 	TA_COUNT
 };
@@ -55,8 +55,8 @@ struct tui_pos {
 struct tui_row {
 	int depth;
 	int has_kids;
-	char *text;   /* what the row shows (allocated) */
-	char *note;   /* shown dimmed after it (allocated, may be NULL) */
+	char *text; /* what the row shows (allocated) */
+	char *note; /* shown dimmed after it (allocated, may be NULL) */
 	const void *item;
 };
 
@@ -67,7 +67,7 @@ struct tui_tree {
 	unsigned char *folded; /* per row of all */
 	size_t *vis;           /* indices into all of the rows shown */
 	size_t nvis;
-	size_t sel, top;       /* in vis */
+	size_t sel, top; /* in vis */
 };
 
 /* A scrollable text (help, a summary). */
@@ -86,11 +86,18 @@ struct tui_history {
 	size_t n;
 };
 
+struct config;
+
 struct tui {
 	struct doc *doc;
+	const struct config *cfg;
+	char *print_text;                  /* the dialog: what to print, chosen */
+	char *print_name;                  /* and what it is about (for a file name) */
+	const struct unit *print_unit;     /* the unit on screen when p was pressed */
+	const struct doc_part *print_part; /* the part on screen then */
 	struct cite_index cites;
-	int ascii;   /* the locale is not UTF-8: transliterate */
-	int colour;  /* colours in use */
+	int ascii;  /* the locale is not UTF-8: transliterate */
+	int colour; /* colours in use */
 	int rows, cols;
 	enum tui_screen screen;
 	int quit;
@@ -98,9 +105,9 @@ struct tui {
 	/* the document screen */
 	struct page page;
 	size_t page_width;
-	size_t top;            /* first line shown in the reader */
-	int outline_shown;     /* wide: always; narrow: when toggled */
-	int outline_focus;     /* keys go to the outline */
+	size_t top;        /* first line shown in the reader */
+	int outline_shown; /* wide: always; narrow: when toggled */
+	int outline_focus; /* keys go to the outline */
 	struct tui_tree outline;
 	const struct doc_part *link_part; /* the selected link: its part */
 	size_t link_idx;                  /* and its index in part->links */
@@ -131,11 +138,12 @@ struct tui {
 	int message_error;
 };
 
-enum { LIST_CITED_BY = 1, LIST_MATCHES = 2 };
+enum { LIST_CITED_BY = 1, LIST_MATCHES = 2, LIST_PRINT_WHAT = 3, LIST_PRINT_WHERE = 4 };
 
 /* tui.c */
-int tui_run(struct doc *d);
-void tui_message(struct tui *t, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int tui_run(struct doc *d, const struct config *cfg);
+void tui_message(struct tui *t, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void tui_layout(struct tui *t);
 void tui_goto_part(struct tui *t, const struct doc_part *p, int remember);
 void tui_goto_line(struct tui *t, size_t line);
@@ -198,8 +206,10 @@ void list_choose(struct tui *t);
 /* prompt.c: a line editor on the status line; NULL when cancelled. */
 typedef void (*prompt_change_fn)(struct tui *t, const char *text);
 typedef char *(*prompt_complete_fn)(struct tui *t, const char *text);
-char *prompt_read(struct tui *t, const char *label, struct tui_history *h, prompt_change_fn change,
-		  prompt_complete_fn complete);
+char *prompt_read(struct tui *t, const char *label, const char *initial, struct tui_history *h,
+                  prompt_change_fn change, prompt_complete_fn complete);
+/* Ask a yes/no question on the status line; 1 for yes. */
+int prompt_yes(struct tui *t, const char *question);
 void history_free(struct tui_history *h);
 
 /* searchui.c */
@@ -208,6 +218,10 @@ void search_step_ui(struct tui *t, int backward);
 void search_toggle(struct tui *t, int accents);
 void search_clear(struct tui *t);
 int search_set(struct tui *t, const char *pattern, int quiet);
+
+/* printui.c: the print dialog (p) */
+void print_dialog(struct tui *t);
+void print_choose(struct tui *t, int kind, const void *item);
 
 /* gotoui.c: ':' */
 void goto_prompt(struct tui *t);

@@ -2,12 +2,13 @@
 #ifndef CIRC_TUI_MAIN_H
 #define CIRC_TUI_MAIN_H
 
+#include "circ/config.h"
 #include "circ/doc.h"
 #include "circ/strbuf.h"
 
 /* Browse d on the terminal until the user quits or the terminal goes;
  * returns the exit status. */
-int tui_run(struct doc *d);
+int tui_run(struct doc *d, const struct config *cfg);
 
 /* The printer controls of the terminal named by $TERM (terminfo mc5 and
  * mc4): 0 with *on and *off set (owned by the terminfo entry), or -1. */

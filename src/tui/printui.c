@@ -1,0 +1,244 @@
+/* printui.c: the print dialog (p): what to print (a unit's summary, a unit
+ * and all below it, the whole organisation, the part on screen, the search
+ * results), then where: the printer attached to the user's terminal
+ * (ncurses mcprint() with terminfo mc5/mc4, or ESC [5i ... ESC [4i), the
+ * print command on the server, or a file. The text is the one the command
+ * line prints for the same view (the same core renderers). Restricted mode
+ * offers the terminal's printer only. */
+#include <curses.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "circ/config.h"
+#include "circ/print.h"
+#include "circ/summary.h"
+#include "circ/view.h"
+#include "tui.h"
+#include "tui_main.h"
+
+enum what { W_UNIT = 1, W_SUBTREE, W_ORG, W_PART, W_MATCHES };
+enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
+
+#define ITEM(v) ((const void *)(intptr_t)(v))
+
+/* The unit the screen is about, if any. */
+static const struct unit *current_unit(const struct tui *t)
+{
+	if (t->screen == SCR_ORG)
+		return tree_item(&t->units);
+	if (t->screen == SCR_TEXT)
+		return t->text.unit;
+	return NULL;
+}
+
+static void open_rows(struct tui *t, const char *title, int kind)
+{
+	free(t->list_title);
+	t->list_title = xstrdup(title);
+	t->list_kind = kind;
+	if (t->screen != SCR_LIST || (t->list_kind != LIST_PRINT_WHAT && kind == LIST_PRINT_WHAT))
+		t->list_from = t->screen;
+	t->screen = SCR_LIST;
+	t->list.sel = t->list.top = 0;
+	tree_refresh(&t->list);
+}
+
+void print_dialog(struct tui *t)
+{
+	const struct unit *u = current_unit(t);
+	enum tui_screen from = t->screen;
+	t->print_unit = u;
+	t->print_part = from == SCR_DOC ? tui_current_part(t) : NULL;
+	tree_free(&t->list);
+	if (u) {
+		char *a = xasprintf("The summary of %s", u->name);
+		tree_add(&t->list, 0, a, NULL, ITEM(W_UNIT));
+		free(a);
+		if (u->nkids) {
+			a = xasprintf("%s and every unit below it, a page each", u->name);
+			tree_add(&t->list, 0, a, NULL, ITEM(W_SUBTREE));
+			free(a);
+		}
+	}
+	if (unit_root(t->doc))
+		tree_add(&t->list, 0, "The whole organisation, a unit a page", NULL, ITEM(W_ORG));
+	const struct doc_part *p = tui_current_part(t);
+	if (p && from == SCR_DOC) {
+		char *label = doc_part_label(p);
+		char *a = xasprintf("The part on screen: %s", label);
+		tree_add(&t->list, 0, a, NULL, ITEM(W_PART));
+		free(a);
+		free(label);
+	}
+	if (t->nhits) {
+		char *a = xasprintf("The search results: /%s, %zu match%s", t->pattern, t->nhits,
+		                    t->nhits == 1 ? "" : "es");
+		tree_add(&t->list, 0, a, NULL, ITEM(W_MATCHES));
+		free(a);
+	}
+	open_rows(t, "Print what? (Enter: choose, Backspace: cancel)", LIST_PRINT_WHAT);
+	t->list_from = from;
+}
+
+/* The text to print for a choice, as the command line renders it. */
+static char *render(struct tui *t, enum what w, char **name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct unit *u = t->print_unit;
+	*name = NULL;
+	if (w == W_UNIT && u) {
+		summary_unit(&sb, t->doc, u, SUMMARY_WIDTH);
+		*name = xstrdup(u->name);
+	} else if ((w == W_SUBTREE && u) || w == W_ORG) {
+		struct unit *top = w == W_ORG ? unit_root(t->doc) : (struct unit *)u;
+		struct unit **all = NULL;
+		size_t n = unit_subtree(top, &all);
+		summary_units(&sb, t->doc, all, n, SUMMARY_WIDTH);
+		free(all);
+		*name = xstrdup(top->name);
+	} else if (w == W_PART && t->print_part) {
+		view_part(&sb, t->print_part, 80);
+		*name = doc_part_label(t->print_part);
+	} else if (w == W_MATCHES) {
+		for (size_t i = 0; i < t->nhits; i++) {
+			char *label = doc_part_label(t->hits[i].part);
+			size_t ms, me;
+			sb_addf(&sb, "%s: ", label);
+			search_context(&sb, &t->hits[i], 72, &ms, &me);
+			sb_addc(&sb, '\n');
+			free(label);
+		}
+		*name = xasprintf("search %s", t->pattern);
+	}
+	if (*name == NULL)
+		*name = xstrdup("circ");
+	return sb_steal(&sb);
+}
+
+static void where_rows(struct tui *t)
+{
+	tree_free(&t->list);
+	char *mc5 = NULL, *mc4 = NULL;
+	int has = term_printer_codes(&mc5, &mc4) == 0;
+	const char *term = getenv("TERM");
+	if (has || t->cfg->printer == PRINTER_TERMINAL) {
+		tree_add(
+		    &t->list, 0, "The printer attached to your terminal",
+		    has ? "(your terminal's printer controls, mc5/mc4; PuTTY: Terminal > Printer; "
+		          "xterm: printerCommand)"
+		        : "(not in your terminal's description: nothing would print)",
+		    ITEM(TO_TERMINAL));
+	}
+	char *note = xasprintf("(TERM=%s%s; PuTTY and xterm print this way)", term ? term : "",
+	                       has ? "" : " does not list them; sent anyway");
+	tree_add(&t->list, 0, "The printer attached to your terminal, by ESC [5i ... ESC [4i", note,
+	         ITEM(TO_ANSI));
+	free(note);
+	if (!t->cfg->restricted) {
+		note = xasprintf("(on this server: %s)", t->cfg->print_command);
+		tree_add(&t->list, 0, "The print command", note, ITEM(TO_COMMAND));
+		free(note);
+		tree_add(&t->list, 0, "A file…", NULL, ITEM(TO_FILE));
+	}
+	open_rows(t,
+	          t->cfg->restricted ? "Print where? (restricted: your terminal's printer only)"
+	                             : "Print where?",
+	          LIST_PRINT_WHERE);
+}
+
+/* Send the text to the terminal's printer and redraw what it may disturb. */
+static void to_terminal(struct tui *t, int ansi)
+{
+	size_t n = strlen(t->print_text);
+	int rc = ERR;
+	if (!ansi) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_add(&sb, t->print_text, n);
+		if (n == 0 || t->print_text[n - 1] != '\f')
+			sb_addc(&sb, '\f');
+		rc = mcprint(sb.s, (int)sb.len);
+		sb_free(&sb);
+	}
+	if (ansi || rc == ERR) {
+		size_t len;
+		char *bytes =
+		    print_media_copy(t->print_text, n, PRINT_ANSI_ON, PRINT_ANSI_OFF, &len);
+		fflush(stdout);
+		ssize_t w = write(STDOUT_FILENO, bytes, len);
+		rc = w == (ssize_t)len ? (int)len : ERR;
+		free(bytes);
+	}
+	clearok(curscr, TRUE);
+	if (rc == ERR)
+		tui_message(t, 1, "Could not send the text to your terminal's printer");
+	else
+		tui_message(t, 0, "Sent %zu bytes to your terminal's printer", n);
+}
+
+static void to_file(struct tui *t)
+{
+	char *def = print_default_name(t->print_name);
+	char *path = prompt_read(t, "Save to: ", def, NULL, NULL, NULL);
+	free(def);
+	if (path == NULL || *path == '\0') {
+		tui_message(t, 0, "Not saved");
+		free(path);
+		return;
+	}
+	struct stat st;
+	int force = 0;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		char *q = xasprintf("%s exists. Replace it? (y/n) ", path);
+		force = prompt_yes(t, q);
+		free(q);
+		if (!force) {
+			tui_message(t, 0, "Not saved: %s is kept", path);
+			free(path);
+			return;
+		}
+	}
+	char *err = NULL;
+	if (print_to_file(t->print_text, strlen(t->print_text), path, force, &err) == 0)
+		tui_message(t, 0, "Saved to %s", path);
+	else
+		tui_message(t, 1, "%s", err);
+	free(err);
+	free(path);
+}
+
+void print_choose(struct tui *t, int kind, const void *item)
+{
+	int v = (int)(intptr_t)item;
+	if (kind == LIST_PRINT_WHAT) {
+		free(t->print_text);
+		free(t->print_name);
+		t->print_name = NULL;
+		t->print_text = render(t, (enum what)v, &t->print_name);
+		where_rows(t);
+		return;
+	}
+	t->screen = t->list_from;
+	if (v == TO_TERMINAL || v == TO_ANSI) {
+		to_terminal(t, v == TO_ANSI);
+	} else if (v == TO_COMMAND && !t->cfg->restricted) {
+		char *err = NULL;
+		def_prog_mode();
+		endwin(); /* the command may write to the terminal */
+		int rc = print_to_command(t->print_text, strlen(t->print_text),
+		                          t->cfg->print_command, &err);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		if (rc == 0)
+			tui_message(t, 0, "Sent to %s", t->cfg->print_command);
+		else
+			tui_message(t, 1, "%s", err);
+		free(err);
+	} else if (v == TO_FILE && !t->cfg->restricted) {
+		to_file(t);
+	} else {
+		tui_message(t, 1, "Restricted mode: only your terminal's printer");
+	}
+}
