@@ -372,6 +372,10 @@ int main(int argc, char **argv)
 		free(cfg.print_command);
 		cfg.print_command = xstrdup(o.print_command);
 	}
+	/* "colour = never" in the settings: as NO_COLOR, for the search's
+	 * output and the browser alike */
+	if (!cfg.colour)
+		setenv("NO_COLOR", "1", 1);
 	const char *refused = !cfg.restricted ? NULL
 	                      : o.nfiles > 0  ? "only the bundled bulletin can be read"
 	                      : o.output      ? "no file is written"

@@ -120,8 +120,8 @@ void opts_help(void)
 	        "\nWith several FILEs, each output line starts with the file it comes from.\n"
 	        "FILE '-' is standard input.\n"
 	        "Exit status: 0 done, 1 reference or unit not found (or ambiguous unit name),\n"
-	        "2 usage error, 3 a document cannot be read, parsed or validated, 4 internal\n"
-	        "error (output error, broken schema).\n");
+	        "2 usage error or bad settings, 3 a document cannot be read, parsed or validated,\n"
+	        "4 internal error (output or printing failed, broken schema).\n");
 	fputs(sb_str(&out), stdout);
 	sb_free(&out);
 }
