@@ -15,6 +15,8 @@
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Write cp as UTF-8 into buf (4 bytes of room); returns the length. */
 size_t utf8_encode(uint32_t cp, char *buf);
+/* The start of the character before byte i of s (0 at the start). */
+size_t utf8_prev(const char *s, size_t i);
 /* Offset of the first byte that is not valid UTF-8, or n when all is valid. */
 size_t utf8_check(const char *s, size_t n);
 /* Columns a code point takes on a terminal: 0 (combining, control), 1 or 2. */

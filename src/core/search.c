@@ -355,17 +355,6 @@ long search_step(const struct search_hit *hits, size_t n, size_t at, enum search
 	return (long)n - 1;
 }
 
-/* The start of the character before byte i of s. */
-static size_t prev_char(const char *s, size_t i)
-{
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
                     size_t *me)
 {
@@ -380,7 +369,7 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 		size_t budget = width > 2 ? width - 2 : 1; /* room for the two "…" */
 		size_t before = budget / 3, w = 0;
 		while (a > 0) {
-			size_t p = prev_char(t, a);
+			size_t p = utf8_prev(t, a);
 			uint32_t cp;
 			utf8_decode(t + p, n - p, &cp);
 			if (w + (size_t)utf8_cpwidth(cp) > before)
@@ -400,7 +389,7 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 		}
 		/* the text ended first: give the room left to what comes before */
 		while (b == n && a > 0) {
-			size_t p = prev_char(t, a);
+			size_t p = utf8_prev(t, a);
 			uint32_t cp;
 			utf8_decode(t + p, n - p, &cp);
 			if (w + (size_t)utf8_cpwidth(cp) > budget)

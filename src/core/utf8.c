@@ -156,3 +156,13 @@ size_t utf8_encode(uint32_t cp, char *buf)
 	buf[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+size_t utf8_prev(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}

@@ -28,15 +28,19 @@ static void history_add(struct tui_history *h, const char *s)
 	h->v[h->n++] = xstrdup(s);
 }
 
-/* The start of the character before byte i. */
-static size_t back_char(const char *s, size_t i)
+/* Draw the screen with the prompt on the status line and read a key:
+ * as term_getkey(); on a hangup the browser is told to quit. */
+static int prompt_key(struct tui *t, const char *label, const char *text, size_t cur, wint_t *key)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	draw_all(t);
+	draw_status(t, label, text, cur);
+	curs_set(1);
+	refresh();
+	int code = term_getkey(key);
+	curs_set(0);
+	if (code < 0)
+		t->quit = 1;
+	return code;
 }
 
 static void set_text(struct strbuf *sb, size_t *cur, const char *s)
@@ -54,17 +58,10 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 	size_t cur = sb.len, hpos = h ? h->n : 0;
 	char *result = NULL;
 	for (;;) {
-		draw_all(t);
-		draw_status(t, label, sb.s, cur);
-		curs_set(1);
-		refresh();
 		wint_t key;
-		int code = term_getkey(&key);
-		curs_set(0);
-		if (code < 0) {
-			t->quit = 1;
+		int code = prompt_key(t, label, sb.s, cur, &key);
+		if (code < 0)
 			break;
-		}
 		int changed = 0;
 		t->message[0] = '\0';
 		if (code && key == KEY_RESIZE) {
@@ -81,7 +78,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 			if (sb.len == 0)
 				break; /* as in less: Backspace on an empty line cancels */
 			if (cur > 0) {
-				size_t p = back_char(sb.s, cur);
+				size_t p = utf8_prev(sb.s, cur);
 				memmove(sb.s + p, sb.s + cur, sb.len - cur + 1);
 				sb.len -= cur - p;
 				cur = p;
@@ -96,7 +93,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				changed = 1;
 			}
 		} else if ((code && key == KEY_LEFT) || (!code && key == CTRL('b'))) {
-			cur = back_char(sb.s, cur);
+			cur = utf8_prev(sb.s, cur);
 		} else if ((code && key == KEY_RIGHT) || (!code && key == CTRL('f'))) {
 			uint32_t cp;
 			if (cur < sb.len)
@@ -159,17 +156,10 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 int prompt_yes(struct tui *t, const char *question)
 {
 	for (;;) {
-		draw_all(t);
-		draw_status(t, question, "", 0);
-		curs_set(1);
-		refresh();
 		wint_t key;
-		int code = term_getkey(&key);
-		curs_set(0);
-		if (code < 0) {
-			t->quit = 1;
+		int code = prompt_key(t, question, "", 0, &key);
+		if (code < 0)
 			return 0;
-		}
 		if (code && key == KEY_RESIZE) {
 			tui_layout(t);
 			continue;
