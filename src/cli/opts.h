@@ -23,22 +23,22 @@ enum opts_action {
 
 struct opts {
 	enum opts_action action;
-	const char *ref; /* --show REF, --summary NAME */
-	int recursive;   /* --recursive */
-	int links;       /* --links */
-	int cases;       /* search: 0 smart, 1 ignore (-i), 2 exact (-s) */
-	int accents;     /* search: 0 smart, 1 ignore, 2 exact */
-	int fixed;       /* -F */
-	int count;       /* -c */
-	const char *in;  /* --in REF */
+	const char *ref;           /* --show REF, --summary NAME */
+	int recursive;             /* --recursive */
+	int links;                 /* --links */
+	int cases;                 /* search: 0 smart, 1 ignore (-i), 2 exact (-s) */
+	int accents;               /* search: 0 smart, 1 ignore, 2 exact */
+	int fixed;                 /* -F */
+	int count;                 /* -c */
+	const char *in;            /* --in REF */
 	const char *output;        /* --output FILE */
 	int force;                 /* --force */
 	int print;                 /* --print */
 	const char *print_command; /* --print-command CMD */
 	const char *printer;       /* --printer MODE */
 	int restricted;            /* --restricted */
-	long width;      /* -1: not given */
-	char **files;    /* FILE... (may be empty) */
+	long width;                /* -1: not given */
+	char **files;              /* FILE... (may be empty) */
 	size_t nfiles;
 };
 
