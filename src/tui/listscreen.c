@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/utf8.h"
 #include "tui.h"
 
 static void open_list(struct tui *t, const char *title, int kind)
@@ -55,8 +56,19 @@ void list_matches(struct tui *t)
 		return;
 	}
 	tree_free(&t->list);
+	/* the contexts start in one column: labels padded to the widest */
+	size_t lw = 0;
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *from = doc_part_label(t->hits[i].part);
+		char *l = doc_part_label(t->hits[i].part);
+		size_t w = utf8_width(l, strlen(l));
+		lw = w > lw ? w : lw;
+		free(l);
+	}
+	for (size_t i = 0; i < t->nhits; i++) {
+		char *label = doc_part_label(t->hits[i].part);
+		size_t w = utf8_width(label, strlen(label));
+		char *from = xasprintf("%s%*s", label, (int)(lw - w), "");
+		free(label);
 		struct strbuf ctx = STRBUF_INIT;
 		size_t ms, me;
 		search_context(&ctx, &t->hits[i], t->cols > 30 ? (size_t)t->cols - 14 : 20, &ms,
