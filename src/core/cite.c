@@ -83,7 +83,9 @@ static void compile(void)
 			err_fatal("citation pattern %d does not compile at %zu: %s", i,
 			          (size_t)erroff, (const char *)msg);
 		}
-		pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
+		const char *nojit = getenv("CIRC_NO_JIT"); /* see search.c */
+		if (!(nojit && *nojit))
+			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
 			err_fatal("out of memory (citation patterns)");

@@ -180,7 +180,11 @@ struct search *search_compile(const char *pattern, const struct search_opts *o, 
 	s->code = re;
 	s->fold_flags = flags;
 	s->caseless = caseless;
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is missing */
+	/* interpreted when JIT is missing, or when CIRC_NO_JIT is set: memory
+	 * checkers such as valgrind cannot follow JIT-compiled code */
+	const char *nojit = getenv("CIRC_NO_JIT");
+	if (!(nojit && *nojit))
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (s->md == NULL || s->mctx == NULL)
