@@ -359,6 +359,23 @@ long search_step(const struct search_hit *hits, size_t n, size_t at, enum search
 	return (long)n - 1;
 }
 
+/* Move a back over whole characters of t while the columns counted in *w
+ * stay within limit; returns the new start. */
+static size_t extend_back(const char *t, size_t n, size_t a, size_t *w, size_t limit)
+{
+	while (a > 0) {
+		size_t p = utf8_prev(t, a);
+		uint32_t cp;
+		utf8_decode(t + p, n - p, &cp);
+		size_t cw = (size_t)utf8_cpwidth(cp);
+		if (*w + cw > limit)
+			break;
+		*w += cw;
+		a = p;
+	}
+	return a;
+}
+
 void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
                     size_t *me)
 {
@@ -371,16 +388,8 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 	} else {
 		/* up to a third of the line before the match, the rest after */
 		size_t budget = width > 2 ? width - 2 : 1; /* room for the two "…" */
-		size_t before = budget / 3, w = 0;
-		while (a > 0) {
-			size_t p = utf8_prev(t, a);
-			uint32_t cp;
-			utf8_decode(t + p, n - p, &cp);
-			if (w + (size_t)utf8_cpwidth(cp) > before)
-				break;
-			w += (size_t)utf8_cpwidth(cp);
-			a = p;
-		}
+		size_t w = 0;
+		a = extend_back(t, n, a, &w, budget / 3);
 		b = a;
 		w = 0;
 		while (b < n) {
@@ -392,15 +401,8 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 			b += k;
 		}
 		/* the text ended first: give the room left to what comes before */
-		while (b == n && a > 0) {
-			size_t p = utf8_prev(t, a);
-			uint32_t cp;
-			utf8_decode(t + p, n - p, &cp);
-			if (w + (size_t)utf8_cpwidth(cp) > budget)
-				break;
-			w += (size_t)utf8_cpwidth(cp);
-			a = p;
-		}
+		if (b == n)
+			a = extend_back(t, n, a, &w, budget);
 		/* start at a word when one begins close by */
 		for (size_t k = a; a > 0 && k < h->start && k < a + 12; k++)
 			if (t[k] == ' ') {
