@@ -11,6 +11,9 @@
  * the candidates holds the schema; then *why says what was tried
  * (allocated). argv0 is the program's argv[0]. */
 char *datadir_find(const char *argv0, char **why);
+/* ../name from the directory of the running program (allocated), or NULL
+ * when that directory cannot be found. */
+char *datadir_beside_program(const char *argv0, const char *name);
 /* dir/name, allocated. */
 char *datadir_file(const char *dir, const char *name);
 

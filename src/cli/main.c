@@ -16,6 +16,7 @@
 #include "circ/diag.h"
 #include "circ/doc.h"
 #include "circ/err.h"
+#include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
@@ -328,7 +329,7 @@ static int finish_output(int status)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	i18n_init(argv[0]);
 	err_catch_crashes();
 
 	struct opts o;

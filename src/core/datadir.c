@@ -25,8 +25,7 @@ static int holds_schema(const char *dir)
 	return ok;
 }
 
-/* content/ beside the directory that holds the running program's directory. */
-static char *beside_program(const char *argv0)
+char *datadir_beside_program(const char *argv0, const char *name)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -41,7 +40,7 @@ static char *beside_program(const char *argv0)
 	if (slash == NULL)
 		return NULL;
 	*slash = '\0';
-	return xasprintf("%s/../content", exe);
+	return xasprintf("%s/../%s", exe, name);
 }
 
 char *datadir_find(const char *argv0, char **why)
@@ -54,7 +53,7 @@ char *datadir_find(const char *argv0, char **why)
 		*why = xasprintf("CIRC_DATADIR is '%s', which holds no %s", env, DATADIR_SCHEMA);
 		return NULL;
 	}
-	char *b = beside_program(argv0);
+	char *b = datadir_beside_program(argv0, "content");
 	if (b && holds_schema(b)) {
 		char *real = realpath(b, NULL);
 		if (real) {

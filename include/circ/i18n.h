@@ -1,0 +1,24 @@
+/* i18n.h: messages in the user's language (GNU gettext).
+ * _() translates a message where it is used; N_() only marks a message kept
+ * in a table, translated later with _(). The language follows the locale
+ * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); the bulletin's own text is never
+ * translated. Without NLS (configure --disable-nls) both are the identity. */
+#ifndef CIRC_I18N_H
+#define CIRC_I18N_H
+
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s)             gettext(s)
+#define P_(one, many, n) ngettext(one, many, n)
+#else
+#define _(s)             ((const char *)(s))
+#define P_(one, many, n) ((n) == 1 ? (const char *)(one) : (const char *)(many))
+#endif
+#define N_(s) s
+
+/* Set the locale from the environment and bind circ's message catalogue:
+ * $CIRC_LOCALEDIR, else locale/ beside the build tree's program, else the
+ * installed $(localedir). argv0 is the program's argv[0]. */
+void i18n_init(const char *argv0);
+
+#endif
