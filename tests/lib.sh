@@ -7,7 +7,7 @@
 export CIRC_DATADIR
 LC_ALL=C.UTF-8
 export LC_ALL
-unset COLUMNS
+unset COLUMNS LANGUAGE LC_MESSAGES
 tap_n=0
 tap_failed=0
 
