@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "circ/err.h"
+#include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
@@ -80,7 +81,11 @@ static void compile(void)
 		if (rx[i].code == NULL) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(errcode, msg, sizeof msg);
-			err_fatal("citation pattern %d does not compile at %zu: %s", i,
+			/* TRANSLATORS: an internal error: the first %d is the
+			 * number of one of circ's own regular expressions, %zu
+			 * an offset in it, the last %s the PCRE2 library's own
+			 * (English) message. */
+			err_fatal(_("citation pattern %d does not compile at %zu: %s"), i,
 			          (size_t)erroff, (const char *)msg);
 		}
 		const char *nojit = getenv("CIRC_NO_JIT"); /* see search.c */
@@ -88,7 +93,7 @@ static void compile(void)
 			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
-			err_fatal("out of memory (citation patterns)");
+			err_fatal(_("out of memory (citation patterns)"));
 		rx[i].sub = group(rx[i].code, "sub");
 		rx[i].pt = group(rx[i].code, "pt");
 		rx[i].pts = group(rx[i].code, "pts");

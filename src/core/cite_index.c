@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "circ/cite.h"
+#include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/utf8.h"
@@ -108,7 +109,11 @@ size_t cite_check(const struct doc *d, const struct cite_index *ix, struct diag_
 			continue;
 		char *from = doc_part_label(l->from);
 		diag_add(diags, d->path, l->from->line, 0,
-		         "the citation '%.*s' in %s names no part of the document (%s)",
+		         /* TRANSLATORS: --check: the first %.*s is the citation
+		          * as the text writes it ("paragraphe 9.9"), the next %s
+		          * the part it is in ("2.1 b)"), the last the reference
+		          * circ looked for. */
+		         _("the citation '%.*s' in %s names no part of the document (%s)"),
 		         (int)(l->end - l->start), l->from->text + l->start, from, l->unresolved);
 		free(from);
 		n++;
@@ -157,17 +162,27 @@ char *cite_sentence(const struct cite_link *l)
 }
 
 /* What a link cites, for people: "1.2", "ST/SGB/2010/2 (the whole
- * document)", "ST/SGB/1997/5 (/akn/un/...)", or the unresolved reference. */
-static char *target_text(const struct doc *d, const struct cite_link *l)
+ * document)", "ST/SGB/1997/5 (/akn/un/...)", or the unresolved reference;
+ * in the user's language when translate is set, else in English (the
+ * lines of --refs, read by scripts). */
+static char *target_text(const struct doc *d, const struct cite_link *l, int translate)
 {
-	if (l->to && l->to->kind == DOC_KIND_DOCUMENT)
-		return xasprintf("%s (the whole document)",
-		                 d->meta.symbol ? d->meta.symbol : d->path);
+	if (l->to && l->to->kind == DOC_KIND_DOCUMENT) {
+		const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
+		/* TRANSLATORS: what a citation of the whole bulletin cites: %s
+		 * is the bulletin's symbol, "ST/SGB/2010/2". */
+		return translate ? xasprintf(_("%s (the whole document)"), sym)
+		                 : xasprintf("%s (the whole document)", sym);
+	}
 	if (l->to)
 		return doc_part_label(l->to);
 	if (l->symbol)
 		return xasprintf("%s (%s)", l->symbol, l->iri);
-	return xasprintf("%s (no such part)", l->unresolved ? l->unresolved : "?");
+	const char *ref = l->unresolved ? l->unresolved : "?";
+	/* TRANSLATORS: what a citation cites when no part has its number: %s
+	 * is the number cited, "9.9". */
+	return translate ? xasprintf(_("%s (no such part)"), ref)
+	                 : xasprintf("%s (no such part)", ref);
 }
 
 void cite_view_refs(struct strbuf *out, const struct doc *d, const struct cite_index *ix)
@@ -175,7 +190,7 @@ void cite_view_refs(struct strbuf *out, const struct doc *d, const struct cite_i
 	for (size_t i = 0; i < ix->n; i++) {
 		const struct cite_link *l = &ix->v[i];
 		char *from = doc_part_label(l->from);
-		char *to = target_text(d, l);
+		char *to = target_text(d, l, 0);
 		sb_addf(out, "%s\t%.*s\t%s\n", from, (int)(l->end - l->start),
 		        l->from->text + l->start, to);
 		free(from);
@@ -199,7 +214,10 @@ static char *citing_lead(const struct cite_link *l, const struct doc_part *p)
 	char *from = doc_part_label(l->from), *lead;
 	if (l->to != p) {
 		char *to = doc_part_label(l->to);
-		lead = xasprintf("%s (cites %s):", from, to);
+		/* TRANSLATORS: before a citing sentence: the first %s is the
+		 * citing part, the second the part below the one asked about
+		 * that it cites: "5.5 b) (cites 5.2 b)):". */
+		lead = xasprintf(_("%s (cites %s):"), from, to);
 		free(to);
 	} else {
 		lead = xasprintf("%s:", from);
@@ -237,9 +255,10 @@ void cite_view_links(struct strbuf *out, const struct doc *d, const struct cite_
 		if (!inside)
 			continue;
 		if (nout++ == 0)
-			sb_adds(out, "\nCites:\n");
+			/* TRANSLATORS: --links: the heading of the citations a part makes. */
+			sb_addf(out, "\n%s\n", _("Cites:"));
 		char *from = doc_part_label(l->from);
-		char *to = target_text(d, l);
+		char *to = target_text(d, l, 1);
 		struct strbuf line = STRBUF_INIT;
 		sb_addf(&line, "%.*s -> %s", (int)(l->end - l->start), l->from->text + l->start,
 		        to);
@@ -255,11 +274,12 @@ void cite_view_links(struct strbuf *out, const struct doc *d, const struct cite_
 		if (!cite_cites(l, p))
 			continue;
 		if (nin++ == 0)
-			sb_adds(out, "\nCited by:\n");
+			/* TRANSLATORS: --links: the heading of the parts that cite a part. */
+			sb_addf(out, "\n%s\n", _("Cited by:"));
 		char *lead = citing_lead(l, p);
 		with_sentence(out, l, lead, 2, width);
 		free(lead);
 	}
 	if (nout == 0 && nin == 0)
-		sb_adds(out, "\nNo citation from or to this part.\n");
+		sb_addf(out, "\n%s\n", _("No citation from or to this part."));
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/print.h"
 #include "circ/xalloc.h"
 
@@ -53,11 +54,15 @@ static char *apply(struct config *c, const char *key, const char *value)
 {
 	if (strcmp(key, "printer") == 0) {
 		if (config_printer(value, &c->printer) != 0)
-			return xasprintf("printer must be command, terminal or ansi, not '%s'",
+			/* TRANSLATORS: a settings file or $CIRC_PRINTER: "printer",
+			 * "command", "terminal" and "ansi" are what circ reads
+			 * there; keep them as they are. */
+			return xasprintf(_("printer must be command, terminal or ansi, not '%s'"),
 			                 value);
 	} else if (strcmp(key, "print-command") == 0) {
 		if (*value == '\0')
-			return xstrdup("print-command is empty");
+			/* TRANSLATORS: "print-command" is a setting's name; keep it. */
+			return xstrdup(_("print-command is empty"));
 		free(c->print_command);
 		c->print_command = xstrdup(value);
 	} else if (strcmp(key, "colour") == 0 || strcmp(key, "color") == 0) {
@@ -66,15 +71,21 @@ static char *apply(struct config *c, const char *key, const char *value)
 		else if (strcmp(value, "never") == 0)
 			c->colour = 0;
 		else
-			return xasprintf("colour must be auto or never, not '%s'", value);
+			/* TRANSLATORS: "colour", "auto" and "never" are what circ
+			 * reads in a settings file; keep them as they are. */
+			return xasprintf(_("colour must be auto or never, not '%s'"), value);
 	} else if (strcmp(key, "restricted") == 0) {
 		int v;
 		if (yes_no(value, &v) != 0)
-			return xasprintf("restricted must be yes or no, not '%s'", value);
+			/* TRANSLATORS: "restricted", "yes" and "no" are what circ
+			 * reads in a settings file; keep them as they are. */
+			return xasprintf(_("restricted must be yes or no, not '%s'"), value);
 		c->restricted |= v; /* once restricted, always */
 	} else {
 		return xasprintf(
-		    "unknown setting '%s' (printer, print-command, colour, restricted)", key);
+		    /* TRANSLATORS: the words in brackets are the names of the
+		     * settings circ knows; keep them as they are. */
+		    _("unknown setting '%s' (printer, print-command, colour, restricted)"), key);
 	}
 	return NULL;
 }
@@ -87,7 +98,8 @@ static int read_file(struct config *c, const char *path, struct diag_list *diags
 		/* missing, or out of reach (another user's home): nothing to read */
 		if (errno == ENOENT || errno == ENOTDIR || errno == EACCES)
 			return 0;
-		diag_add(diags, path, 0, 0, "cannot read the settings: %s", strerror(errno));
+		/* TRANSLATORS: %s is the system's reason ("Permission denied"). */
+		diag_add(diags, path, 0, 0, _("cannot read the settings: %s"), strerror(errno));
 		return -1;
 	}
 	char line[4096];
@@ -103,7 +115,9 @@ static int read_file(struct config *c, const char *path, struct diag_list *diags
 			continue;
 		char *eq = strchr(s, '=');
 		if (eq == NULL) {
-			diag_add(diags, path, n, 0, "expected 'key = value'");
+			/* TRANSLATORS: a line of a settings file without "=":
+			 * each line is a setting's name, "=" and its value. */
+			diag_add(diags, path, n, 0, "%s", _("expected 'key = value'"));
 			bad = 1;
 			continue;
 		}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
@@ -205,10 +206,18 @@ struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
 		const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
 		if (best && want[0]) {
 			char *label = doc_part_label(best);
-			*why = xasprintf("no part '%s' in %s; the closest is %s", ref, sym, label);
+			*why = xasprintf(
+			    /* TRANSLATORS: the first %s is the reference the user
+			     * typed, the second the bulletin's symbol
+			     * ("ST/SGB/2010/2"), the last the label of the
+			     * closest part ("5.7 b)"). Also shown on the
+			     * status line. */
+			    _("no part '%s' in %s; the closest is %s"), ref, sym, label);
 			free(label);
 		} else {
-			*why = xasprintf("no part '%s' in %s", ref, sym);
+			/* TRANSLATORS: the first %s is the reference the user
+			 * typed, the second the bulletin's symbol. */
+			*why = xasprintf(_("no part '%s' in %s"), ref, sym);
 		}
 	}
 	free(want);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "circ/fold.h"
+#include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/xalloc.h"
 
@@ -42,11 +43,13 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 {
 	struct stat st;
 	if (!force && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		*err = xasprintf("%s exists; it is not overwritten without consent", path);
+		/* TRANSLATORS: %s is a file name. */
+		*err = xasprintf(_("%s exists; it is not overwritten without consent"), path);
 		return -1;
 	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s is a directory", path);
+		/* TRANSLATORS: %s is a file name. */
+		*err = xasprintf(_("%s is a directory"), path);
 		return -1;
 	}
 	/* a device or a pipe is written to, never replaced by a file */
@@ -59,7 +62,9 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 			saved = errno;
 		}
 		if (bad) {
-			*err = xasprintf("cannot write %s: %s", path, strerror(saved));
+			/* TRANSLATORS: the first %s is a file name, the second
+			 * the system's reason ("No space left on device"). */
+			*err = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
 			return -1;
 		}
 		return 0;
@@ -68,7 +73,7 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -88,7 +93,7 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 	}
 	if (bad) {
 		unlink(tmp);
-		*err = xasprintf("cannot write %s: %s", path, strerror(saved));
+		*err = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
 		free(tmp);
 		return -1;
 	}
@@ -113,7 +118,9 @@ char **print_split(const char *command, char **err)
 				char q = *p++;
 				const char *end = strchr(p, q);
 				if (end == NULL) {
-					*err = xasprintf("unbalanced %c in the print command", q);
+					*err = xasprintf(
+					    /* TRANSLATORS: %c is a quote, ' or ". */
+					    _("unbalanced %c in the print command"), q);
 					sb_free(&w);
 					words = xreallocarray(words, n + 1, sizeof *words);
 					words[n] = NULL;
@@ -130,7 +137,7 @@ char **print_split(const char *command, char **err)
 		words[n++] = sb_steal(&w);
 	}
 	if (n == 0) {
-		*err = xstrdup("the print command is empty");
+		*err = xstrdup(_("the print command is empty"));
 		free(words);
 		return NULL;
 	}
@@ -152,14 +159,16 @@ int print_to_command(const char *text, size_t n, const char *command, char **err
 		return -1;
 	int in[2], report[2];
 	if (pipe(in) != 0 || pipe(report) != 0) {
-		*err = xasprintf("cannot start %s: %s", argv[0], strerror(errno));
+		/* TRANSLATORS: the first %s is a program ("lp"), the second
+		 * the system's reason. */
+		*err = xasprintf(_("cannot start %s: %s"), argv[0], strerror(errno));
 		print_free_words(argv);
 		return -1;
 	}
 	fcntl(report[1], F_SETFD, FD_CLOEXEC);
 	pid_t pid = fork();
 	if (pid < 0) {
-		*err = xasprintf("cannot start %s: %s", argv[0], strerror(errno));
+		*err = xasprintf(_("cannot start %s: %s"), argv[0], strerror(errno));
 		close(in[0]), close(in[1]), close(report[0]), close(report[1]);
 		print_free_words(argv);
 		return -1;
@@ -194,16 +203,22 @@ int print_to_command(const char *text, size_t n, const char *command, char **err
 		;
 	int rc = 0;
 	if (r == (ssize_t)sizeof e) {
-		*err = xasprintf("cannot run %s: %s", argv[0], strerror(e));
+		/* TRANSLATORS: the first %s is a program ("lp"), the second
+		 * the system's reason ("No such file or directory"). */
+		*err = xasprintf(_("cannot run %s: %s"), argv[0], strerror(e));
 		rc = -1;
 	} else if (WIFSIGNALED(status)) {
-		*err = xasprintf("%s was killed by signal %d", argv[0], WTERMSIG(status));
+		/* TRANSLATORS: %s is a program ("lp"), %d a signal number. */
+		*err = xasprintf(_("%s was killed by signal %d"), argv[0], WTERMSIG(status));
 		rc = -1;
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-		*err = xasprintf("%s failed (exit status %d)", argv[0], WEXITSTATUS(status));
+		/* TRANSLATORS: %s is a program ("lp"), %d its exit status. */
+		*err = xasprintf(_("%s failed (exit status %d)"), argv[0], WEXITSTATUS(status));
 		rc = -1;
 	} else if (werr) {
-		*err = xasprintf("%s did not read the whole text: %s", argv[0], strerror(werr));
+		/* TRANSLATORS: the first %s is a program ("lp"), the second
+		 * the system's reason ("Broken pipe"). */
+		*err = xasprintf(_("%s did not read the whole text: %s"), argv[0], strerror(werr));
 		rc = -1;
 	}
 	print_free_words(argv);

@@ -15,6 +15,7 @@
 
 #include "circ/err.h"
 #include "circ/fold.h"
+#include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 
@@ -168,7 +169,10 @@ struct search *search_compile(const char *pattern, const struct search_opts *o, 
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(code, msg, sizeof msg);
 		size_t at = off <= p.s.len ? p.map[off] : n;
-		*err = xasprintf("%s at offset %zu of the pattern", (const char *)msg, at);
+		/* TRANSLATORS: a bad search pattern: %s is the PCRE2 library's
+		 * message, in English ("missing closing parenthesis"), %zu the
+		 * byte offset in the pattern. */
+		*err = xasprintf(_("%s at offset %zu of the pattern"), (const char *)msg, at);
 		sb_free(&p.s);
 		free(p.map);
 		return NULL;
@@ -188,7 +192,7 @@ struct search *search_compile(const char *pattern, const struct search_opts *o, 
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (s->md == NULL || s->mctx == NULL)
-		err_fatal("out of memory (search)");
+		err_fatal(_("out of memory (search)"));
 	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(s->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(s->mctx, HEAP_LIMIT_KIB);
@@ -249,9 +253,16 @@ int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t
 			pcre2_get_error_message(rc, msg, sizeof msg);
 			int limit = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 			            rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
-			*err = limit ? xasprintf("the pattern is too complex to search with (%s)",
-			                         (const char *)msg)
-			             : xasprintf("the search failed (%s)", (const char *)msg);
+			if (limit)
+				*err = xasprintf(
+				    /* TRANSLATORS: %s is the PCRE2 library's
+				     * message, in English ("match limit exceeded"). */
+				    _("the pattern is too complex to search with (%s)"),
+				    (const char *)msg);
+			else
+				/* TRANSLATORS: %s is the PCRE2 library's message,
+				 * in English. */
+				*err = xasprintf(_("the search failed (%s)"), (const char *)msg);
 			status = -1;
 			break;
 		}

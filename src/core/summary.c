@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/utf8.h"
 #include "circ/view.h"
@@ -11,11 +12,71 @@
 
 #define INDENT 2 /* columns of indentation in lists */
 
+/* The kinds of unit, as the organisation block spells them (the values of
+ * circ.kind in content/akn-subset.rng: data, compared as they are), and how
+ * they are shown. The bulletin's word is the English message too, so that
+ * English output keeps the bulletin's word. */
+static const struct {
+	const char *word;  /* as in kind="..." */
+	const char *shown; /* N_(): translated where it is shown */
+} kinds[] = {
+    /* TRANSLATORS: a kind of unit, the bulletin's own word, shown in a unit's
+     * summary after "Kind:" and in the organisation tree: "département" is a
+     * department of the Secretariat. The English interface keeps the French
+     * word; translate it into the language of the interface. */
+    {"département", N_("département")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: an office. */
+    {"bureau", N_("bureau")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a secretariat
+     * (of a board or committee). */
+    {"secrétariat", N_("secrétariat")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a division. */
+    {"division", N_("division")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a service (a
+     * unit below a division). */
+    {"service", N_("service")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a section (a
+     * unit below a service), not a section of the text. */
+    {"section", N_("section")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a group. */
+    {"groupe", N_("groupe")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a team. */
+    {"équipe", N_("équipe")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a centre (a
+     * service centre). */
+    {"centre", N_("centre")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a base (a
+     * logistics base). */
+    {"base", N_("base")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a body (an
+     * organ of the United Nations). */
+    {"organe", N_("organe")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: an organization
+     * (outside the Secretariat). */
+    {"organisation", N_("organisation")},
+    /* TRANSLATORS: a kind of unit, the bulletin's own word: a cell (a small
+     * unit). */
+    {"cellule", N_("cellule")},
+};
+
+/* The kind of a unit in the user's language; an unknown word as it is. */
+static const char *kind_name(const struct unit *u)
+{
+	if (u->kind == NULL)
+		/* TRANSLATORS: the kind of a unit whose kind the document does
+		 * not give. */
+		return _("unit");
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(u->kind, kinds[i].word) == 0)
+			return _(kinds[i].shown);
+	return u->kind;
+}
+
 static void tree_line(struct strbuf *out, const struct unit *u, int depth, size_t width)
 {
 	struct strbuf line = STRBUF_INIT;
 	sb_addn(&line, ' ', (size_t)depth * INDENT);
-	sb_addf(&line, "%s: %s", u->kind ? u->kind : "unit", u->name);
+	sb_addf(&line, "%s: %s", kind_name(u), u->name);
 	if (u->head)
 		sb_addf(&line, " — %s", u->head->name);
 	layout_clip(out, sb_str(&line), width);
@@ -47,7 +108,10 @@ void summary_tree(struct strbuf *out, const struct doc *d, size_t width)
 		if (!header) {
 			if (any)
 				sb_addc(out, '\n');
-			sb_adds(out, "Outside the Department:\n");
+			/* TRANSLATORS: in the organisation tree, the heading of the
+			 * bodies outside the Department. */
+			sb_adds(out, _("Outside the Department:"));
+			sb_addc(out, '\n');
 			header = 1;
 		}
 		tree(out, u, 1, width);
@@ -70,25 +134,45 @@ static void add_source(struct strbuf *sb, const struct doc_part *p)
 	free(l);
 }
 
-/* Append "(8.1, 8.3)" for a list of parts. */
-static void add_sources(struct strbuf *sb, const struct unit_parts *ps)
+/* Append "8.1, 8.3" for a list of parts. */
+static void add_labels(struct strbuf *sb, const struct unit_parts *ps)
 {
-	if (ps->n == 0)
-		return;
-	sb_adds(sb, " (");
 	for (size_t i = 0; i < ps->n; i++) {
 		char *l = label(ps->v[i]);
 		sb_addf(sb, "%s%s", i ? ", " : "", l);
 		free(l);
 	}
-	sb_addc(sb, ')');
 }
 
-/* A field: "Label: text", the text hanging under itself. */
-static void field(struct strbuf *out, const char *name, const char *text, size_t width)
+/* "8.1, 8.3" for a list of parts; the caller frees. */
+static char *labels(const struct unit_parts *ps)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "");
+	add_labels(&sb, ps);
+	return sb_steal(&sb);
+}
+
+/* A heading, after a blank line, wrapped. */
+static void heading(struct strbuf *out, const char *text, size_t width)
+{
+	sb_addc(out, '\n');
+	layout_wrap(out, text, 0, "", 0, width);
+}
+
+/* A field: "Label: text", the text hanging under itself. name is the
+ * translated label; when more is set, the line continues the field above:
+ * no label, the text at the same column. */
+static void field_line(struct strbuf *out, const char *name, int more, const char *text,
+                       size_t width)
 {
 	size_t w = utf8_width(name, strlen(name));
-	layout_wrap(out, text, 0, name, w + 1, width);
+	layout_wrap(out, text, 0, more ? "" : name, w + 1, width);
+}
+
+static void field(struct strbuf *out, const char *name, const char *text, size_t width)
+{
+	field_line(out, name, 0, text, width);
 }
 
 static void role_text(struct strbuf *sb, const struct unit_role *r, const struct unit *self)
@@ -100,18 +184,12 @@ static void role_text(struct strbuf *sb, const struct unit_role *r, const struct
 }
 
 /* The parts' text in full, indented under a heading. */
-static void parts_in_full(struct strbuf *out, const char *heading, const struct unit_parts *ps,
+static void parts_in_full(struct strbuf *out, const char *title, const struct unit_parts *ps,
                           size_t width)
 {
 	if (ps->n == 0)
 		return;
-	struct strbuf h = STRBUF_INIT;
-	sb_adds(&h, heading);
-	add_sources(&h, ps);
-	sb_addc(&h, ':');
-	sb_addc(out, '\n');
-	layout_wrap(out, sb_str(&h), 0, "", 0, width);
-	sb_free(&h);
+	heading(out, title, width);
 	for (size_t i = 0; i < ps->n; i++) {
 		struct strbuf body = STRBUF_INIT;
 		view_part(&body, ps->v[i], width > INDENT + 20 ? width - INDENT : width);
@@ -200,11 +278,7 @@ static void label_list(struct strbuf *out, const char *name, const struct unit_p
                        size_t width)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < ps->n; i++) {
-		char *l = label(ps->v[i]);
-		sb_addf(&sb, "%s%s", i ? ", " : "", l);
-		free(l);
-	}
+	add_labels(&sb, ps);
 	field(out, name, ps->n ? sb_str(&sb) : "—", width);
 	sb_free(&sb);
 }
@@ -229,19 +303,33 @@ void summary_unit(struct strbuf *out, const struct doc *d, const struct unit *u,
 	if (!u->named) {
 		if (u->count > 0)
 			sb_addf(&sb,
-			        "(the bulletin counts %d such units without naming them; "
-			        "this is number %d)",
+			        /* TRANSLATORS: under the name of a unit the bulletin
+			         * does not name: the first %d is how many such units
+			         * it counts, the second which one this is. */
+			        P_("(the bulletin counts %d such unit without naming it; "
+			           "this is number %d)",
+			           "(the bulletin counts %d such units without naming them; "
+			           "this is number %d)",
+			           u->count),
 			        u->count, u->index);
 		else
-			sb_adds(&sb, "(name completed by circ from the text)");
+			/* TRANSLATORS: under the name of a unit, when circ built the
+			 * name from the bulletin's text. */
+			sb_adds(&sb, _("(name completed by circ from the text)"));
 		layout_wrap(out, sb_str(&sb), 0, "", 0, width);
 		sb_truncate(&sb, 0);
 	}
 	sb_addc(out, '\n');
-	sb_adds(&sb, u->kind ? u->kind : "unit");
 	if (u->external)
-		sb_adds(&sb, ", outside the Department");
-	field(out, "Kind:", sb_str(&sb), width);
+		/* TRANSLATORS: the kind of a unit (%s: "bureau", "organe"...) for a
+		 * body outside the Department. */
+		sb_addf(&sb, _("%s, outside the Department"), kind_name(u));
+	else
+		sb_adds(&sb, kind_name(u));
+	/* TRANSLATORS: the labels of a unit's summary ("Kind:" ... "Comes
+	 * from:"): the text after a label is wrapped under its first word, so
+	 * keep them short. */
+	field(out, _("Kind:"), sb_str(&sb), width);
 	sb_truncate(&sb, 0);
 
 	/* place in the hierarchy: the chain of parents */
@@ -251,48 +339,82 @@ void summary_unit(struct strbuf *out, const struct doc *d, const struct unit *u,
 		chain[n++] = p;
 	while (n-- > 0)
 		sb_addf(&sb, "%s%s", sb.len ? " > " : "", chain[n]->name);
-	field(out, "Place:", sb_str(&sb), width);
+	/* TRANSLATORS: a unit's place in the organisation: the chain of units
+	 * above it, "Département ... > Division ... > Service ...". */
+	field(out, _("Place:"), sb_str(&sb), width);
 	sb_truncate(&sb, 0);
 
 	if (u->head)
 		role_text(&sb, u->head, u);
 	else
-		sb_adds(&sb, "not stated in the bulletin");
-	field(out, "Head:", sb_str(&sb), width);
+		/* TRANSLATORS: after "Head:", when the bulletin does not say who
+		 * heads the unit. */
+		sb_adds(&sb, _("not stated in the bulletin"));
+	/* TRANSLATORS: the head of a unit (its chief). */
+	field(out, _("Head:"), sb_str(&sb), width);
 	sb_truncate(&sb, 0);
+	/* TRANSLATORS: to whom the head of a unit reports; further lines
+	 * (other superiors) are aligned under the first. */
+	const char *reports = _("Reports to:");
 	for (size_t i = 0; i < u->nreports; i++) {
 		role_text(&sb, &u->reports[i], u);
-		field(out, i == 0 ? "Reports to:" : "           ", sb_str(&sb), width);
+		field_line(out, reports, i > 0, sb_str(&sb), width);
 		sb_truncate(&sb, 0);
 	}
+	/* TRANSLATORS: the units with which a unit shares a capacity (staff,
+	 * means); further lines are aligned under the first. */
+	const char *shared = _("Capacity shared with:");
 	for (size_t i = 0; i < u->nshared; i++) {
 		sb_adds(&sb, u->shared[i].with ? u->shared[i].with->name : "?");
 		add_source(&sb, u->shared[i].source);
-		field(out, i == 0 ? "Capacity shared with:" : "                     ", sb_str(&sb),
-		      width);
+		field_line(out, shared, i > 0, sb_str(&sb), width);
 		sb_truncate(&sb, 0);
 	}
 
 	if (u->nkids > 0) {
-		sb_adds(&sb, "Composed of");
-		add_sources(&sb, &u->composition);
-		sb_addc(&sb, ':');
-		sb_addc(out, '\n');
-		layout_wrap(out, sb_str(&sb), 0, "", 0, width);
+		char *from = labels(&u->composition);
+		if (u->composition.n > 0)
+			/* TRANSLATORS: the heading of a unit's sub-units; %s is
+			 * the paragraphs that say so: "8.1" or "8.1, 8.3". */
+			sb_addf(&sb, _("Composed of (%s):"), from);
+		else
+			/* TRANSLATORS: the heading of a unit's sub-units, when
+			 * no paragraph says what the unit is made of. */
+			sb_adds(&sb, _("Composed of:"));
+		heading(out, sb_str(&sb), width);
 		sb_truncate(&sb, 0);
+		free(from);
 		for (size_t i = 0; i < u->nkids; i++) {
 			const struct unit *k = u->kids[i];
-			sb_adds(&sb, k->name);
 			if (k->head) {
-				sb_adds(&sb, " — head: ");
-				role_text(&sb, k->head, k);
+				struct strbuf role = STRBUF_INIT;
+				role_text(&role, k->head, k);
+				/* TRANSLATORS: a sub-unit in a unit's summary: the
+				 * first %s is its name, the second the role of its
+				 * head with the paragraph, "Directeur adjoint (8.1)". */
+				sb_addf(&sb, _("%s — head: %s"), k->name, sb_str(&role));
+				sb_free(&role);
+			} else {
+				sb_adds(&sb, k->name);
 			}
 			layout_wrap(out, sb_str(&sb), INDENT, "-", 2, width);
 			sb_truncate(&sb, 0);
 		}
 	}
-	parts_in_full(out, "Main functions", &u->functions, width);
-	parts_in_full(out, "Functions of its head", &u->head_functions, width);
+	char *from = labels(&u->functions);
+	/* TRANSLATORS: the heading above the full text of a unit's functions;
+	 * %s is the paragraphs: "8.3" or "8.3, 8.4". */
+	sb_addf(&sb, _("Main functions (%s):"), from);
+	parts_in_full(out, sb_str(&sb), &u->functions, width);
+	sb_truncate(&sb, 0);
+	free(from);
+	from = labels(&u->head_functions);
+	/* TRANSLATORS: the heading above the full text of the functions of a
+	 * unit's head; %s is the paragraphs: "8.2" or "8.2, 8.5". */
+	sb_addf(&sb, _("Functions of its head (%s):"), from);
+	parts_in_full(out, sb_str(&sb), &u->head_functions, width);
+	sb_truncate(&sb, 0);
+	free(from);
 
 	sb_addc(out, '\n');
 	struct unit_parts src;
@@ -302,8 +424,10 @@ void summary_unit(struct strbuf *out, const struct doc *d, const struct unit *u,
 	for (size_t i = 0; i < u->mentions.n; i++)
 		if (!is_source(u, u->mentions.v[i]))
 			elsewhere.v[elsewhere.n++] = u->mentions.v[i];
-	label_list(out, "Also named in:", &elsewhere, width);
-	label_list(out, "Comes from:", &src, width);
+	/* TRANSLATORS: the other paragraphs that name a unit: "3.4, 7.5". */
+	label_list(out, _("Also named in:"), &elsewhere, width);
+	/* TRANSLATORS: every paragraph a unit's summary comes from: "8.1, 8.3". */
+	label_list(out, _("Comes from:"), &src, width);
 	free(elsewhere.v);
 	free(src.v);
 	sb_free(&sb);
