@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "circ/i18n.h"
 #include "circ/xalloc.h"
 
 #ifndef CIRC_PKGDATADIR
@@ -50,7 +51,9 @@ char *datadir_find(const char *argv0, char **why)
 	if (env && *env) {
 		if (holds_schema(env))
 			return xstrdup(env);
-		*why = xasprintf("CIRC_DATADIR is '%s', which holds no %s", env, DATADIR_SCHEMA);
+		/* TRANSLATORS: CIRC_DATADIR is an environment variable; the first %s
+		 * is its value (a directory), the second the schema's file name. */
+		*why = xasprintf(_("CIRC_DATADIR is '%s', which holds no %s"), env, DATADIR_SCHEMA);
 		return NULL;
 	}
 	char *b = datadir_beside_program(argv0, "content");
@@ -67,8 +70,19 @@ char *datadir_find(const char *argv0, char **why)
 		free(b);
 		return xstrdup(CIRC_PKGDATADIR);
 	}
-	*why = xasprintf("cannot find %s in %s%s%s; set CIRC_DATADIR to the directory holding it",
-	                 DATADIR_SCHEMA, CIRC_PKGDATADIR, b ? " or " : "", b ? b : "");
+	if (b) {
+		*why = xasprintf(
+		    /* TRANSLATORS: the schema's file name, then two directories;
+		     * CIRC_DATADIR is an environment variable. */
+		    _("cannot find %s in %s or %s; set CIRC_DATADIR to the directory holding it"),
+		    DATADIR_SCHEMA, CIRC_PKGDATADIR, b);
+	} else {
+		*why = xasprintf(
+		    /* TRANSLATORS: the schema's file name, then a directory;
+		     * CIRC_DATADIR is an environment variable. */
+		    _("cannot find %s in %s; set CIRC_DATADIR to the directory holding it"),
+		    DATADIR_SCHEMA, CIRC_PKGDATADIR);
+	}
 	free(b);
 	return NULL;
 }

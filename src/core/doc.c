@@ -5,6 +5,7 @@
 
 #include <libxml/parser.h>
 
+#include "circ/i18n.h"
 #include "circ/units.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
@@ -29,7 +30,7 @@ struct doc *doc_load(const char *path, const char *schema_path, struct diag_list
 	xmlDocPtr x = doc_read_xml(path, schema_path, diags);
 	if (x == NULL) {
 		if (diags->n == before)
-			diag_add(diags, path, 0, 0, "cannot be loaded");
+			diag_add(diags, path, 0, 0, _("cannot be loaded"));
 		return NULL;
 	}
 	if (doc_check(x, path, diags) > 0) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
@@ -113,8 +114,10 @@ static void check_unique(struct checker *ck)
 		qsort(ck->ids, ck->nids, sizeof *ck->ids, cmp_id);
 	for (size_t i = 1; i < ck->nids; i++) {
 		if (strcmp(ck->ids[i].id, ck->ids[i - 1].id) == 0) {
-			problem(ck, ck->ids[i].line, "duplicate eId '%s' (first used on line %ld)",
-			        ck->ids[i].id, ck->ids[i - 1].line);
+			problem(ck, ck->ids[i].line,
+			        /* TRANSLATORS: %s is an eId, %ld a line number of the file. */
+			        _("duplicate eId '%s' (first used on line %ld)"), ck->ids[i].id,
+			        ck->ids[i - 1].line);
 		}
 	}
 }
@@ -155,8 +158,10 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 		                              ab, comp)
 		                  : NULL;
 		if (id && want && strcmp(id, want) != 0)
-			problem(ck, xmlGetLineNo(c),
-			        "eId '%s' should be '%s' (Akoma Ntoso naming rule)", id, want);
+			problem(
+			    ck, xmlGetLineNo(c),
+			    /* TRANSLATORS: the eId found, then the eId the naming rule gives. */
+			    _("eId '%s' should be '%s' (Akoma Ntoso naming rule)"), id, want);
 		const char *sec = secnum;
 		char *mysec = NULL;
 		if (doc_is(c, "section") && comp)
@@ -167,7 +172,9 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 			if (!(strncmp(pc, sec, k) == 0 && (pc[k] == '-' || pc[k] == '\0')) &&
 			    isdigit((unsigned char)sec[0]))
 				problem(ck, xmlGetLineNo(c),
-				        "paragraph %s is numbered outside its section %s", num,
+				        /* TRANSLATORS: the paragraph's number as written (e.g.
+				         * "3.2"), then the section's number (e.g. "2"). */
+				        _("paragraph %s is numbered outside its section %s"), num,
 				        sec);
 			free(pc);
 		}
@@ -193,10 +200,14 @@ static void check_local(struct checker *ck, const xmlNode *n, const char *name, 
 		return;
 	for (char *tok = strtok(v, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
 		if (tok[0] != '#' && only_local)
-			problem(ck, xmlGetLineNo(n), "%s '%s' must be '#' and an eId", name, tok);
+			/* TRANSLATORS: the first %s is an XML attribute name (refersTo,
+			 * source, ...), the second its value; "eId" stays as it is. */
+			problem(ck, xmlGetLineNo(n), _("%s '%s' must be '#' and an eId"), name,
+			        tok);
 		else if (tok[0] == '#' && resolve && !has_id(ck, tok + 1))
 			problem(ck, xmlGetLineNo(n),
-			        "reference '%s' does not resolve (no element has that eId)", tok);
+			        _("reference '%s' does not resolve (no element has that eId)"),
+			        tok);
 	}
 	free(v);
 }
@@ -212,7 +223,9 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 		if (href && href[0] != '#' && strncmp(href, "/akn/", 5) != 0)
 			problem(
 			    ck, xmlGetLineNo(c),
-			    "reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'",
+			    /* TRANSLATORS: '#eId' and '/akn/...' are the two accepted forms of
+			     * an href: keep them as they are. */
+			    _("reference '%s' is neither '#eId' nor an Akoma Ntoso IRI '/akn/...'"),
 			    href);
 		free(href);
 		/* href may be an IRI; the others are always local ("#id"); the

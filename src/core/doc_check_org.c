@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
 
@@ -121,13 +122,39 @@ static void collect_parts(struct ock *ck, const xmlNode *n)
 	}
 }
 
+/* What an attribute must name. */
+enum what {
+	IS_PART, /* a section, paragraph or point of the body */
+	IS_ROLE, /* a declared TLCRole */
+	IS_UNIT  /* a unit of the organisation */
+};
+
 /* Check that attribute name of n (when present) is in set s. */
 static void expect(struct ock *ck, const xmlNode *n, const char *name, const struct set *s,
-                   const char *what)
+                   enum what what)
 {
 	char *v = doc_attr(n, name);
-	if (v && set_find(s, v) < 0)
-		problem(ck, n, "%s '%s' is not %s", name, v, what);
+	if (v && set_find(s, v) < 0) {
+		switch (what) {
+		case IS_PART:
+			problem(ck, n,
+			        /* TRANSLATORS: the first %s is an XML attribute name (source),
+			         * the second its value, an eId. */
+			        _("%s '%s' is not a section, paragraph or point of the body"), name,
+			        v);
+			break;
+		case IS_ROLE:
+			/* TRANSLATORS: the first %s is an XML attribute name (role), the
+			 * second its value; TLCRole is an element name. */
+			problem(ck, n, _("%s '%s' is not a declared TLCRole"), name, v);
+			break;
+		case IS_UNIT:
+			/* TRANSLATORS: the first %s is an XML attribute name (unit, with,
+			 * parent), the second its value, a unit's eId. */
+			problem(ck, n, _("%s '%s' is not a unit of the organisation"), name, v);
+			break;
+		}
+	}
 	free(v);
 }
 
@@ -136,12 +163,12 @@ static void check_unit(struct ock *ck, const xmlNode *u)
 	for (const xmlNode *c = u->children; c; c = c->next) {
 		if (!is_org(c, NULL))
 			continue;
-		expect(ck, c, "source", &ck->parts, "a section, paragraph or point of the body");
+		expect(ck, c, "source", &ck->parts, IS_PART);
 		if (is_org(c, "head") || is_org(c, "reportsTo")) {
-			expect(ck, c, "role", &ck->roles, "a declared TLCRole");
-			expect(ck, c, "unit", &ck->units, "a unit of the organisation");
+			expect(ck, c, "role", &ck->roles, IS_ROLE);
+			expect(ck, c, "unit", &ck->units, IS_UNIT);
 		} else if (is_org(c, "shared")) {
-			expect(ck, c, "with", &ck->units, "a unit of the organisation");
+			expect(ck, c, "with", &ck->units, IS_UNIT);
 		}
 	}
 }
@@ -153,7 +180,9 @@ static void check_text(struct ock *ck, const xmlNode *n)
 		char *v = doc_is(c, "organization") ? doc_attr(c, "refersTo") : NULL;
 		for (char *t = v ? strtok(v, " \t\r\n") : NULL; t; t = strtok(NULL, " \t\r\n"))
 			if (set_find(&ck->units, t) < 0)
-				problem(ck, c, "refersTo '%s' is not a unit of the organisation",
+				/* TRANSLATORS: refersTo is an XML attribute name; %s its
+				 * value, a unit's eId. */
+				problem(ck, c, _("refersTo '%s' is not a unit of the organisation"),
 				        t);
 		free(v);
 		check_text(ck, c);
@@ -228,10 +257,13 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 			continue;
 		long dup = set_find(&ck.units, id);
 		if (dup >= 0)
-			problem(&ck, u, "unit '%s' is declared twice (first on line %ld)", id,
+			/* TRANSLATORS: %s is a unit's eId, %ld a line number. */
+			problem(&ck, u, _("unit '%s' is declared twice (first on line %ld)"), id,
 			        ck.units.line[dup]);
 		if (set_find(&ck.orgs, id) < 0)
-			problem(&ck, u, "org '%s' is not a declared TLCOrganization", id);
+			/* TRANSLATORS: org is an XML attribute name, TLCOrganization an
+			 * element name; %s is the attribute's value. */
+			problem(&ck, u, _("org '%s' is not a declared TLCOrganization"), id);
 		set_add(&ck.units, xstrdup(id[0] == '#' ? id + 1 : id), xmlGetLineNo(u));
 		ck.parent = xreallocarray(ck.parent, ck.units.n, sizeof *ck.parent);
 		char *parent = doc_attr(u, "parent");
@@ -239,10 +271,13 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 		char *ext = doc_attr(u, "external");
 		if (parent == NULL && !(ext && strcmp(ext, "true") == 0)) {
 			if (root_id)
-				problem(&ck, u,
-				        "unit '%s' has no parent, like '%s' on line %ld: only one "
-				        "internal unit (the Department) may have none",
-				        id, root_id, root_line);
+				problem(
+				    &ck, u,
+				    /* TRANSLATORS: two units' eIds, then the line number of the
+				     * second. */
+				    _("unit '%s' has no parent, like '%s' on line %ld: only one "
+				      "internal unit (the Department) may have none"),
+				    id, root_id, root_line);
 			else
 				root_id = xstrdup(id), root_line = xmlGetLineNo(u);
 		}
@@ -254,9 +289,10 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 	for (const xmlNode *u = org->children; u; u = u->next) {
 		if (!is_org(u, "unit") || xmlHasProp(u, (const xmlChar *)"org") == NULL)
 			continue;
-		expect(&ck, u, "parent", &ck.units, "a unit of the organisation");
+		expect(&ck, u, "parent", &ck.units, IS_UNIT);
 		if (has_cycle(&ck, i))
-			problem(&ck, u, "unit '#%s' is its own ancestor (its parents form a cycle)",
+			problem(&ck, u,
+			        _("unit '#%s' is its own ancestor (its parents form a cycle)"),
 			        ck.units.v[i]);
 		check_unit(&ck, u);
 		i++;

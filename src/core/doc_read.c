@@ -18,6 +18,7 @@
 #include <libxml/xmlerror.h>
 
 #include "circ/err.h"
+#include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
@@ -45,9 +46,12 @@ static char *user_message(const xmlError *e)
 		n--;
 	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_NAME_REQUIRED &&
 	    strncmp(m, "xmlParseEntityRef", 17) == 0)
-		return xstrdup("'&' must be written '&amp;' in text");
+		/* TRANSLATORS: '&' and '&amp;' are XML syntax: keep them as they are. */
+		return xstrdup(_("'&' must be written '&amp;' in text"));
 	if (strncmp(m, "Excessive depth in document: ", 29) == 0)
-		return xasprintf("elements nested too deeply (more than %d levels)", atoi(m + 29));
+		/* TRANSLATORS: %d is the parser's limit of nesting levels. */
+		return xasprintf(_("elements nested too deeply (more than %d levels)"),
+		                 atoi(m + 29));
 	/* "xmlParseCharRef: invalid xmlChar value 1" -> "invalid xmlChar value 1" */
 	if (strncmp(m, "xml", 3) == 0) {
 		size_t k = strspn(m, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -133,22 +137,23 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
 	                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
+		/* TRANSLATORS: %s is the system's reason, e.g. "No such file or directory". */
+		diag_add(diags, path, 0, 0, _("cannot open: %s"), strerror(errno));
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(diags, path, 0, 0, _("cannot read: %s"), strerror(errno));
 		close(fd);
 		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		diag_add(diags, path, 0, 0, "is a directory, not a bulletin file");
+		diag_add(diags, path, 0, 0, _("is a directory, not a bulletin file"));
 		close(fd);
 		return NULL;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > DOC_MAX_BYTES) {
-		diag_add(diags, path, 0, 0, "file too large (%lld bytes; the limit is %u MiB)",
+		diag_add(diags, path, 0, 0, _("file too large (%lld bytes; the limit is %u MiB)"),
 		         (long long)st.st_size, DOC_MAX_BYTES / (1024u * 1024u));
 		close(fd);
 		return NULL;
@@ -158,7 +163,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	for (;;) {
 		if (n == cap) {
 			if (cap > DOC_MAX_BYTES) {
-				diag_add(diags, path, 0, 0, "file too large (more than %u MiB)",
+				diag_add(diags, path, 0, 0, _("file too large (more than %u MiB)"),
 				         DOC_MAX_BYTES / (1024u * 1024u));
 				free(buf);
 				close(fd);
@@ -171,7 +176,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+			diag_add(diags, path, 0, 0, _("cannot read: %s"), strerror(errno));
 			free(buf);
 			close(fd);
 			return NULL;
@@ -182,7 +187,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 	}
 	close(fd);
 	if (n > DOC_MAX_BYTES) {
-		diag_add(diags, path, 0, 0, "file too large (more than %u MiB)",
+		diag_add(diags, path, 0, 0, _("file too large (more than %u MiB)"),
 		         DOC_MAX_BYTES / (1024u * 1024u));
 		free(buf);
 		return NULL;
@@ -209,9 +214,9 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 		long line = ctxt->input->line, col = ctxt->input->col;
 		if (strncmp(p, "<!DOCTYPE", 9) == 0)
 			position(buf, (size_t)(p - buf), &line, &col);
-		diag_add(
-		    s->diags, s->path, line, col,
-		    "document type declarations are not allowed (no DTD or entity is ever loaded)");
+		diag_add(s->diags, s->path, line, col,
+		         _("document type declarations are not allowed (no DTD or entity is ever "
+		           "loaded)"));
 		s->stopped = 1;
 	}
 	xmlStopParser(ctxt);
@@ -221,7 +226,7 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 {
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
 	if (ctxt == NULL)
-		err_fatal("out of memory (XML parser for %s)", path);
+		err_fatal(_("out of memory (XML parser for %s)"), path);
 	ctxt->_private = sink;
 	sink->ctxt = ctxt;
 	ctxt->sax->internalSubset = on_doctype;
@@ -234,7 +239,7 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 	sink->ctxt = NULL;
 	if (!ok) {
 		if (sink->diags->n == 0)
-			diag_add(sink->diags, path, 0, 0, "not well-formed XML");
+			diag_add(sink->diags, path, 0, 0, _("not well-formed XML"));
 		xmlFreeDoc(x);
 		return NULL;
 	}
@@ -265,8 +270,10 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 	struct diag_list mine = DIAG_LIST_INIT;
 	char *buf = read_file(path, &len, &mine);
 	if (buf == NULL) {
-		diag_add(sink->diags, path, 0, 0, "cannot load the schema: %s",
-		         mine.n ? mine.v[0].msg : "unknown error");
+		/* TRANSLATORS: %s is why the schema file cannot be read, e.g. "cannot
+		 * open: No such file or directory". */
+		diag_add(sink->diags, path, 0, 0, _("cannot load the schema: %s"),
+		         mine.n ? mine.v[0].msg : _("unknown error"));
 		diag_clear(&mine);
 		return NULL;
 	}
@@ -280,7 +287,7 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 	free(ss.last);
 	free(buf);
 	if (rng == NULL) {
-		diag_add(sink->diags, path, 0, 0, "the schema cannot be compiled");
+		diag_add(sink->diags, path, 0, 0, _("the schema cannot be compiled"));
 		return NULL;
 	}
 	cache.path = xstrdup(path);
@@ -304,20 +311,26 @@ static int check_root(xmlDocPtr x, const char *path, struct diag_list *diags)
 {
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	if (root == NULL) {
-		diag_add(diags, path, 0, 0, "no root element");
+		diag_add(diags, path, 0, 0, _("no root element"));
 		return -1;
 	}
 	const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
 	if (strcmp((const char *)root->name, "akomaNtoso") != 0) {
+		diag_add(
+		    diags, path, xmlGetLineNo(root), 0,
+		    _("not an Akoma Ntoso document: the root element is <%s>, not <akomaNtoso>"),
+		    (const char *)root->name);
+		return -1;
+	}
+	if (*ns == '\0') {
 		diag_add(diags, path, xmlGetLineNo(root), 0,
-		         "not an Akoma Ntoso document: the root element is <%s>, not <akomaNtoso>",
-		         (const char *)root->name);
+		         _("<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (no namespace)"));
 		return -1;
 	}
 	if (strcmp(ns, DOC_AKN_NS) != 0) {
 		diag_add(diags, path, xmlGetLineNo(root), 0,
-		         "<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (%s)",
-		         *ns ? ns : "no namespace");
+		         /* TRANSLATORS: %s is the namespace URI the document uses instead. */
+		         _("<akomaNtoso> is not in the Akoma Ntoso 3.0 namespace (%s)"), ns);
 		return -1;
 	}
 	return 0;
@@ -330,19 +343,20 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 	if (buf == NULL)
 		return NULL;
 	if (len == 0 || strspn(buf, " \t\r\n") == len) {
-		diag_add(diags, path, 0, 0, "empty file");
+		diag_add(diags, path, 0, 0, _("empty file"));
 		free(buf);
 		return NULL;
 	}
 	if (len > (size_t)INT32_MAX) {
-		diag_add(diags, path, 0, 0, "file too large");
+		diag_add(diags, path, 0, 0, _("file too large"));
 		free(buf);
 		return NULL;
 	}
 	if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
 	                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
-		diag_add(diags, path, 1, 1,
-		         "UTF-16 text (it starts with a byte order mark); bulletins must be UTF-8");
+		diag_add(
+		    diags, path, 1, 1,
+		    _("UTF-16 text (it starts with a byte order mark); bulletins must be UTF-8"));
 		free(buf);
 		return NULL;
 	}
@@ -351,7 +365,7 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		long line, col;
 		position(buf, bad, &line, &col);
 		diag_add(diags, path, line, col,
-		         "not valid UTF-8 (byte 0x%02X); bulletins must be UTF-8",
+		         _("not valid UTF-8 (byte 0x%02X); bulletins must be UTF-8"),
 		         (unsigned char)buf[bad]);
 		free(buf);
 		return NULL;
@@ -368,7 +382,7 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 	    strcasecmp((const char *)x->encoding, "UTF-8") != 0 &&
 	    strcasecmp((const char *)x->encoding, "UTF8") != 0) {
 		diag_add(diags, path, 1, 0,
-		         "the XML declaration says encoding=\"%s\"; bulletins must be UTF-8",
+		         _("the XML declaration says encoding=\"%s\"; bulletins must be UTF-8"),
 		         (const char *)x->encoding);
 		xmlFreeDoc(x);
 		x = NULL;
@@ -383,14 +397,14 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		if (rng != NULL) {
 			xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
 			if (vc == NULL)
-				err_fatal("out of memory (schema validation)");
+				err_fatal(_("out of memory (schema validation)"));
 			xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &sink);
 			size_t before = diags->n;
 			ok = xmlRelaxNGValidateDoc(vc, x) == 0;
 			xmlRelaxNGFreeValidCtxt(vc);
 			if (!ok && diags->n == before)
 				diag_add(diags, path, 0, 0,
-				         "does not follow the Akoma Ntoso subset");
+				         _("does not follow the Akoma Ntoso subset"));
 		}
 		if (!ok) {
 			xmlFreeDoc(x);

@@ -7,7 +7,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "circ/i18n.h"
+
 static err_cleanup_fn cleanup;
+
+/* The crash message, translated before any crash (gettext is not safe in a
+ * signal handler), and its length. */
+static const char *crash_msg;
+static size_t crash_len;
 
 /* Print a file name with control characters escaped, so that the message
  * stays on one line. */
@@ -72,8 +79,10 @@ static void on_crash(int sig)
 {
 	if (cleanup != NULL)
 		cleanup();
-	static const char msg[] = "circ: internal error (crash signal); please report it\n";
-	ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+	ssize_t w = write(STDERR_FILENO, "circ: ", 6);
+	if (crash_msg != NULL)
+		w = write(STDERR_FILENO, crash_msg, crash_len);
+	w = write(STDERR_FILENO, "\n", 1);
 	(void)w;
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -81,6 +90,8 @@ static void on_crash(int sig)
 
 void err_catch_crashes(void)
 {
+	crash_msg = _("internal error (crash signal); please report it");
+	crash_len = strlen(crash_msg);
 	static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		struct sigaction sa;

@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "circ/err.h"
+#include "circ/i18n.h"
 
 static void *check(void *p)
 {
 	if (p == NULL)
-		err_fatal("out of memory");
+		err_fatal(_("out of memory"));
 	return p;
 }
 
@@ -34,7 +35,7 @@ void *xrealloc(void *p, size_t n)
 void *xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		err_fatal("out of memory (array of %zu x %zu bytes)", n, size);
+		err_fatal(_("out of memory (array of %zu x %zu bytes)"), n, size);
 	return xrealloc(p, n * size);
 }
 
@@ -59,7 +60,7 @@ char *xvasprintf(const char *fmt, va_list ap)
 	int n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
-		err_fatal("cannot format message");
+		err_fatal(_("cannot format message"));
 	char *r = xmalloc((size_t)n + 1);
 	vsnprintf(r, (size_t)n + 1, fmt, ap);
 	return r;
