@@ -78,8 +78,12 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 {
 	diag_print(dl, all ? 0 : 1);
 	if (!all && dl->n > 1)
-		err_report(path, 0, 0, "%zu more problem%s; 'circ --check %s' lists them",
-		           dl->n - 1, dl->n == 2 ? "" : "s", path);
+		err_report(path, 0, 0,
+		           /* TRANSLATORS: after the first problem found in a
+		              file: how many more there are; %s is the file name */
+		           P_("%zu more problem; 'circ --check %s' lists them",
+		              "%zu more problems; 'circ --check %s' lists them", dl->n - 1),
+		           dl->n - 1, path);
 }
 
 /* --summary NAME [--recursive]: one unit, or the unit and all below it. */
@@ -88,17 +92,28 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 	struct unit **found = NULL;
 	size_t n = unit_find(d, o->ref, &found);
 	if (n == 0) {
-		err_report(d->path, 0, 0, "no unit matches '%s'; 'circ --units' lists them",
+		/* TRANSLATORS: %s is the NAME given to --summary */
+		err_report(d->path, 0, 0, _("no unit matches '%s'; 'circ --units' lists them"),
 		           o->ref);
 		return ERR_EXIT_NOTFOUND;
 	}
 	if (n > 1) {
-		err_report(d->path, 0, 0, "'%s' matches %zu units; give more of the name:", o->ref,
-		           n);
-		for (size_t i = 0; i < n; i++)
-			fprintf(stderr, "  %s (%s%s%s)\n", found[i]->name, found[i]->kind,
-			        found[i]->parent ? ", in " : "",
-			        found[i]->parent ? found[i]->parent->name : "");
+		err_report(d->path, 0, 0,
+		           /* TRANSLATORS: %s is the NAME given to --summary; the
+		              units it matches are listed below, one per line */
+		           P_("'%s' matches %zu unit; give more of the name:",
+		              "'%s' matches %zu units; give more of the name:", n),
+		           o->ref, n);
+		for (size_t i = 0; i < n; i++) {
+			if (found[i]->parent)
+				/* TRANSLATORS: a unit that --summary could mean: its
+				   name, its kind (as the bulletin says: division,
+				   service...) and the name of the unit it is part of */
+				fprintf(stderr, _("  %s (%s, in %s)\n"), found[i]->name,
+				        found[i]->kind, found[i]->parent->name);
+			else
+				fprintf(stderr, "  %s (%s)\n", found[i]->name, found[i]->kind);
+		}
 		free(found);
 		return ERR_EXIT_NOTFOUND;
 	}
@@ -136,7 +151,9 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 		char *why = NULL;
 		scope = lookup_ref(d, o->in, &why);
 		if (scope == NULL) {
-			err_report(d->path, 0, 0, "--in: %s", why);
+			/* TRANSLATORS: %s says why the REF of --in names no
+			   part of the bulletin */
+			err_report(d->path, 0, 0, _("--in: %s"), why);
 			free(why);
 			return ERR_EXIT_NOTFOUND;
 		}
@@ -213,7 +230,9 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 			cite_index_build(d, &ix);
 			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
 				char *label = doc_part_label(p);
-				err_report(d->path, 0, 0, "no part cites %s", label);
+				/* TRANSLATORS: %s is a part of the bulletin: "1.2",
+				   "Section 8" */
+				err_report(d->path, 0, 0, _("no part cites %s"), label);
 				free(label);
 				status = ERR_EXIT_NOTFOUND;
 			}
@@ -244,8 +263,19 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 			diag_print(&dl, 0);
 			status = ERR_EXIT_DOC;
 		} else {
-			sb_addf(&out, "%s: valid (%zu parts, %zu units, %zu citations)\n", d->path,
-			        d->nparts, d->nunits, ix.n);
+			/* TRANSLATORS: counts of the parts of the bulletin
+			   (sections, paragraphs, items...) */
+			char *parts = xasprintf(P_("%zu part", "%zu parts", d->nparts), d->nparts);
+			/* TRANSLATORS: counts of the units of the organisation */
+			char *units = xasprintf(P_("%zu unit", "%zu units", d->nunits), d->nunits);
+			/* TRANSLATORS: counts of citations between parts */
+			char *cites = xasprintf(P_("%zu citation", "%zu citations", ix.n), ix.n);
+			/* TRANSLATORS: --check: the file, then "205 parts", "83
+			   units", "23 citations" */
+			sb_addf(&out, _("%s: valid (%s, %s, %s)\n"), d->path, parts, units, cites);
+			free(parts);
+			free(units);
+			free(cites);
 		}
 		diag_clear(&dl);
 		cite_index_free(&ix);
@@ -254,7 +284,7 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 	}
 	case OPTS_UNITS:
 		if (d->nunits == 0) {
-			err_report(d->path, 0, 0, "the document describes no organisation");
+			err_report(d->path, 0, 0, _("the document describes no organisation"));
 			status = ERR_EXIT_NOTFOUND;
 		}
 		summary_tree(&out, d, width);
@@ -279,7 +309,8 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 	int rc = 0;
 	struct stat st;
 	if (o->output && !o->force && stat(o->output, &st) == 0 && S_ISREG(st.st_mode)) {
-		err = xasprintf("%s exists; --force replaces it", o->output);
+		/* TRANSLATORS: %s is a file name */
+		err = xasprintf(_("%s exists; --force replaces it"), o->output);
 		rc = -1;
 	} else if (o->output) {
 		rc = print_to_file(text->s, text->len, o->output, o->force, &err);
@@ -289,15 +320,19 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 		char *on = PRINT_ANSI_ON, *off = PRINT_ANSI_OFF;
 		if (!isatty(STDOUT_FILENO)) {
 			err = xstrdup(
-			    "the terminal's printer is reached through the terminal: standard "
-			    "output is not one");
+			    _("the terminal's printer is reached through the terminal: standard "
+			      "output is not one"));
 			rc = -1;
 		} else if (cfg->printer == PRINTER_TERMINAL && term_printer_codes(&on, &off) != 0) {
 			const char *term = getenv("TERM");
 			err = xasprintf(
-			    "the terminal's description (TERM=%s) has no printer controls "
-			    "(mc5/mc4); --printer ansi sends ESC [5i ... ESC [4i anyway",
-			    term ? term : "unset");
+			    /* TRANSLATORS: %s is the value of $TERM, or "unset";
+			       mc5/mc4 are terminfo names, ESC [5i and ESC [4i
+			       control sequences */
+			    _("the terminal's description (TERM=%s) has no printer controls "
+			      "(mc5/mc4); --printer ansi sends ESC [5i ... ESC [4i anyway"),
+			    /* TRANSLATORS: the value shown for $TERM when it is not set */
+			    term ? term : _("unset"));
 			rc = -1;
 		} else {
 			size_t n;
@@ -319,9 +354,10 @@ static int finish_output(int status)
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno)
-			err_report(NULL, 0, 0, "cannot write the output: %s", strerror(errno));
+			/* TRANSLATORS: %s is the system's reason (strerror) */
+			err_report(NULL, 0, 0, _("cannot write the output: %s"), strerror(errno));
 		else
-			err_report(NULL, 0, 0, "cannot write the output");
+			err_report(NULL, 0, 0, _("cannot write the output"));
 		return ERR_EXIT_INTERNAL;
 	}
 	return status;
@@ -364,7 +400,9 @@ int main(int argc, char **argv)
 	diag_clear(&cdl);
 	cfg.restricted |= o.restricted;
 	if (o.printer && config_printer(o.printer, &cfg.printer) != 0) {
-		err_report(NULL, 0, 0, "--printer: '%s' is not command, terminal or ansi",
+		/* TRANSLATORS: command, terminal and ansi are the values --printer
+		   takes: keep them */
+		err_report(NULL, 0, 0, _("--printer: '%s' is not command, terminal or ansi"),
 		           o.printer);
 		config_free(&cfg);
 		return ERR_EXIT_USAGE;
@@ -377,15 +415,18 @@ int main(int argc, char **argv)
 	 * output and the browser alike */
 	if (!cfg.colour)
 		setenv("NO_COLOR", "1", 1);
-	const char *refused = !cfg.restricted ? NULL
-	                      : o.nfiles > 0  ? "only the bundled bulletin can be read"
-	                      : o.output      ? "no file is written"
-	                      : o.print && cfg.printer == PRINTER_COMMAND
-	                          ? "no command is run; print to your terminal's printer "
-	                            "(--printer terminal or ansi)"
-	                          : NULL;
+	const char *refused =
+	    !cfg.restricted ? NULL
+	    : o.nfiles > 0  ? _("restricted mode: only the bundled bulletin can be read")
+	    : o.output      ? _("restricted mode: no file is written")
+	    : o.print && cfg.printer == PRINTER_COMMAND
+	        /* TRANSLATORS: terminal and ansi are values of --printer: keep
+	           them */
+	        ? _("restricted mode: no command is run; print to your terminal's printer "
+	            "(--printer terminal or ansi)")
+	        : NULL;
 	if (refused) {
-		err_report(NULL, 0, 0, "restricted mode: %s", refused);
+		err_report(NULL, 0, 0, "%s", refused);
 		config_free(&cfg);
 		return ERR_EXIT_USAGE;
 	}
@@ -425,7 +466,9 @@ int main(int argc, char **argv)
 		char *err = NULL;
 		run.search = search_compile(o.ref, &so, &err);
 		if (run.search == NULL) {
-			err_report(NULL, 0, 0, "bad pattern: %s", err);
+			/* TRANSLATORS: %s says what is wrong with the --search
+			   PATTERN (from PCRE2) */
+			err_report(NULL, 0, 0, _("bad pattern: %s"), err);
 			free(err);
 			doc_release_cache();
 			free(schema);
@@ -492,9 +535,13 @@ int main(int argc, char **argv)
 		else if (status == ERR_EXIT_NOTFOUND || status == ERR_EXIT_OK)
 			status = run.total.matches ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 		fflush(stdout);
-		fprintf(stderr, "%zu match%s in %zu part%s\n", run.total.matches,
-		        run.total.matches == 1 ? "" : "es", run.total.parts,
-		        run.total.parts == 1 ? "" : "s");
+		char *parts =
+		    xasprintf(P_("%zu part", "%zu parts", run.total.parts), run.total.parts);
+		/* TRANSLATORS: --search, on standard error: "12 matches in 5
+		   parts"; %s is "5 parts" (the parts of the bulletin) */
+		fprintf(stderr, P_("%zu match in %s\n", "%zu matches in %s\n", run.total.matches),
+		        run.total.matches, parts);
+		free(parts);
 		search_free(run.search);
 		search_release();
 	}

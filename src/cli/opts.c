@@ -8,17 +8,19 @@
 #include <string.h>
 
 #include "circ/err.h"
+#include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/strbuf.h"
+#include "circ/utf8.h"
 
 /* One command-line option. An option with an action selects the view; its
  * argument, when it takes one, is what the view is about (REF, NAME). */
 struct optdef {
 	const char *name;
 	int key;                 /* short option character, or a value above 255 */
-	const char *arg;         /* argument name, or NULL */
+	const char *arg;         /* argument name (marked N_()), or NULL */
 	enum opts_action action; /* the view it selects, or OPTS_DEFAULT */
-	const char *help;
+	const char *help;        /* marked N_(), shown with _() */
 };
 
 enum {
@@ -44,85 +46,166 @@ enum {
 	KEY_RESTRICTED
 };
 
+/* The help texts and argument names are marked N_() and translated where
+ * --help shows them. */
 static const struct optdef table[] = {
-    {"toc", KEY_TOC, NULL, OPTS_TOC, "print the outline: one line per section, paragraph and item"},
-    {"show", KEY_SHOW, "REF", OPTS_SHOW,
-     "print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)"},
-    {"dump", KEY_DUMP, NULL, OPTS_DUMP, "print the whole document as plain text"},
+    {"toc", KEY_TOC, NULL, OPTS_TOC,
+     /* TRANSLATORS: the descriptions of the options in 'circ --help'. They
+        are wrapped to the screen automatically. Option names (--show), the
+        values command, terminal and ansi, $COLUMNS, TAB, PCRE2, lpr,
+        mc5/mc4 and ESC [5i stay as they are; REF, NAME, PATTERN, N, FILE,
+        MODE and CMD must read as their own translations (the argument
+        names). */
+     N_("print the outline: one line per section, paragraph and item")},
+    /* TRANSLATORS: argument names of the options in 'circ --help' and in
+       "--show: the REF is empty"; capitals, no spaces. REF is a reference
+       to a part of the bulletin (1.2, 5.7b). */
+    {"show", KEY_SHOW, N_("REF"), OPTS_SHOW,
+     N_("print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)")},
+    {"dump", KEY_DUMP, NULL, OPTS_DUMP, N_("print the whole document as plain text")},
     {"check", KEY_CHECK, NULL, OPTS_CHECK,
-     "validate the files and list every problem found, one per line"},
+     N_("validate the files and list every problem found, one per line")},
     {"units", KEY_UNITS, NULL, OPTS_UNITS,
-     "print the organisation as a tree: kind, name and head of every unit"},
-    {"summary", KEY_SUMMARY, "NAME", OPTS_SUMMARY,
-     "print a unit's summary (NAME: words of its name, e.g. 'div soutien log', or its eId)"},
+     N_("print the organisation as a tree: kind, name and head of every unit")},
+    /* TRANSLATORS: argument name: words of a unit's name */
+    {"summary", KEY_SUMMARY, N_("NAME"), OPTS_SUMMARY,
+     N_("print a unit's summary (NAME: words of its name, e.g. 'div soutien log', or its eId)")},
     {"refs", KEY_REFS, NULL, OPTS_REFS,
-     "list every citation, one per line: citing part, cited text, target (TAB-separated)"},
-    {"cited-by", KEY_CITED_BY, "REF", OPTS_CITED_BY,
-     "list the parts that cite REF (or a part below it), each with the citing sentence"},
+     N_("list every citation, one per line: citing part, cited text, target (TAB-separated)")},
+    {"cited-by", KEY_CITED_BY, N_("REF"), OPTS_CITED_BY,
+     N_("list the parts that cite REF (or a part below it), each with the citing sentence")},
     {"links", KEY_LINKS, NULL, OPTS_DEFAULT,
-     "with --show: add what the part cites and what cites it below its text"},
-    {"search", KEY_SEARCH, "PATTERN", OPTS_SEARCH,
-     "print every match of the regular expression PATTERN (PCRE2), one line each: part and "
-     "context; case and accents are ignored unless PATTERN has a capital or an accented letter"},
-    {"ignore-case", 'i', NULL, OPTS_DEFAULT, "with --search: ignore case"},
-    {"case-sensitive", 's', NULL, OPTS_DEFAULT, "with --search: do not ignore case"},
+     N_("with --show: add what the part cites and what cites it below its text")},
+    /* TRANSLATORS: argument name: a regular expression */
+    {"search", KEY_SEARCH, N_("PATTERN"), OPTS_SEARCH,
+     N_("print every match of the regular expression PATTERN (PCRE2), one line each: part and "
+        "context; case and accents are ignored unless PATTERN has a capital or an accented "
+        "letter")},
+    {"ignore-case", 'i', NULL, OPTS_DEFAULT, N_("with --search: ignore case")},
+    {"case-sensitive", 's', NULL, OPTS_DEFAULT, N_("with --search: do not ignore case")},
     {"exact-accents", KEY_EXACT_ACCENTS, NULL, OPTS_DEFAULT,
-     "with --search: accents must match (e does not find é)"},
+     N_("with --search: accents must match (e does not find é)")},
     {"ignore-accents", KEY_IGNORE_ACCENTS, NULL, OPTS_DEFAULT,
-     "with --search: ignore accents even when PATTERN has some"},
-    {"fixed", 'F', NULL, OPTS_DEFAULT, "with --search: PATTERN is a plain string"},
-    {"in", KEY_IN, "REF", OPTS_DEFAULT, "with --search: only in REF and the parts below it"},
-    {"count", 'c', NULL, OPTS_DEFAULT, "with --search: print only the number of matches"},
+     N_("with --search: ignore accents even when PATTERN has some")},
+    {"fixed", 'F', NULL, OPTS_DEFAULT, N_("with --search: PATTERN is a plain string")},
+    {"in", KEY_IN, N_("REF"), OPTS_DEFAULT,
+     N_("with --search: only in REF and the parts below it")},
+    {"count", 'c', NULL, OPTS_DEFAULT, N_("with --search: print only the number of matches")},
     {"recursive", 'r', NULL, OPTS_DEFAULT,
-     "with --summary: also every unit below it, one per page"},
-    {"width", 'w', "N", OPTS_DEFAULT,
-     "wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's width, or "
-     "80; 0: no wrapping)"},
-    {"output", 'o', "FILE", OPTS_DEFAULT,
-     "write the view to FILE instead of standard output (an existing FILE only with --force)"},
-    {"force", KEY_FORCE, NULL, OPTS_DEFAULT, "with --output: replace an existing file"},
+     N_("with --summary: also every unit below it, one per page")},
+    /* TRANSLATORS: argument name: a number of columns */
+    {"width", 'w', N_("N"), OPTS_DEFAULT,
+     N_("wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's "
+        "width, or 80; 0: no wrapping)")},
+    /* TRANSLATORS: argument name: a file name */
+    {"output", 'o', N_("FILE"), OPTS_DEFAULT,
+     N_("write the view to FILE instead of standard output (an existing FILE only with --force)")},
+    {"force", KEY_FORCE, NULL, OPTS_DEFAULT, N_("with --output: replace an existing file")},
     {"print", 'p', NULL, OPTS_DEFAULT,
-     "send the view to the printer (see --printer) instead of standard output"},
-    {"printer", KEY_PRINTER, "MODE", OPTS_DEFAULT,
-     "command (the print command, on this machine), terminal (the printer of your terminal, "
-     "by its terminfo mc5/mc4) or ansi (the same by ESC [5i ... ESC [4i)"},
-    {"print-command", KEY_PRINT_COMMAND, "CMD", OPTS_DEFAULT,
-     "the print command (default lpr; run without a shell, the text on its input)"},
+     N_("send the view to the printer (see --printer) instead of standard output")},
+    /* TRANSLATORS: argument name: command, terminal or ansi */
+    {"printer", KEY_PRINTER, N_("MODE"), OPTS_DEFAULT,
+     /* TRANSLATORS: command, terminal and ansi are what the user types after
+        --printer: keep them */
+     N_("command (the print command, on this machine), terminal (the printer of your terminal, "
+        "by its terminfo mc5/mc4) or ansi (the same by ESC [5i ... ESC [4i)")},
+    /* TRANSLATORS: argument name: a command line */
+    {"print-command", KEY_PRINT_COMMAND, N_("CMD"), OPTS_DEFAULT,
+     N_("the print command (default lpr; run without a shell, the text on its input)")},
     {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
-     "write no file, run no command, read no other file and no settings of the user, no "
-     "suspend (for an sshd ForceCommand); printing to the terminal's printer stays"},
-    {"keys", KEY_KEYS, NULL, OPTS_KEYS, "print the browser's keys and exit"},
-    {"help", 'h', NULL, OPTS_HELP, "print this help and exit"},
-    {"version", 'V', NULL, OPTS_VERSION, "print the version and exit"},
+     N_("write no file, run no command, read no other file and no settings of the user, no "
+        "suspend (for an sshd ForceCommand); printing to the terminal's printer stays")},
+    {"keys", KEY_KEYS, NULL, OPTS_KEYS, N_("print the browser's keys and exit")},
+    {"help", 'h', NULL, OPTS_HELP, N_("print this help and exit")},
+    {"version", 'V', NULL, OPTS_VERSION, N_("print the version and exit")},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 
+/* --help is wrapped to HELP_WIDTH columns (its paragraphs to HELP_PAGE, the
+ * screen's 80: their line breaks are the translator's, and only a line wider
+ * than that is wrapped). Every width is the display width of the translated
+ * text (utf8_width()), never its length in bytes. */
+#define HELP_WIDTH    79
+#define HELP_PAGE     80
+/* The descriptions start one column after the widest lead, as long as they
+ * keep at least HELP_TEXT_MIN columns; a wider lead passes their column. */
+#define HELP_TEXT_MIN 55
+
+/* The left part of an option's line: "  -o, --output FILE", the argument name
+ * translated. */
+static void help_lead(struct strbuf *lead, const struct optdef *d)
+{
+	if (d->key < 256)
+		sb_addf(lead, "  -%c, --%s", d->key, d->name);
+	else
+		sb_addf(lead, "      --%s", d->name);
+	if (d->arg)
+		sb_addf(lead, " %s", _(d->arg));
+}
+
+/* A paragraph of --help, as the translator broke its lines. */
+static void help_para(struct strbuf *out, const char *text)
+{
+	layout_wrap(out, text, 0, NULL, 0, HELP_PAGE);
+}
+
 void opts_help(void)
 {
-	struct strbuf out = STRBUF_INIT;
-	sb_adds(&out, "Usage: circ [OPTION]... [FILE]...\n"
-	              "Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the\n"
-	              "bundled ST/SGB/2010/2, « Organisation du Département de l'appui aux\n"
-	              "missions »).\n\n");
+	struct strbuf out = STRBUF_INIT, lead = STRBUF_INIT;
+	/* TRANSLATORS: the first line of 'circ --help'; keep "circ" */
+	help_para(&out, _("Usage: circ [OPTION]... [FILE]..."));
+	help_para(&out,
+	          /* TRANSLATORS: « Organisation du Département de l'appui aux
+	             missions » is the bulletin's title, in French: keep it. Lines
+	             wider than 80 columns are wrapped. */
+	          _("Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the\n"
+	            "bundled ST/SGB/2010/2, « Organisation du Département de l'appui aux\n"
+	            "missions »)."));
+	sb_addc(&out, '\n');
+
+	/* the description column, from the translated leads */
+	size_t hang = 0;
 	for (size_t i = 0; i < NOPTS; i++) {
-		char left[64];
-		const struct optdef *d = &table[i];
-		if (d->key < 256)
-			snprintf(left, sizeof left, "  -%c, --%s%s%s", d->key, d->name,
-			         d->arg ? " " : "", d->arg ? d->arg : "");
-		else
-			snprintf(left, sizeof left, "      --%s%s%s", d->name, d->arg ? " " : "",
-			         d->arg ? d->arg : "");
-		/* the help text hangs at column 23, wrapped to 79 columns */
-		layout_wrap(&out, d->help, 0, left, 23, 79);
+		sb_truncate(&lead, 0);
+		help_lead(&lead, &table[i]);
+		size_t lw = utf8_width(lead.s, lead.len);
+		if (lw + 1 + HELP_TEXT_MIN <= HELP_WIDTH && lw + 1 > hang)
+			hang = lw + 1;
 	}
-	sb_adds(&out,
-	        "\nWith several FILEs, each output line starts with the file it comes from.\n"
-	        "FILE '-' is standard input.\n"
-	        "Exit status: 0 done, 1 reference or unit not found (or ambiguous unit name),\n"
-	        "2 usage error or bad settings, 3 a document cannot be read, parsed or validated,\n"
-	        "4 internal error (output or printing failed, broken schema).\n");
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct optdef *d = &table[i];
+		const char *help = _(d->help);
+		sb_truncate(&lead, 0);
+		help_lead(&lead, d);
+		size_t lw = utf8_width(lead.s, lead.len);
+		if (lw + 1 > hang && help != d->help) {
+			/* a translated description whose lead passes the column
+			 * starts on the next line, aligned with the others and
+			 * within HELP_WIDTH. The untranslated text keeps its first
+			 * line beside the lead, as it always had (the C locale's
+			 * --help stays byte for byte the same, though that line of
+			 * --print-command CMD is 82 columns wide). */
+			sb_adds(&out, sb_str(&lead));
+			sb_addc(&out, '\n');
+			layout_wrap(&out, help, hang, NULL, 0, HELP_WIDTH);
+		} else {
+			layout_wrap(&out, help, 0, sb_str(&lead), hang, HELP_WIDTH);
+		}
+	}
+	sb_addc(&out, '\n');
+	help_para(&out,
+	          /* TRANSLATORS: "FILE" is the argument name of the usage line.
+	             Lines wider than 80 columns are wrapped. */
+	          _("With several FILEs, each output line starts with the file it comes from.\n"
+	            "FILE '-' is standard input."));
+	help_para(
+	    &out,
+	    /* TRANSLATORS: lines wider than 80 columns are wrapped */
+	    _("Exit status: 0 done, 1 reference or unit not found (or ambiguous unit name),\n"
+	      "2 usage error or bad settings, 3 a document cannot be read, parsed or validated,\n"
+	      "4 internal error (output or printing failed, broken schema)."));
 	fputs(sb_str(&out), stdout);
+	sb_free(&lead);
 	sb_free(&out);
 }
 
@@ -130,7 +213,9 @@ static int set_action(struct opts *o, enum opts_action a, const char *name)
 {
 	static const char *current;
 	if (o->action != OPTS_DEFAULT && o->action != a) {
-		err_report(NULL, 0, 0, "--%s and --%s cannot be used together", current, name);
+		/* TRANSLATORS: %s are option names: "--toc and --dump cannot be used
+		   together" */
+		err_report(NULL, 0, 0, _("--%s and --%s cannot be used together"), current, name);
 		return ERR_EXIT_USAGE;
 	}
 	o->action = a;
@@ -145,7 +230,7 @@ static int parse_width(const char *s, long *w)
 	long v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < 0 || (v > 0 && v < LAYOUT_MIN_WIDTH) ||
 	    v > LAYOUT_MAX_WIDTH) {
-		err_report(NULL, 0, 0, "--width: '%s' is not 0 or a number from %d to %d", s,
+		err_report(NULL, 0, 0, _("--width: '%s' is not 0 or a number from %d to %d"), s,
 		           LAYOUT_MIN_WIDTH, LAYOUT_MAX_WIDTH);
 		return ERR_EXIT_USAGE;
 	}
@@ -162,16 +247,16 @@ static int bad_option(const char *arg)
 			if (table[i].key == optopt) {
 				err_report(
 				    NULL, 0, 0,
-				    "option '--%s' doesn't allow an argument; try 'circ --help'",
+				    _("option '--%s' doesn't allow an argument; try 'circ --help'"),
 				    table[i].name);
 				return ERR_EXIT_USAGE;
 			}
 		}
 	}
 	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		err_report(NULL, 0, 0, "unknown option '-%c'; try 'circ --help'", optopt);
+		err_report(NULL, 0, 0, _("unknown option '-%c'; try 'circ --help'"), optopt);
 	else
-		err_report(NULL, 0, 0, "unknown option '%s'; try 'circ --help'", arg);
+		err_report(NULL, 0, 0, _("unknown option '%s'; try 'circ --help'"), arg);
 	return ERR_EXIT_USAGE;
 }
 
@@ -219,8 +304,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			if (r == 0 && def->arg) {
 				o->ref = optarg;
 				if (optarg[0] == '\0') {
-					err_report(NULL, 0, 0, "--%s: the %s is empty", def->name,
-					           def->arg);
+					err_report(NULL, 0, 0, _("--%s: the %s is empty"),
+					           def->name, _(def->arg));
 					r = ERR_EXIT_USAGE;
 				}
 			}
@@ -259,7 +344,11 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case 'o':
 			o->output = optarg;
 			if (*optarg == '\0') {
-				err_report(NULL, 0, 0, "--output: the FILE is empty");
+				/* TRANSLATORS: the first %s is an option name, the
+				   second the translated argument name (REF, FILE...):
+				   "--output: the FILE is empty" */
+				err_report(NULL, 0, 0, _("--%s: the %s is empty"), "output",
+				           _("FILE"));
 				return ERR_EXIT_USAGE;
 			}
 			break;
@@ -282,7 +371,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			r = parse_width(optarg, &o->width);
 			break;
 		case ':':
-			err_report(NULL, 0, 0, "option '%s' needs an argument; try 'circ --help'",
+			err_report(NULL, 0, 0,
+			           /* TRANSLATORS: %s is the option as given:
+			              "--show" or "-w" */
+			           _("option '%s' needs an argument; try 'circ --help'"),
 			           argv[optind - 1]);
 			return ERR_EXIT_USAGE;
 		default:
@@ -292,38 +384,41 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			return r;
 	}
 	if (o->recursive && o->action != OPTS_SUMMARY) {
-		err_report(NULL, 0, 0, "--recursive goes with --summary");
+		/* TRANSLATORS: %s are option names: "--recursive goes with
+		   --summary" (it is used only with it) */
+		err_report(NULL, 0, 0, _("%s goes with %s"), "--recursive", "--summary");
 		return ERR_EXIT_USAGE;
 	}
 	if (o->links && o->action != OPTS_SHOW) {
-		err_report(NULL, 0, 0, "--links goes with --show");
+		err_report(NULL, 0, 0, _("%s goes with %s"), "--links", "--show");
 		return ERR_EXIT_USAGE;
 	}
 	if ((o->cases || o->accents || o->fixed || o->count || o->in) && o->action != OPTS_SEARCH) {
 		err_report(NULL, 0, 0,
-		           "-i, -s, --exact-accents, --ignore-accents, -F, -c and --in "
-		           "go with --search");
+		           _("-i, -s, --exact-accents, --ignore-accents, -F, -c and --in "
+		             "go with --search"));
 		return ERR_EXIT_USAGE;
 	}
 	if (o->output && o->print) {
-		err_report(NULL, 0, 0, "--output and --print cannot be used together");
+		err_report(NULL, 0, 0, _("--%s and --%s cannot be used together"), "output",
+		           "print");
 		return ERR_EXIT_USAGE;
 	}
 	if ((o->output || o->print) && o->action == OPTS_DEFAULT) {
 		err_report(NULL, 0, 0,
-		           "--output and --print go with a view (--toc, --show, "
-		           "--summary...)");
+		           _("--output and --print go with a view (--toc, --show, "
+		             "--summary...)"));
 		return ERR_EXIT_USAGE;
 	}
 	if (o->force && !o->output) {
-		err_report(NULL, 0, 0, "--force goes with --output");
+		err_report(NULL, 0, 0, _("%s goes with %s"), "--force", "--output");
 		return ERR_EXIT_USAGE;
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
 	for (size_t i = 0; i < o->nfiles; i++) {
 		if (o->files[i][0] == '\0') {
-			err_report(NULL, 0, 0, "an empty file name was given");
+			err_report(NULL, 0, 0, _("an empty file name was given"));
 			return ERR_EXIT_USAGE;
 		}
 	}
