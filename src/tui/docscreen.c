@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "circ/utf8.h"
+#include "circ/i18n.h"
 #include "tui.h"
 
 void doc_build_outline(struct tui *t)
@@ -162,7 +163,7 @@ void doc_next_link(struct tui *t, int backward)
 	struct shown *v;
 	size_t n = links_on_screen(t, &v);
 	if (n == 0) {
-		tui_message(t, 0, "No citation or unit name on this screen");
+		tui_message(t, 0, "%s", _("No citation or unit name on this screen"));
 		t->link_on = 0;
 		free(v);
 		return;
@@ -177,14 +178,19 @@ void doc_next_link(struct tui *t, int backward)
 	t->link_part = v[next].part;
 	t->link_idx = v[next].idx;
 	const struct doc_link *l = &t->link_part->links[t->link_idx];
-	tui_message(t, 0, "%s: Enter to follow", l->kind == DOC_LINK_REF ? "Citation" : "Unit");
+	tui_message(t, 0, "%s",
+	            l->kind == DOC_LINK_REF
+	                /* TRANSLATORS: a citation is selected (Tab); Enter is the key */
+	                ? _("Citation: Enter to follow")
+	                /* TRANSLATORS: a unit's name is selected (Tab) */
+	                : _("Unit: Enter to follow"));
 	free(v);
 }
 
 void doc_follow(struct tui *t)
 {
 	if (!t->link_on) {
-		tui_message(t, 0, "Select a citation or a unit name with Tab first");
+		tui_message(t, 0, "%s", _("Select a citation or a unit name with Tab first"));
 		return;
 	}
 	const struct doc_part *p = t->link_part;
@@ -202,7 +208,9 @@ void doc_follow(struct tui *t)
 		if (to) {
 			char *label = doc_part_label(to);
 			tui_goto_part(t, to, 1);
-			tui_message(t, 0, "%s (Backspace: back)", label);
+			/* TRANSLATORS: %s: the part gone to (5.7 b)); Backspace
+			 * is the key that comes back */
+			tui_message(t, 0, _("%s (Backspace: back)"), label);
 			free(label);
 		}
 		return;
@@ -210,10 +218,12 @@ void doc_follow(struct tui *t)
 	if (t->doc->meta.work_iri && strcmp(l->target, t->doc->meta.work_iri) == 0) {
 		tui_push_back(t);
 		tui_goto_line(t, 0);
-		tui_message(t, 0, "The whole document (Backspace: back)");
+		tui_message(t, 0, "%s", _("The whole document (Backspace: back)"));
 		return;
 	}
-	tui_message(t, 0, "%.*s is another document (%s), not loaded", (int)(l->end - l->start),
+	/* TRANSLATORS: the first %s: the citation as the text has it
+	 * (ST/SGB/1997/5); the second: the document's identifier (an IRI) */
+	tui_message(t, 0, _("%.*s is another document (%s), not loaded"), (int)(l->end - l->start),
 	            p->text + l->start, l->target);
 }
 

@@ -6,6 +6,7 @@
 
 #include "circ/fold.h"
 #include "circ/lookup.h"
+#include "circ/i18n.h"
 #include "tui.h"
 
 /* Complete a unit's name (the first unit whose name starts with the text,
@@ -33,7 +34,7 @@ static char *complete(struct tui *t, const char *text)
 	}
 	free(want);
 	if (best == NULL)
-		tui_message(t, 0, "No completion");
+		tui_message(t, 0, "%s", _("No completion"));
 	return best;
 }
 
@@ -60,8 +61,20 @@ void goto_prompt(struct tui *t)
 			org_open_summary(t, found[0]);
 			t->text_from = SCR_DOC;
 		} else if (n > 1) {
-			tui_message(t, 1, "'%s' names %zu units: %s, %s%s", text, n, found[0]->name,
-			            found[1]->name, n > 2 ? ", …" : "");
+			if (n > 2)
+				tui_message(t, 1,
+				            /* TRANSLATORS: what was typed after ':'
+				             * names several units; the first two
+				             * follow, then an ellipsis for the
+				             * others */
+				            P_("'%s' names %zu unit: %s, %s, …",
+				               "'%s' names %zu units: %s, %s, …", n),
+				            text, n, found[0]->name, found[1]->name);
+			else
+				/* TRANSLATORS: what was typed after ':' names two
+				 * units, which follow */
+				tui_message(t, 1, _("'%s' names %zu units: %s, %s"), text, n,
+				            found[0]->name, found[1]->name);
 		} else {
 			tui_message(t, 1, "%s", why);
 		}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/utf8.h"
 #include "tui.h"
@@ -29,8 +30,8 @@ struct key {
 struct cmd {
 	struct key keys[4];
 	unsigned screens;
-	const char *name;
-	const char *help;
+	const char *name; /* the command's name (not shown) */
+	const char *help; /* marked with N_(), shown with _() */
 	void (*run)(struct tui *t);
 };
 
@@ -114,7 +115,8 @@ static void c_help(struct tui *t)
 {
 	struct strbuf sb = STRBUF_INIT;
 	keys_help(&sb, t->cols > 2 ? t->cols - 2 : 20);
-	text_open(t, "Keys", sb.s, NULL);
+	/* TRANSLATORS: the title of the help screen (on the status line) */
+	text_open(t, _("Keys"), sb.s, NULL);
 	t->text.help = 1;
 	sb_free(&sb);
 }
@@ -191,9 +193,11 @@ static void c_back(struct tui *t)
 		t->fwd[t->nfwd++] = tui_here(t);
 		struct tui_pos p = t->back[--t->nback];
 		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
-		tui_message(t, 0, "Back (%zu more)", t->nback);
+		/* TRANSLATORS: %zu: how many more places the history can go
+		 * back to */
+		tui_message(t, 0, P_("Back (%zu more)", "Back (%zu more)", t->nback), t->nback);
 	} else {
-		tui_message(t, 0, "Nothing to go back to");
+		tui_message(t, 0, "%s", _("Nothing to go back to"));
 	}
 }
 
@@ -214,9 +218,11 @@ static void c_forward(struct tui *t)
 		t->back[t->nback++] = tui_here(t);
 		struct tui_pos p = t->fwd[--t->nfwd];
 		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
-		tui_message(t, 0, "Forward (%zu more)", t->nfwd);
+		/* TRANSLATORS: %zu: how many more places the history can go
+		 * forward to */
+		tui_message(t, 0, P_("Forward (%zu more)", "Forward (%zu more)", t->nfwd), t->nfwd);
 	} else if (t->screen == SCR_DOC) {
-		tui_message(t, 0, "Nothing to go forward to");
+		tui_message(t, 0, "%s", _("Nothing to go forward to"));
 	}
 }
 
@@ -256,7 +262,7 @@ static void c_outline(struct tui *t)
 static void c_org(struct tui *t)
 {
 	if (t->doc->nunits == 0) {
-		tui_message(t, 1, "This document describes no organisation");
+		tui_message(t, 1, "%s", _("This document describes no organisation"));
 		return;
 	}
 	t->screen = SCR_ORG;
@@ -273,7 +279,8 @@ static void c_definition(struct tui *t)
 	                           : u->mentions.n            ? u->mentions.v[0]
 	                                                      : NULL;
 	if (p == NULL) {
-		tui_message(t, 1, "The bulletin does not define %s", u->name);
+		/* TRANSLATORS: %s: a unit's name */
+		tui_message(t, 1, _("The bulletin does not define %s"), u->name);
 		return;
 	}
 	t->screen = SCR_DOC;
@@ -335,70 +342,78 @@ static void c_escape(struct tui *t)
 #define MOVING (SCR_DOC | SCR_ORG | SCR_TEXT | SCR_LIST)
 
 static const struct cmd table[] = {
-    {{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", "one line (or row) down", c_down},
-    {{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", "one line (or row) up", c_up},
-    {{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))}, MOVING, "page-down", "one page down", c_pgdn},
-    {{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", "one page up", c_pgup},
-    {{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", "to the top", c_top},
-    {{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", "to the bottom", c_bottom},
-    {{K('}')}, DOCS, "next-part", "to the next paragraph", c_next_part},
+    {{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", N_("one line (or row) down"), c_down},
+    {{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", N_("one line (or row) up"), c_up},
+    {{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))},
+     MOVING,
+     "page-down",
+     N_("one page down"),
+     c_pgdn},
+    {{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", N_("one page up"), c_pgup},
+    {{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", N_("to the top"), c_top},
+    {{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", N_("to the bottom"), c_bottom},
+    {{K('}')}, DOCS, "next-part", N_("to the next paragraph"), c_next_part},
     {{K('{')},
      DOCS,
      "previous-part",
-     "to the start of this or the previous paragraph",
+     N_("to the start of this or the previous paragraph"),
      c_prev_part},
-    {{K('\t')}, DOCS, "next-link", "select the next citation or unit name in view", c_tab},
-    {{F(KEY_BTAB)}, DOCS, "previous-link", "select the previous citation or unit name", c_btab},
+    {{K('\t')}, DOCS, "next-link", N_("select the next citation or unit name in view"), c_tab},
+    {{F(KEY_BTAB)}, DOCS, "previous-link", N_("select the previous citation or unit name"), c_btab},
     {{K('\r'), K('\n'), F(KEY_ENTER)},
      MOVING,
      "follow",
-     "follow the selected link; open the selected row",
+     N_("follow the selected link; open the selected row"),
      c_enter},
     {{F(KEY_BACKSPACE), K(127), K(CTRL('h'))},
      MOVING,
      "back",
-     "go back (after following a link), or close this screen",
+     N_("go back (after following a link), or close this screen"),
      c_back},
-    {{F(KEY_LEFT)}, MOVING, "left", "fold the row (trees); otherwise go back", c_left},
+    {{F(KEY_LEFT)}, MOVING, "left", N_("fold the row (trees); otherwise go back"), c_left},
     {{F(KEY_RIGHT)},
      MOVING,
      "right",
-     "unfold the row (trees); otherwise go forward again",
+     N_("unfold the row (trees); otherwise go forward again"),
      c_forward},
-    {{K('z')}, SCR_DOC | SCR_ORG, "fold", "fold or unfold the selected row", c_fold},
+    {{K('z')}, SCR_DOC | SCR_ORG, "fold", N_("fold or unfold the selected row"), c_fold},
     {{K('t')},
      DOCS,
      "outline",
-     "show the outline and move into it (again: back to the text)",
+     N_("show the outline and move into it (again: back to the text)"),
      c_outline},
-    {{K('c')}, DOCS, "cited-by", "list the parts that cite the part on screen", c_cited_by},
+    {{K('c')}, DOCS, "cited-by", N_("list the parts that cite the part on screen"), c_cited_by},
     {{K('o')},
      SCR_DOC | SCR_TEXT | SCR_LIST,
      "organisation",
-     "the organisation: every unit, its kind and head",
+     N_("the organisation: every unit, its kind and head"),
      c_org},
     {{K('d')},
      SCR_ORG | SCR_TEXT,
      "definition",
-     "go to the paragraph that defines the unit",
+     N_("go to the paragraph that defines the unit"),
      c_definition},
-    {{K('/')}, DOCS, "search", "search the text (a PCRE2 regular expression)", c_search},
-    {{K('n')}, DOCS, "next-match", "the next match (wraps around at the end)", c_next},
-    {{K('N')}, DOCS, "previous-match", "the previous match", c_prev},
-    {{K('L')}, DOCS, "list-matches", "list every match with its context", c_matches},
-    {{K('i')}, DOCS, "case", "search case: smart, ignored, exact", c_case},
-    {{K('a')}, DOCS, "accents", "search accents: smart, ignored, exact", c_accents},
+    {{K('/')}, DOCS, "search", N_("search the text (a PCRE2 regular expression)"), c_search},
+    {{K('n')}, DOCS, "next-match", N_("the next match (wraps around at the end)"), c_next},
+    {{K('N')}, DOCS, "previous-match", N_("the previous match"), c_prev},
+    {{K('L')}, DOCS, "list-matches", N_("list every match with its context"), c_matches},
+    {{K('i')}, DOCS, "case", N_("search case: smart, ignored, exact"), c_case},
+    {{K('a')}, DOCS, "accents", N_("search accents: smart, ignored, exact"), c_accents},
     {{K('p')},
      MOVING,
      "print",
-     "print: a summary, the organisation, the part on screen or the matches; to your "
-     "terminal's printer, the print command or a file",
+     N_("print: a summary, the organisation, the part on screen or the matches; to your "
+        "terminal's printer, the print command or a file"),
      c_print},
-    {{K(':')}, DOCS, "goto", "go to a part (5.7b, section 8) or a unit by name", c_goto},
-    {{K(27)}, MOVING, "escape", "leave the outline; clear the selection and the search", c_escape},
-    {{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", "this list of keys", c_help},
-    {{K(CTRL('l'))}, SCR_ALL, "redraw", "redraw the screen", c_redraw},
-    {{K('q'), K('Q')}, SCR_ALL, "quit", "quit at once", c_quit},
+    {{K(':')}, DOCS, "goto", N_("go to a part (5.7b, section 8) or a unit by name"), c_goto},
+    {{K(27)},
+     MOVING,
+     "escape",
+     N_("leave the outline; clear the selection and the search"),
+     c_escape},
+    {{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", N_("this list of keys"), c_help},
+    {{K(CTRL('l'))}, SCR_ALL, "redraw", N_("redraw the screen"), c_redraw},
+    {{K('q'), K('Q')}, SCR_ALL, "quit", N_("quit at once"), c_quit},
 };
 #define NCMDS (sizeof table / sizeof table[0])
 
@@ -417,33 +432,50 @@ int keys_dispatch(struct tui *t, wint_t key, int is_code)
 	return 0;
 }
 
+/* A key's name, in the user's language for the keys that are words
+ * (Space, Enter...); letters and Ctrl-X stay as they are. */
 const char *keys_name(wint_t key, int is_code)
 {
 	static char buf[32];
 	if (is_code) {
 		switch (key) {
 		case KEY_DOWN:
-			return "Down";
+			/* TRANSLATORS: the names of keys, in the help screen (?),
+			 * circ --keys and messages: the arrow keys, the keypad's
+			 * keys. Keep them short (the help's key column is as wide
+			 * as the widest list of names, such as "Space, PgDn, f,
+			 * Ctrl-F"). */
+			return _("Down");
 		case KEY_UP:
-			return "Up";
+			/* TRANSLATORS: the Up arrow key */
+			return _("Up");
 		case KEY_LEFT:
-			return "Left";
+			/* TRANSLATORS: the Left arrow key */
+			return _("Left");
 		case KEY_RIGHT:
-			return "Right";
+			/* TRANSLATORS: the Right arrow key */
+			return _("Right");
 		case KEY_NPAGE:
-			return "PgDn";
+			/* TRANSLATORS: the Page Down key */
+			return _("PgDn");
 		case KEY_PPAGE:
-			return "PgUp";
+			/* TRANSLATORS: the Page Up key */
+			return _("PgUp");
 		case KEY_HOME:
-			return "Home";
+			/* TRANSLATORS: the Home key */
+			return _("Home");
 		case KEY_END:
-			return "End";
+			/* TRANSLATORS: the End key */
+			return _("End");
 		case KEY_BTAB:
-			return "Shift-Tab";
+			/* TRANSLATORS: the Tab key with Shift */
+			return _("Shift-Tab");
 		case KEY_BACKSPACE:
-			return "Backspace";
+			/* TRANSLATORS: the Backspace key */
+			return _("Backspace");
 		case KEY_ENTER:
-			return "Enter";
+			/* TRANSLATORS: the Enter (Return) key */
+			return _("Enter");
 		default:
 			if (key >= KEY_F(1) && key <= KEY_F(12)) {
 				snprintf(buf, sizeof buf, "F%d", (int)(key - KEY_F(0)));
@@ -454,17 +486,22 @@ const char *keys_name(wint_t key, int is_code)
 	}
 	switch (key) {
 	case ' ':
-		return "Space";
+		/* TRANSLATORS: the Space bar */
+		return _("Space");
 	case '\t':
-		return "Tab";
+		/* TRANSLATORS: the Tab key */
+		return _("Tab");
 	case '\r':
-		return "Enter";
+		return _("Enter");
 	case '\n':
 		return "Ctrl-J";
 	case 27:
-		return "Esc";
+		/* TRANSLATORS: the Escape key */
+		return _("Esc");
 	case 127:
-		return "Del";
+		/* TRANSLATORS: the DEL character (127), which most terminals
+		 * send for the Backspace key: not the Delete key */
+		return _("Del");
 	default:
 		break;
 	}
@@ -478,37 +515,81 @@ const char *keys_name(wint_t key, int is_code)
 	return buf;
 }
 
+/* The names of a command's keys, each once: "j, Down, Ctrl-N". */
+static void key_names(struct strbuf *out, const struct cmd *c)
+{
+	size_t at[4], len[4], nseen = 0;
+	for (size_t k = 0; k < 4 && (c->keys[k].k || c->keys[k].code); k++) {
+		const char *name = keys_name(c->keys[k].k, c->keys[k].code);
+		size_t n = strlen(name);
+		int dup = 0; /* Enter and the keypad's Enter */
+		for (size_t i = 0; i < nseen; i++)
+			dup |= len[i] == n && memcmp(out->s + at[i], name, n) == 0;
+		if (dup)
+			continue;
+		if (out->len)
+			sb_adds(out, ", ");
+		at[nseen] = out->len;
+		len[nseen++] = n;
+		sb_add(out, name, n);
+	}
+}
+
+/* The help: for each group of screens, its commands, the keys in a column
+ * as wide as the widest list of key names (in the language shown) and the
+ * description beside it; when that leaves too little room for the
+ * descriptions (a narrow screen, long key names), each description goes
+ * under its keys. */
 void keys_help(struct strbuf *out, int width)
 {
 	static const struct {
 		unsigned mask;
 		const char *title;
 	} groups[] = {
-	    {SCR_DOC, "In the document (the outline, with t, and the reader)"},
-	    {SCR_ORG, "In the organisation (o)"},
-	    {SCR_TEXT | SCR_LIST, "In a summary, a list or this help"},
+	    /* TRANSLATORS: headings of the help screen (?) */
+	    {SCR_DOC, N_("In the document (the outline, with t, and the reader)")},
+	    {SCR_ORG, N_("In the organisation (o)")},
+	    {SCR_TEXT | SCR_LIST, N_("In a summary, a list or this help")},
 	};
+	/* the descriptions start GAP columns after the widest list of keys
+	 * (in English "Space, PgDn, f, Ctrl-F": column 24, as in circ(1));
+	 * beside the keys they need MIN_TEXT columns; the closing paragraph
+	 * is at most MEASURE columns wide */
+	enum { INDENT = 2, GAP = 2, MIN_TEXT = 20, MEASURE = 70 };
+	size_t w = width > 0 ? (size_t)width : 0;
+	struct strbuf names[NCMDS];
+	size_t widest = 0;
+	for (size_t i = 0; i < NCMDS; i++) {
+		names[i] = (struct strbuf)STRBUF_INIT;
+		key_names(&names[i], &table[i]);
+		size_t kw = utf8_width(names[i].s, names[i].len);
+		widest = kw > widest ? kw : widest;
+	}
+	size_t hang = widest + GAP;
+	int stacked = w > 0 && w < INDENT + hang + MIN_TEXT;
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
-		sb_addf(out, "%s%s\n\n", g ? "\n" : "", groups[g].title);
+		if (g)
+			sb_addc(out, '\n');
+		layout_wrap(out, _(groups[g].title), 0, NULL, 0, w);
+		sb_addc(out, '\n');
 		for (size_t i = 0; i < NCMDS; i++) {
 			if (!(table[i].screens & groups[g].mask))
 				continue;
-			char keys[64] = "";
-			for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code);
-			     k++) {
-				const char *name =
-				    keys_name(table[i].keys[k].k, table[i].keys[k].code);
-				if (strstr(keys, name)) /* Enter and the keypad's Enter */
-					continue;
-				if (keys[0])
-					strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
-				strncat(keys, name, sizeof keys - strlen(keys) - 1);
+			if (stacked) {
+				layout_wrap(out, names[i].s, INDENT, NULL, 0, w);
+				layout_wrap(out, _(table[i].help), INDENT + 2 * GAP, NULL, 0, w);
+			} else {
+				layout_wrap(out, _(table[i].help), INDENT, names[i].s, hang, w);
 			}
-			layout_wrap(out, table[i].help, 2, keys, 24, (size_t)width);
 		}
 	}
-	sb_adds(out, "\nThe status line shows where you are, the search's case and accent\n"
-	             "modes, and messages. q quits from anywhere.\n");
+	for (size_t i = 0; i < NCMDS; i++)
+		sb_free(&names[i]);
+	sb_addc(out, '\n');
+	layout_wrap(out,
+	            _("The status line shows where you are, the search's case and accent modes, "
+	              "and messages. q quits from anywhere."),
+	            0, NULL, 0, w < MEASURE ? w : MEASURE);
 }
 
 void tui_keys_text(struct strbuf *out, int width)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "circ/utf8.h"
+#include "circ/i18n.h"
 #include "tui.h"
 
 static void open_list(struct tui *t, const char *title, int kind)
@@ -22,7 +23,7 @@ void list_cited_by(struct tui *t)
 {
 	const struct doc_part *p = tui_current_part(t);
 	if (p == NULL) {
-		tui_message(t, 0, "Go to a part first");
+		tui_message(t, 0, "%s", _("Go to a part first"));
 		return;
 	}
 	tree_free(&t->list);
@@ -40,9 +41,12 @@ void list_cited_by(struct tui *t)
 	}
 	char *label = doc_part_label(p);
 	if (n == 0) {
-		tui_message(t, 0, "No part cites %s", label);
+		/* TRANSLATORS: %s: a part's label (5.7 b)) */
+		tui_message(t, 0, _("No part cites %s"), label);
 	} else {
-		char *title = xasprintf("%zu part%s cite %s", n, n == 1 ? "" : "s", label);
+		/* TRANSLATORS: the list's title on the status line; %s: a
+		 * part's label (5.7 b)) */
+		char *title = xasprintf(P_("%zu part cites %s", "%zu parts cite %s", n), n, label);
 		open_list(t, title, LIST_CITED_BY);
 		free(title);
 	}
@@ -52,7 +56,7 @@ void list_cited_by(struct tui *t)
 void list_matches(struct tui *t)
 {
 	if (t->nhits == 0) {
-		tui_message(t, 0, t->pattern ? "No match" : "Search first (/)");
+		tui_message(t, 0, "%s", t->pattern ? _("No match") : _("Search first (/)"));
 		return;
 	}
 	tree_free(&t->list);
@@ -71,14 +75,17 @@ void list_matches(struct tui *t)
 		free(label);
 		struct strbuf ctx = STRBUF_INIT;
 		size_t ms, me;
-		search_context(&ctx, &t->hits[i], t->cols > 30 ? (size_t)t->cols - 14 : 20, &ms,
-		               &me);
+		/* the context fills the row after the mark, the label and the gap */
+		int room = t->cols - (int)lw - 4;
+		search_context(&ctx, &t->hits[i], room > 20 ? (size_t)room : 20, &ms, &me);
 		tree_add(&t->list, 0, from, ctx.s, &t->hits[i]);
 		sb_free(&ctx);
 		free(from);
 	}
-	char *title =
-	    xasprintf("%zu match%s of /%s", t->nhits, t->nhits == 1 ? "" : "es", t->pattern);
+	char *title = xasprintf(
+	    /* TRANSLATORS: the list's title on the status line; %s: the
+	     * pattern searched for (after the slash) */
+	    P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits, t->pattern);
 	open_list(t, title, LIST_MATCHES);
 	free(title);
 	if (t->cur_hit >= 0)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "circ/config.h"
+#include "circ/i18n.h"
 #include "circ/print.h"
 #include "circ/summary.h"
 #include "circ/view.h"
@@ -54,32 +55,42 @@ void print_dialog(struct tui *t)
 	t->print_part = from == SCR_DOC ? tui_current_part(t) : NULL;
 	tree_free(&t->list);
 	if (u) {
-		char *a = xasprintf("The summary of %s", u->name);
+		/* TRANSLATORS: a row of the print dialog; %s: a unit's name */
+		char *a = xasprintf(_("The summary of %s"), u->name);
 		tree_add(&t->list, 0, a, NULL, ITEM(W_UNIT));
 		free(a);
 		if (u->nkids) {
-			a = xasprintf("%s and every unit below it, a page each", u->name);
+			/* TRANSLATORS: a row of the print dialog; %s: a unit's
+			 * name */
+			a = xasprintf(_("%s and every unit below it, a page each"), u->name);
 			tree_add(&t->list, 0, a, NULL, ITEM(W_SUBTREE));
 			free(a);
 		}
 	}
 	if (unit_root(t->doc))
-		tree_add(&t->list, 0, "The whole organisation, a unit a page", NULL, ITEM(W_ORG));
+		tree_add(&t->list, 0, _("The whole organisation, a unit a page"), NULL,
+		         ITEM(W_ORG));
 	const struct doc_part *p = tui_current_part(t);
 	if (p && from == SCR_DOC) {
 		char *label = doc_part_label(p);
-		char *a = xasprintf("The part on screen: %s", label);
+		/* TRANSLATORS: a row of the print dialog; %s: a part's label */
+		char *a = xasprintf(_("The part on screen: %s"), label);
 		tree_add(&t->list, 0, a, NULL, ITEM(W_PART));
 		free(a);
 		free(label);
 	}
 	if (t->nhits) {
-		char *a = xasprintf("The search results: /%s, %zu match%s", t->pattern, t->nhits,
-		                    t->nhits == 1 ? "" : "es");
+		/* TRANSLATORS: a row of the print dialog; %s: the pattern (after
+		 * the slash) */
+		char *a = xasprintf(P_("The search results: /%s, %zu match",
+		                       "The search results: /%s, %zu matches", t->nhits),
+		                    t->pattern, t->nhits);
 		tree_add(&t->list, 0, a, NULL, ITEM(W_MATCHES));
 		free(a);
 	}
-	open_rows(t, "Print what? (Enter: choose, Backspace: cancel)", LIST_PRINT_WHAT);
+	/* TRANSLATORS: the print dialog's title, on the status line; Enter
+	 * and Backspace are keys */
+	open_rows(t, _("Print what? (Enter: choose, Backspace: cancel)"), LIST_PRINT_WHAT);
 	t->list_from = from;
 }
 
@@ -125,27 +136,39 @@ static void where_rows(struct tui *t)
 	int has = term_printer_codes(&mc5, &mc4) == 0;
 	const char *term = getenv("TERM");
 	if (has || t->cfg->printer == PRINTER_TERMINAL) {
-		tree_add(
-		    &t->list, 0, "The printer attached to your terminal",
-		    has ? "(your terminal's printer controls, mc5/mc4; PuTTY: Terminal > Printer; "
-		          "xterm: printerCommand)"
-		        : "(not in your terminal's description: nothing would print)",
-		    ITEM(TO_TERMINAL));
+		tree_add(&t->list, 0, _("The printer attached to your terminal"),
+		         has
+		             /* TRANSLATORS: a note beside a row of the print dialog;
+		              * mc5/mc4 are terminfo names; "Terminal > Printer" is
+		              * PuTTY's own menu, printerCommand xterm's resource */
+		             ? _("(your terminal's printer controls, mc5/mc4; PuTTY: Terminal > "
+		                 "Printer; xterm: printerCommand)")
+		             : _("(not in your terminal's description: nothing would print)"),
+		         ITEM(TO_TERMINAL));
 	}
-	char *note = xasprintf("(TERM=%s%s; PuTTY and xterm print this way)", term ? term : "",
-	                       has ? "" : " does not list them; sent anyway");
-	tree_add(&t->list, 0, "The printer attached to your terminal, by ESC [5i ... ESC [4i", note,
-	         ITEM(TO_ANSI));
+	char *note = xasprintf(
+	    has
+	        /* TRANSLATORS: %s: the value of $TERM */
+	        ? _("(TERM=%s; PuTTY and xterm print this way)")
+	        /* TRANSLATORS: %s: the value of $TERM, whose terminfo entry has
+	         * no printer controls */
+	        : _("(TERM=%s does not list them; sent anyway; PuTTY and xterm print this way)"),
+	    term ? term : "");
+	/* TRANSLATORS: ESC [5i and ESC [4i are the terminal's codes, not to be
+	 * translated */
+	tree_add(&t->list, 0, _("The printer attached to your terminal, by ESC [5i ... ESC [4i"),
+	         note, ITEM(TO_ANSI));
 	free(note);
 	if (!t->cfg->restricted) {
-		note = xasprintf("(on this server: %s)", t->cfg->print_command);
-		tree_add(&t->list, 0, "The print command", note, ITEM(TO_COMMAND));
+		/* TRANSLATORS: %s: the print command (lpr) */
+		note = xasprintf(_("(on this server: %s)"), t->cfg->print_command);
+		tree_add(&t->list, 0, _("The print command"), note, ITEM(TO_COMMAND));
 		free(note);
-		tree_add(&t->list, 0, "A file…", NULL, ITEM(TO_FILE));
+		tree_add(&t->list, 0, _("A file…"), NULL, ITEM(TO_FILE));
 	}
 	open_rows(t,
-	          t->cfg->restricted ? "Print where? (restricted: your terminal's printer only)"
-	                             : "Print where?",
+	          t->cfg->restricted ? _("Print where? (restricted: your terminal's printer only)")
+	                             : _("Print where?"),
 	          LIST_PRINT_WHERE);
 }
 
@@ -173,36 +196,45 @@ static void to_terminal(struct tui *t, int ansi)
 	}
 	clearok(curscr, TRUE);
 	if (rc == ERR)
-		tui_message(t, 1, "Could not send the text to your terminal's printer");
+		tui_message(t, 1, "%s", _("Could not send the text to your terminal's printer"));
 	else
-		tui_message(t, 0, "Sent %zu bytes to your terminal's printer", n);
+		tui_message(t, 0,
+		            P_("Sent %zu byte to your terminal's printer",
+		               "Sent %zu bytes to your terminal's printer", n),
+		            n);
 }
 
 static void to_file(struct tui *t)
 {
 	char *def = print_default_name(t->print_name);
-	char *path = prompt_read(t, "Save to: ", def, NULL, NULL, NULL);
+	/* TRANSLATORS: the prompt for a file name, with a space at the end */
+	char *path = prompt_read(t, _("Save to: "), def, NULL, NULL, NULL);
 	free(def);
 	if (path == NULL || *path == '\0') {
-		tui_message(t, 0, "Not saved");
+		tui_message(t, 0, "%s", _("Not saved"));
 		free(path);
 		return;
 	}
 	struct stat st;
 	int force = 0;
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		char *q = xasprintf("%s exists. Replace it? (y/n) ", path);
+		/* TRANSLATORS: %s: a file's name. The answer is one key: y or Y
+		 * (and o or O, for oui) say yes, any other key no. Keep the
+		 * space at the end */
+		char *q = xasprintf(_("%s exists. Replace it? (y/n) "), path);
 		force = prompt_yes(t, q);
 		free(q);
 		if (!force) {
-			tui_message(t, 0, "Not saved: %s is kept", path);
+			/* TRANSLATORS: %s: a file's name */
+			tui_message(t, 0, _("Not saved: %s is kept"), path);
 			free(path);
 			return;
 		}
 	}
 	char *err = NULL;
 	if (print_to_file(t->print_text, strlen(t->print_text), path, force, &err) == 0)
-		tui_message(t, 0, "Saved to %s", path);
+		/* TRANSLATORS: %s: a file's name */
+		tui_message(t, 0, _("Saved to %s"), path);
 	else
 		tui_message(t, 1, "%s", err);
 	free(err);
@@ -232,13 +264,14 @@ void print_choose(struct tui *t, int kind, const void *item)
 		reset_prog_mode();
 		clearok(curscr, TRUE);
 		if (rc == 0)
-			tui_message(t, 0, "Sent to %s", t->cfg->print_command);
+			/* TRANSLATORS: %s: the print command (lpr) */
+			tui_message(t, 0, _("Sent to %s"), t->cfg->print_command);
 		else
 			tui_message(t, 1, "%s", err);
 		free(err);
 	} else if (v == TO_FILE && !t->cfg->restricted) {
 		to_file(t);
 	} else {
-		tui_message(t, 1, "Restricted mode: only your terminal's printer");
+		tui_message(t, 1, "%s", _("Restricted mode: only your terminal's printer"));
 	}
 }

@@ -6,9 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "tui.h"
 
-static const char *const mode_names[] = {"smart", "ignored", "exact"};
+/* What i and a say, in the order of enum search_mode (smart, ignored,
+ * exact). */
+static const char *const case_names[] = {
+    /* TRANSLATORS: the new case mode of the search, after i: "Case smart:
+     * 12 matches" */
+    N_("Case smart"), N_("Case ignored"), N_("Case exact")};
+static const char *const accent_names[] = {
+    /* TRANSLATORS: the new accent mode of the search, after a */
+    N_("Accents smart"), N_("Accents ignored"), N_("Accents exact")};
 
 void search_clear(struct tui *t)
 {
@@ -32,7 +41,8 @@ int search_set(struct tui *t, const char *pattern, int quiet)
 	char *err = NULL;
 	struct search *s = search_compile(pattern, &o, &err);
 	if (s == NULL) {
-		tui_message(t, 1, "Bad pattern: %s", err);
+		/* TRANSLATORS: %s: why the regular expression is wrong */
+		tui_message(t, 1, _("Bad pattern: %s"), err);
 		free(err);
 		return -1;
 	}
@@ -51,7 +61,8 @@ int search_set(struct tui *t, const char *pattern, int quiet)
 	t->cur_hit = -1;
 	t->pattern = xstrdup(pattern);
 	if (!quiet && n == 0)
-		tui_message(t, 0, "No match for /%s", pattern);
+		/* TRANSLATORS: %s: the pattern (after the slash) */
+		tui_message(t, 0, _("No match for /%s"), pattern);
 	return 0;
 }
 
@@ -84,11 +95,16 @@ static void show_hit(struct tui *t, long k, int wrapped, int backward)
 	t->focus = NULL;
 	if (wrapped)
 		tui_message(t, 0,
-		            backward ? "Match %ld of %zu (wrapped to the end)"
-		                     : "Match %ld of %zu (wrapped to the start)",
+		            backward
+		                /* TRANSLATORS: N went back from the first match to
+		                 * the last one */
+		                ? _("Match %ld of %zu (wrapped to the end)")
+		                /* TRANSLATORS: n went on from the last match to the
+		                 * first one */
+		                : _("Match %ld of %zu (wrapped to the start)"),
 		            k + 1, t->nhits);
 	else
-		tui_message(t, 0, "Match %ld of %zu", k + 1, t->nhits);
+		tui_message(t, 0, _("Match %ld of %zu"), k + 1, t->nhits);
 }
 
 /* From the current match, or from the top of the screen. */
@@ -97,12 +113,13 @@ void search_step_ui(struct tui *t, int backward)
 	if (t->pattern == NULL) {
 		if (t->hist_search.n == 0 ||
 		    search_set(t, t->hist_search.v[t->hist_search.n - 1], 0) != 0) {
-			tui_message(t, 0, "No search yet: / to search");
+			/* TRANSLATORS: / is the key that searches */
+			tui_message(t, 0, "%s", _("No search yet: / to search"));
 			return;
 		}
 	}
 	if (t->nhits == 0) {
-		tui_message(t, 0, "No match for /%s", t->pattern);
+		tui_message(t, 0, _("No match for /%s"), t->pattern);
 		return;
 	}
 	int wrapped = 0;
@@ -128,7 +145,7 @@ void search_step_ui(struct tui *t, int backward)
 static void on_change(struct tui *t, const char *text)
 {
 	if (search_set(t, text, 1) == 0)
-		tui_message(t, 0, "%zu match%s", t->nhits, t->nhits == 1 ? "" : "es");
+		tui_message(t, 0, P_("%zu match", "%zu matches", t->nhits), t->nhits);
 }
 
 void search_prompt(struct tui *t)
@@ -140,7 +157,7 @@ void search_prompt(struct tui *t)
 		/* cancelled: the search and the place from before */
 		search_set(t, old, 1);
 		tui_goto_line(t, old_top);
-		tui_message(t, 0, "Search cancelled");
+		tui_message(t, 0, "%s", _("Search cancelled"));
 	} else if (*p == '\0' && old) {
 		search_set(t, old, 0);
 		search_step_ui(t, 0);
@@ -154,14 +171,17 @@ void search_prompt(struct tui *t)
 void search_toggle(struct tui *t, int accents)
 {
 	enum search_mode *m = accents ? &t->accents : &t->cases;
+	const char *const *names = accents ? accent_names : case_names;
 	*m = (enum search_mode)((*m + 1) % 3);
 	if (t->pattern) {
 		char *p = xstrdup(t->pattern);
 		search_set(t, p, 1);
 		free(p);
-		tui_message(t, 0, "%s %s: %zu match%s", accents ? "Accents" : "Case",
-		            mode_names[*m], t->nhits, t->nhits == 1 ? "" : "es");
+		/* TRANSLATORS: %s: the new mode ("Case smart"); %zu: how many
+		 * matches the search finds with it */
+		tui_message(t, 0, P_("%s: %zu match", "%s: %zu matches", t->nhits), _(names[*m]),
+		            t->nhits);
 	} else {
-		tui_message(t, 0, "%s %s", accents ? "Accents" : "Case", mode_names[*m]);
+		tui_message(t, 0, "%s", _(names[*m]));
 	}
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "circ/err.h"
+#include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "tui.h"
 
@@ -105,7 +106,10 @@ void term_start(struct tui *t)
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		const char *term = getenv("TERM");
-		err_report(NULL, 0, 0, "cannot use the terminal (TERM=%s)", term ? term : "unset");
+		/* TRANSLATORS: %s: the value of $TERM, or "unset" */
+		err_report(NULL, 0, 0, _("cannot use the terminal (TERM=%s)"),
+		           /* TRANSLATORS: in "TERM=unset": no $TERM at all */
+		           term ? term : _("unset"));
 		exit(ERR_EXIT_USAGE);
 	}
 	set_term(screen);
@@ -115,12 +119,20 @@ void term_start(struct tui *t)
 		term_stop();
 		const char *term = getenv("TERM");
 		err_report(NULL, 0, 0,
-		           "the terminal (TERM=%s) cannot move the cursor; use circ --dump, "
-		           "--toc or --show",
-		           term ? term : "unset");
+		           /* TRANSLATORS: %s: the value of $TERM; --dump, --toc
+		            * and --show are options, not to be translated */
+		           _("the terminal (TERM=%s) cannot move the cursor; use circ --dump, "
+		             "--toc or --show"),
+		           term ? term : _("unset"));
 		exit(ERR_EXIT_USAGE);
 	}
 	err_set_cleanup(crash_restore);
+#ifdef ENABLE_NLS
+	/* the screen is drawn from UTF-8 (transliterated to ASCII when the
+	 * locale is not UTF-8): the messages must be UTF-8 too, whatever the
+	 * locale's character set */
+	bind_textdomain_codeset(CIRC_DOMAIN, "UTF-8");
+#endif
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
@@ -212,6 +224,14 @@ static const char *translit(uint32_t cp)
 		return "<";
 	case 0x2022:
 		return "*";
+	case 0x2190: /* arrows, as key names may use */
+		return "<-";
+	case 0x2192:
+		return "->";
+	case 0x2191:
+		return "^";
+	case 0x2193:
+		return "v";
 	default:
 		return cp >= 0x300 && cp <= 0x36F ? "" : "?";
 	}

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/layout.h"
 #include "circ/config.h"
+#include "circ/i18n.h"
+#include "circ/layout.h"
+#include "circ/utf8.h"
 #include "tui.h"
 
 /* The smallest terminal the browser draws in; below, it says so. */
@@ -20,8 +22,15 @@ void tui_message(struct tui *t, int error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	int n = vsnprintf(t->message, sizeof t->message, fmt, ap);
 	va_end(ap);
+	/* cut short: never in the middle of a character */
+	if (n >= (int)sizeof t->message) {
+		size_t len = strlen(t->message), k = utf8_prev(t->message, len);
+		uint32_t cp;
+		if (utf8_decode(t->message + k, len - k, &cp) != len - k)
+			t->message[k] = '\0';
+	}
 	t->message_error = error;
 }
 
@@ -122,14 +131,16 @@ const struct doc_part *tui_current_part(const struct tui *t)
 static void too_small(const struct tui *t)
 {
 	erase();
-	char msg[64];
-	snprintf(msg, sizeof msg, "Terminal too small: need %dx%d", MIN_COLS, MIN_ROWS);
+	/* TRANSLATORS: shown alone on a screen smaller than %dx%d (columns x
+	 * rows), broken at spaces to fit, down to 1x1: the first words matter */
+	char *msg = xasprintf(_("Terminal too small: need %dx%d"), MIN_COLS, MIN_ROWS);
 	struct layout_span *v;
 	size_t n = layout_break(msg, t->cols > 0 ? (size_t)t->cols : 1, term_cpwidth, &v);
 	for (size_t i = 0; i < n && (int)i < t->rows; i++)
 		term_put((int)i, 0, msg + v[i].start, v[i].end - v[i].start, t->cols,
 		         i == 0 ? TA_ERROR : TA_TEXT);
 	free(v);
+	free(msg);
 }
 
 static void free_all(struct tui *t)
@@ -168,7 +179,8 @@ int tui_run(struct doc *d, const struct config *cfg)
 	doc_build_outline(&t);
 	org_build(&t);
 	tui_layout(&t);
-	tui_message(&t, 0, "? for help, q to quit");
+	/* TRANSLATORS: the first message on the status line; ? and q are keys */
+	tui_message(&t, 0, "%s", _("? for help, q to quit"));
 
 	while (!t.quit) {
 		getmaxyx(stdscr, t.rows, t.cols);
@@ -206,7 +218,8 @@ int tui_run(struct doc *d, const struct config *cfg)
 			continue;
 		}
 		if (!keys_dispatch(&t, key, code))
-			tui_message(&t, 0, "%s: no such key here (? for help)",
+			/* TRANSLATORS: %s: a key's name (j, Ctrl-X, F5) */
+			tui_message(&t, 0, _("%s: no such key here (? for help)"),
 			            keys_name(key, code));
 	}
 	term_stop();
