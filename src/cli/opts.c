@@ -178,13 +178,10 @@ void opts_help(void)
 		sb_truncate(&lead, 0);
 		help_lead(&lead, d);
 		size_t lw = utf8_width(lead.s, lead.len);
-		if (lw + 1 > hang && help != d->help) {
-			/* a translated description whose lead passes the column
-			 * starts on the next line, aligned with the others and
-			 * within HELP_WIDTH. The untranslated text keeps its first
-			 * line beside the lead, as it always had (the C locale's
-			 * --help stays byte for byte the same, though that line of
-			 * --print-command CMD is 82 columns wide). */
+		if (lw + 1 > hang) {
+			/* a description whose lead passes the column starts on
+			 * the next line, aligned with the others and within
+			 * HELP_WIDTH */
 			sb_adds(&out, sb_str(&lead));
 			sb_addc(&out, '\n');
 			layout_wrap(&out, help, hang, NULL, 0, HELP_WIDTH);
