@@ -63,7 +63,7 @@ out=$(cd / && env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 "$prefix/bin/c
 echo "$out" | grep -q "no part '99.9'"
 check "the installed program speaks English in C.UTF-8: $out" $?
 out=$(cd / && env -i PATH=/usr/bin:/bin HOME="$work" LANG=fr_FR.UTF-8 "$prefix/bin/circ" --show 99.9 2>&1)
-echo "$out" | grep -q 'aucune partie « 99.9 »'
+echo "$out" | grep -q 'aucune partie.*99\.9.*la plus proche'
 check "the installed program speaks French in fr_FR.UTF-8: $out" $?
 out=$(cd / && env -i PATH=/usr/bin:/bin HOME="$work" LANG=fr_FR.UTF-8 "$prefix/bin/circ" --summary 'div soutien log' 2>&1)
 echo "$out" | grep -q '^Chef'
