@@ -22,11 +22,14 @@
  *
  * Every byte the command writes is recorded (to OUTFILE with -o). At the end
  * one line goes to standard output:
- *   exit=N signal=S bytes=B elapsed_ms=E cpu_ms=C
+ *   exit=N signal=S bytes=B elapsed_ms=E cpu_ms=C seen_us=U
  * N: the exit status (-1 when a signal ended it); S: the signal that ended
  * it (0: none); B: bytes written by the command; E: milliseconds from the
  * last step that acted on the command (k, r, h or s; else from its start)
- * until it was gone; C: the CPU time (user + system) the command used.
+ * until it was gone; C: the CPU time (user + system) the command used;
+ * U: microseconds from the command's start until the text of the last u:
+ * step came (-1: no u: step, or it never came), e.g. the time to the first
+ * screen.
  * Exit status: 0 the command ended within TIMEOUT (default 5 s) of each
  * wait; 3 it did not: it was killed (SIGKILL to its process group);
  * 2 usage error; 1 a system call failed.
@@ -100,6 +103,13 @@ static long long now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 static int parse_size(const char *s, struct winsize *ws)
@@ -499,7 +509,7 @@ int main(int argc, char **argv)
 			die("%s", outfile);
 	}
 
-	long long mark = now_ms();
+	long long mark = now_ms(), started_us = now_us(), seen_us = -1;
 	start_child(cmd, &ws);
 	int timed_out = 0;
 	for (size_t i = 0; i < nsteps && !timed_out; i++) {
@@ -514,8 +524,12 @@ int main(int argc, char **argv)
 		} else if (s[0] == 'w') {
 			pump(strtol(s + 2, NULL, 10), 0);
 		} else if (s[0] == 'u') {
-			if (wait_for_text(s + 2) != 0)
+			if (wait_for_text(s + 2) != 0) {
 				fprintf(stderr, "ptyrun: u: '%s' never came\n", s + 2);
+				seen_us = -1;
+			} else {
+				seen_us = now_us() - started_us;
+			}
 		} else if (s[0] == 'r') {
 			struct winsize nw;
 			parse_size(s + 2, &nw);
@@ -564,8 +578,8 @@ int main(int argc, char **argv)
 	int sig = WIFSIGNALED(child_status) ? WTERMSIG(child_status) : 0;
 	long cpu = (long)(child_usage.ru_utime.tv_sec + child_usage.ru_stime.tv_sec) * 1000 +
 	           (long)(child_usage.ru_utime.tv_usec + child_usage.ru_stime.tv_usec) / 1000;
-	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld\n", code, sig, nbytes,
-	       elapsed, cpu);
+	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld seen_us=%lld\n", code, sig,
+	       nbytes, elapsed, cpu, seen_us);
 	free(steps);
 	return timed_out ? 3 : 0;
 }
