@@ -5,6 +5,8 @@
 # prints nowhere but to the (absent) terminal printer.
 # Usage: sh tests/monkey.sh [SEED [KEYS]]      (defaults: 1 and 20000)
 # Needs CIRC (default ./src/circ), CIRC_DATADIR, and tests/ptyrun.
+# MONKEY_MARK: a word of the first screen to wait for (default: help; in
+# French: aide).
 # Prints one line: monkey: seed S, K keys, R resizes: exit=... and exits 0
 # when circ ended by itself with status 0.
 seed=${1:-1}
@@ -17,13 +19,13 @@ trap 'rm -rf "$tmp"' EXIT
 
 # the script: keys from the browser's own (without q, Ctrl-C, Ctrl-Z),
 # arrows and pages, printable characters for the prompts, and resizes
-awk -v seed="$seed" -v n="$n" 'BEGIN {
+awk -v seed="$seed" -v n="$n" -v mark="${MONKEY_MARK:-help}" 'BEGIN {
 	srand(seed)
 	split("j k g G { } t c o d / n N L i a : p ? h z b f r s x e 0 1 5 7 . é", plain, " ")
 	split("\\t \\r \\x7f \\e \\e[A \\e[B \\e[C \\e[D \\e[5~ \\e[6~ \\e[H \\e[F \\e[Z \\eOP \\x0c", special, " ")
 	np = 0; for (k in plain) np++
 	ns = 0; for (k in special) ns++
-	printf "u:help;"
+	printf "u:%s;", mark
 	resizes = 0
 	for (i = 0; i < n; i++) {
 		r = rand()
