@@ -129,6 +129,11 @@ static int read_file(struct config *c, const char *path, struct diag_list *diags
 			bad = 1;
 		}
 	}
+	if (ferror(f)) {
+		/* a directory opens, then cannot be read (EISDIR) */
+		diag_add(diags, path, 0, 0, _("cannot read the settings: %s"), strerror(errno));
+		bad = 1;
+	}
 	fclose(f);
 	return bad ? -1 : 0;
 }
