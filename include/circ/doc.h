@@ -108,6 +108,9 @@ struct doc_part *doc_find_eid(const struct doc *d, const char *eid);
 /* The label users read and type: "Section 5", "5.7", "5.7 b)", "7.3 d) ii)",
  * "preamble", "conclusions". Newly allocated. */
 char *doc_part_label(const struct doc_part *p);
+/* The same for people to read, in the user's language: "préambule" and
+ * "signature" in French, else as doc_part_label(). Newly allocated. */
+char *doc_part_title(const struct doc_part *p);
 /* The section a part belongs to, or NULL. */
 const struct doc_part *doc_part_section(const struct doc_part *p);
 

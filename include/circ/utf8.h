@@ -26,4 +26,20 @@ size_t utf8_width(const char *s, size_t n);
 /* Any Unicode space character (ASCII blanks, U+00A0, U+2000..U+200A, U+202F...). */
 bool utf8_is_space(uint32_t cp);
 
+/* ASCII classes, whatever the locale: the C library's isalpha() and
+ * tolower() take bytes above 127 for letters in a Latin-1 locale, which
+ * would cut UTF-8 sequences apart. */
+static inline int utf8_is_ascii_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline int utf8_is_ascii_alnum(unsigned char c)
+{
+	return utf8_is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+static inline char utf8_ascii_lower(unsigned char c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
 #endif

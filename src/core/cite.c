@@ -204,7 +204,7 @@ static void parse_list(const char *s, size_t n, struct items *it, enum list_mode
 		char word[64];
 		size_t wl = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
 		for (size_t q = 0; q < wl; q++)
-			word[q] = (char)tolower((unsigned char)s[i + q]);
+			word[q] = utf8_ascii_lower((unsigned char)s[i + q]);
 		word[wl] = '\0';
 		if (strcmp(word, "à") == 0 || strcmp(word, "to") == 0) {
 			range = 1;

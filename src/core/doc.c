@@ -101,6 +101,18 @@ struct doc_part *doc_find_eid(const struct doc *d, const char *eid)
 	return p ? *p : NULL;
 }
 
+char *doc_part_title(const struct doc_part *p)
+{
+	/* TRANSLATORS: the parts before and after the numbered text, as the
+	 * browser names them (what a user types to go there: the lookup also
+	 * accepts préambule, preamble, signature and conclusions) */
+	if (p->kind == DOC_KIND_PREAMBLE)
+		return xstrdup(_("preamble"));
+	if (p->kind == DOC_KIND_CONCLUSIONS)
+		return xstrdup(_("signature"));
+	return doc_part_label(p);
+}
+
 char *doc_part_label(const struct doc_part *p)
 {
 	switch (p->kind) {

@@ -12,6 +12,7 @@
 
 #include "circ/i18n.h"
 #include "circ/strbuf.h"
+#include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
 
@@ -33,7 +34,7 @@ char *doc_eid_component(const char *num)
 	const char *s = num;
 	/* "Section 5" -> "5": drop a leading word when something follows it */
 	const char *p = s;
-	while (*p && isalpha((unsigned char)*p))
+	while (*p && utf8_is_ascii_alpha((unsigned char)*p))
 		p++;
 	if (p > s && (*p == ' ' || (unsigned char)*p == 0xC2)) {
 		const char *q = p;
@@ -45,7 +46,7 @@ char *doc_eid_component(const char *num)
 	struct strbuf sb = STRBUF_INIT;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (isalnum(c) || c >= 0x80)
+		if (utf8_is_ascii_alnum(c) || c >= 0x80)
 			sb_addc(&sb, (char)c);
 		else if (c == '.' || c == '-')
 			sb_addc(&sb, '-');

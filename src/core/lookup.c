@@ -48,7 +48,7 @@ char *lookup_normalize(const char *ref)
 		size_t k = utf8_decode(ref + i, n - i, &cp);
 		if (!utf8_is_space(cp) && cp != '(' && cp != ')' && cp != '_' && cp != ',') {
 			if (cp < 0x80)
-				sb_addc(&sb, (char)tolower((unsigned char)ref[i]));
+				sb_addc(&sb, utf8_ascii_lower((unsigned char)ref[i]));
 			else
 				sb_add(&sb, ref + i, k);
 		}
@@ -72,7 +72,7 @@ char *lookup_normalize(const char *ref)
 	/* drop a dot that comes before a letter ("5.7.b") and a trailing dot */
 	char *w = out;
 	for (char *r = out; *r; r++) {
-		if (*r == '.' && (isalpha((unsigned char)r[1]) || r[1] == '\0'))
+		if (*r == '.' && (utf8_is_ascii_alpha((unsigned char)r[1]) || r[1] == '\0'))
 			continue;
 		*w++ = *r;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "circ/fold.h"
+#include "circ/utf8.h"
 #include "circ/xalloc.h"
 
 /* bsearch comparison of an eId with a unit. */
@@ -49,13 +50,13 @@ static void split(struct words *ws, const char *text)
 	ws->n = 0;
 	char *p = ws->buf;
 	while (*p) {
-		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+		while (*p && !utf8_is_ascii_alnum((unsigned char)*p) && (unsigned char)*p < 0x80)
 			*p++ = '\0';
 		if (!*p)
 			break;
 		ws->w = xreallocarray(ws->w, ws->n + 1, sizeof *ws->w);
 		ws->w[ws->n++] = p;
-		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+		while (*p && (utf8_is_ascii_alnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
 			p++;
 	}
 }

@@ -206,7 +206,7 @@ void doc_follow(struct tui *t)
 	if (l->target[0] == '#') {
 		const struct doc_part *to = doc_find_eid(t->doc, l->target + 1);
 		if (to) {
-			char *label = doc_part_label(to);
+			char *label = doc_part_title(to);
 			tui_goto_part(t, to, 1);
 			/* TRANSLATORS: %s: the part gone to (5.7 b)); Backspace
 			 * is the key that comes back */

@@ -25,7 +25,7 @@ static char *complete(struct tui *t, const char *text)
 		free(name);
 	}
 	for (size_t i = 0; i < t->doc->nparts && !best; i++) {
-		char *label = doc_part_label(t->doc->parts[i]);
+		char *label = doc_part_title(t->doc->parts[i]);
 		char *f = fold_simple(label);
 		if (strncmp(f, want, n) == 0 && strlen(f) > n)
 			best = xstrdup(label);
@@ -49,7 +49,7 @@ void goto_prompt(struct tui *t)
 	const struct doc_part *p = lookup_ref(t->doc, text, &why);
 	if (p) {
 		tui_goto_part(t, p, 1);
-		char *label = doc_part_label(p);
+		char *label = doc_part_title(p);
 		tui_message(t, 0, "%s", label);
 		free(label);
 	} else {

@@ -32,14 +32,14 @@ void list_cited_by(struct tui *t)
 		const struct cite_link *l = &t->cites.v[i];
 		if (!cite_cites(l, p))
 			continue;
-		char *from = doc_part_label(l->from);
+		char *from = doc_part_title(l->from);
 		char *s = cite_sentence(l);
 		tree_add(&t->list, 0, from, s, l);
 		free(s);
 		free(from);
 		n++;
 	}
-	char *label = doc_part_label(p);
+	char *label = doc_part_title(p);
 	if (n == 0) {
 		/* TRANSLATORS: %s: a part's label (5.7 b)) */
 		tui_message(t, 0, _("No part cites %s"), label);
@@ -63,13 +63,13 @@ void list_matches(struct tui *t)
 	/* the contexts start in one column: labels padded to the widest */
 	size_t lw = 0;
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *l = doc_part_label(t->hits[i].part);
+		char *l = doc_part_title(t->hits[i].part);
 		size_t w = utf8_width(l, strlen(l));
 		lw = w > lw ? w : lw;
 		free(l);
 	}
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *label = doc_part_label(t->hits[i].part);
+		char *label = doc_part_title(t->hits[i].part);
 		size_t w = utf8_width(label, strlen(label));
 		char *from = xasprintf("%s%*s", label, (int)(lw - w), "");
 		free(label);

@@ -51,6 +51,10 @@ void print_dialog(struct tui *t)
 {
 	const struct unit *u = current_unit(t);
 	enum tui_screen from = t->screen;
+	/* the dialog replaces a list (of matches, of citing parts): once
+	 * printed, go back to the screen that list was opened from */
+	if (from == SCR_LIST)
+		from = t->list_from;
 	t->print_unit = u;
 	t->print_part = from == SCR_DOC ? tui_current_part(t) : NULL;
 	tree_free(&t->list);
@@ -72,7 +76,7 @@ void print_dialog(struct tui *t)
 		         ITEM(W_ORG));
 	const struct doc_part *p = tui_current_part(t);
 	if (p && from == SCR_DOC) {
-		char *label = doc_part_label(p);
+		char *label = doc_part_title(p);
 		/* TRANSLATORS: a row of the print dialog; %s: a part's label */
 		char *a = xasprintf(_("The part on screen: %s"), label);
 		tree_add(&t->list, 0, a, NULL, ITEM(W_PART));
@@ -112,9 +116,11 @@ static char *render(struct tui *t, enum what w, char **name)
 		*name = xstrdup(top->name);
 	} else if (w == W_PART && t->print_part) {
 		view_part(&sb, t->print_part, 80);
-		*name = doc_part_label(t->print_part);
+		*name = doc_part_title(t->print_part);
 	} else if (w == W_MATCHES) {
 		for (size_t i = 0; i < t->nhits; i++) {
+			/* the labels --search prints, so that the text is the
+			 * command line's, byte for byte */
 			char *label = doc_part_label(t->hits[i].part);
 			size_t ms, me;
 			sb_addf(&sb, "%s: ", label);
@@ -122,7 +128,9 @@ static char *render(struct tui *t, enum what w, char **name)
 			sb_addc(&sb, '\n');
 			free(label);
 		}
-		*name = xasprintf("search %s", t->pattern);
+		/* TRANSLATORS: the start of the file name offered for saved
+		 * search results ("circ-search-PATTERN.txt"); %s is the pattern */
+		*name = xasprintf(_("search %s"), t->pattern);
 	}
 	if (*name == NULL)
 		*name = xstrdup("circ");
