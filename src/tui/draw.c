@@ -19,15 +19,10 @@ static int width_of(const char *s)
  * fits followed by an ellipsis. */
 static void put_clipped(int y, int x, const char *s, int maxw, enum tui_attr a)
 {
-	if (maxw <= 0)
+	if (y < 0 || x < 0 || maxw <= 0)
 		return;
-	int ew = term_cpwidth(0x2026);
-	if (width_of(s) <= maxw || maxw <= ew) {
-		term_put(y, x, s, strlen(s), maxw, a);
-		return;
-	}
-	term_put(y, x, s, strlen(s), maxw - ew, a);
-	term_put(y, getcurx(stdscr), "…", strlen("…"), ew, a);
+	move(y, x);
+	term_putn_clipped(s, strlen(s), maxw, a);
 }
 
 /* Draw the end of s at y, x in maxw columns, after an ellipsis. */

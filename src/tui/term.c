@@ -14,6 +14,7 @@
 
 #include "circ/err.h"
 #include "circ/i18n.h"
+#include "circ/layout.h"
 #include "circ/utf8.h"
 #include "tui.h"
 
@@ -269,6 +270,17 @@ int term_putn(const char *s, size_t n, int maxw, enum tui_attr a)
 	}
 	term_attr(a, 0);
 	return w;
+}
+
+int term_putn_clipped(const char *s, size_t n, int maxw, enum tui_attr a)
+{
+	if (maxw <= 0)
+		return 0;
+	int ew = term_cpwidth(0x2026);
+	if ((int)layout_text_width(s, n, term_cpwidth) <= maxw || maxw <= ew)
+		return term_putn(s, n, maxw, a);
+	int w = term_putn(s, n, maxw - ew, a);
+	return w + term_putn("…", strlen("…"), ew, a);
 }
 
 void term_put(int y, int x, const char *s, size_t n, int maxw, enum tui_attr a)

@@ -111,10 +111,10 @@ void tree_draw(const struct tui *t, struct tui_tree *tr, int y, int x, int h, in
 		const char *mark = row->has_kids ? (tr->folded[tr->vis[k]] ? "+" : "-") : " ";
 		int used = col + term_putn(mark, 1, w - col, a);
 		used += term_putn(" ", 1, w - used, a);
-		used += term_putn(row->text, strlen(row->text), w - used, a);
+		used += term_putn_clipped(row->text, strlen(row->text), w - used, a);
 		if (row->note && used + 2 < w) {
 			used += term_putn("  ", 2, w - used, a);
-			term_putn(row->note, strlen(row->note), w - used, sel ? a : TA_DIM);
+			term_putn_clipped(row->note, strlen(row->note), w - used, sel ? a : TA_DIM);
 		}
 	}
 }

@@ -161,6 +161,9 @@ void term_attr(enum tui_attr a, int on);
 int term_cpwidth(uint32_t cp);
 void term_put(int y, int x, const char *s, size_t n, int maxw, enum tui_attr a);
 int term_putn(const char *s, size_t n, int maxw, enum tui_attr a);
+/* The same, but text that does not fit ends with an ellipsis; returns the
+ * columns used. */
+int term_putn_clipped(const char *s, size_t n, int maxw, enum tui_attr a);
 void term_fill(int y, int x, int w, enum tui_attr a);
 int term_getkey(wint_t *key);
 /* termcap.c: can the terminal move the cursor (terminfo "cup")? */
