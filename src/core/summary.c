@@ -76,7 +76,9 @@ static void tree_line(struct strbuf *out, const struct unit *u, int depth, size_
 {
 	struct strbuf line = STRBUF_INIT;
 	sb_addn(&line, ' ', (size_t)depth * INDENT);
-	sb_addf(&line, "%s: %s", kind_name(u), u->name);
+	/* TRANSLATORS: a line of circ --units: a unit's kind, then its name
+	 * (French puts a no-break space before the colon) */
+	sb_addf(&line, _("%s: %s"), kind_name(u), u->name);
 	if (u->head)
 		sb_addf(&line, " — %s", u->head->name);
 	layout_clip(out, sb_str(&line), width);
