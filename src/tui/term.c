@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <limits.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
@@ -238,9 +240,22 @@ static const char *translit(uint32_t cp)
 	}
 }
 
+/* Whether cp is shown as itself: always in a UTF-8 locale; otherwise when
+ * the locale's character set has it (Latin-1 has « é » and U+00A0, ASCII
+ * none of them), else it is transliterated. */
+static int shown_as_is(uint32_t cp)
+{
+	if (!ascii || cp < 0x80)
+		return !ascii;
+	char buf[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	return wcrtomb(buf, (wchar_t)cp, &st) != (size_t)-1;
+}
+
 int term_cpwidth(uint32_t cp)
 {
-	if (ascii)
+	if (!shown_as_is(cp))
 		return (int)strlen(translit(cp));
 	return utf8_cpwidth(cp);
 }
@@ -260,7 +275,7 @@ int term_putn(const char *s, size_t n, int maxw, enum tui_attr a)
 			continue;
 		if (w + cw > maxw)
 			break;
-		if (ascii) {
+		if (!shown_as_is(cp)) {
 			addstr(translit(cp));
 		} else {
 			wchar_t wc[2] = {(wchar_t)cp, L'\0'};
