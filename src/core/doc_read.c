@@ -234,7 +234,10 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	xmlParseDocument(ctxt);
 	xmlDocPtr x = ctxt->myDoc;
-	int ok = ctxt->wellFormed && !sink->stopped;
+	/* a namespace error (a colon in a processing instruction's name, an
+	 * undeclared prefix) leaves wellFormed set: it is refused all the same,
+	 * as is any error the parser reported */
+	int ok = ctxt->wellFormed && ctxt->nsWellFormed && !sink->stopped && !sink->parse_failed;
 	xmlFreeParserCtxt(ctxt);
 	sink->ctxt = NULL;
 	if (!ok) {

@@ -35,8 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct doc *d = doc_load(path, FUZZ_CONTENT "/akn-subset.rng", &dl);
-	if ((d == NULL) == (dl.n == 0))
+	if ((d == NULL) == (dl.n == 0)) {
+		diag_print(&dl, 0);
 		abort(); /* a model with problems, or no model and no reason */
+	}
 	if (d != NULL) {
 		for (size_t i = 0; i < d->nparts; i++) {
 			char *l = doc_part_label(d->parts[i]);
