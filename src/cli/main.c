@@ -166,8 +166,7 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
 		char *label = doc_part_label(hits[i].part);
-		size_t lw = utf8_width(label, strlen(label)) + 2;
-		size_t cw = width == 0 ? 0 : width > lw + 20 ? width - lw : 20;
+		size_t cw = search_context_width(label, width);
 		struct strbuf line = STRBUF_INIT;
 		size_t ms, me;
 		search_context(&line, &hits[i], cw, &ms, &me);

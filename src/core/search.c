@@ -387,6 +387,12 @@ static size_t extend_back(const char *t, size_t n, size_t a, size_t *w, size_t l
 	return a;
 }
 
+size_t search_context_width(const char *label, size_t width)
+{
+	size_t lw = utf8_width(label, strlen(label)) + 2;
+	return width == 0 ? 0 : width > lw + 20 ? width - lw : 20;
+}
+
 void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
                     size_t *me)
 {

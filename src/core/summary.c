@@ -14,49 +14,46 @@
 
 /* The kinds of unit, as the organisation block spells them (the values of
  * circ.kind in content/akn-subset.rng: data, compared as they are), and how
- * they are shown. The bulletin's word is the English message too, so that
- * English output keeps the bulletin's word. */
-static const struct {
-	const char *word;  /* as in kind="..." */
-	const char *shown; /* N_(): translated where it is shown */
-} kinds[] = {
+ * they are shown: each word, compared as data, is also the message that
+ * translates it (N_()), so that English output keeps the bulletin's word. */
+static const char *const kinds[] = {
     /* TRANSLATORS: a kind of unit, the bulletin's own word, shown in a unit's
      * summary after "Kind:" and in the organisation tree: "département" is a
      * department of the Secretariat. The English interface keeps the French
      * word; translate it into the language of the interface. */
-    {"département", N_("département")},
+    N_("département"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: an office. */
-    {"bureau", N_("bureau")},
+    N_("bureau"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a secretariat
      * (of a board or committee). */
-    {"secrétariat", N_("secrétariat")},
+    N_("secrétariat"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a division. */
-    {"division", N_("division")},
+    N_("division"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a service (a
      * unit below a division). */
-    {"service", N_("service")},
+    N_("service"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a section (a
      * unit below a service), not a section of the text. */
-    {"section", N_("section")},
+    N_("section"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a group. */
-    {"groupe", N_("groupe")},
+    N_("groupe"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a team. */
-    {"équipe", N_("équipe")},
+    N_("équipe"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a centre (a
      * service centre). */
-    {"centre", N_("centre")},
+    N_("centre"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a base (a
      * logistics base). */
-    {"base", N_("base")},
+    N_("base"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a body (an
      * organ of the United Nations). */
-    {"organe", N_("organe")},
+    N_("organe"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: an organization
      * (outside the Secretariat). */
-    {"organisation", N_("organisation")},
+    N_("organisation"),
     /* TRANSLATORS: a kind of unit, the bulletin's own word: a cell (a small
      * unit). */
-    {"cellule", N_("cellule")},
+    N_("cellule"),
 };
 
 /* The kind of a unit in the user's language; an unknown word as it is. */
@@ -67,8 +64,8 @@ static const char *kind_name(const struct unit *u)
 		 * not give. */
 		return _("unit");
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(u->kind, kinds[i].word) == 0)
-			return _(kinds[i].shown);
+		if (strcmp(u->kind, kinds[i]) == 0)
+			return _(kinds[i]);
 	return u->kind;
 }
 

@@ -8,12 +8,15 @@
 #include "circ/i18n.h"
 #include "tui.h"
 
-static void open_list(struct tui *t, const char *title, int kind)
+void list_open(struct tui *t, const char *title, int kind)
 {
 	free(t->list_title);
 	t->list_title = xstrdup(title);
 	t->list_kind = kind;
-	t->list_from = t->screen;
+	/* a list opened from a list replaces it: Backspace then goes back to
+	 * where the first list came from */
+	if (t->screen != SCR_LIST)
+		t->list_from = t->screen;
 	t->screen = SCR_LIST;
 	t->list.sel = t->list.top = 0;
 	tree_refresh(&t->list);
@@ -47,7 +50,7 @@ void list_cited_by(struct tui *t)
 		/* TRANSLATORS: the list's title on the status line; %s: a
 		 * part's label (5.7 b)) */
 		char *title = xasprintf(P_("%zu part cites %s", "%zu parts cite %s", n), n, label);
-		open_list(t, title, LIST_CITED_BY);
+		list_open(t, title, LIST_CITED_BY);
 		free(title);
 	}
 	free(label);
@@ -86,7 +89,7 @@ void list_matches(struct tui *t)
 	    /* TRANSLATORS: the list's title on the status line; %s: the
 	     * pattern searched for (after the slash) */
 	    P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits, t->pattern);
-	open_list(t, title, LIST_MATCHES);
+	list_open(t, title, LIST_MATCHES);
 	free(title);
 	if (t->cur_hit >= 0)
 		t->list.sel = (size_t)t->cur_hit;

@@ -23,7 +23,10 @@
 enum what { W_UNIT = 1, W_SUBTREE, W_ORG, W_PART, W_MATCHES };
 enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
 
-#define ITEM(v) ((const void *)(intptr_t)(v))
+#define ITEM(v)             ((const void *)(intptr_t)(v))
+/* Printed matches are the lines circ --search prints when its output is
+ * not a terminal (80 columns), byte for byte. */
+#define PRINT_MATCHES_WIDTH 80
 
 /* The unit the screen is about, if any. */
 static const struct unit *current_unit(const struct tui *t)
@@ -35,24 +38,13 @@ static const struct unit *current_unit(const struct tui *t)
 	return NULL;
 }
 
-static void open_rows(struct tui *t, const char *title, int kind)
-{
-	free(t->list_title);
-	t->list_title = xstrdup(title);
-	t->list_kind = kind;
-	if (t->screen != SCR_LIST || (t->list_kind != LIST_PRINT_WHAT && kind == LIST_PRINT_WHAT))
-		t->list_from = t->screen;
-	t->screen = SCR_LIST;
-	t->list.sel = t->list.top = 0;
-	tree_refresh(&t->list);
-}
-
 void print_dialog(struct tui *t)
 {
 	const struct unit *u = current_unit(t);
 	enum tui_screen from = t->screen;
 	/* the dialog replaces a list (of matches, of citing parts): once
-	 * printed, go back to the screen that list was opened from */
+	 * printed, go back to the screen that list was opened from (list_open
+	 * keeps it) */
 	if (from == SCR_LIST)
 		from = t->list_from;
 	t->print_unit = u;
@@ -94,8 +86,7 @@ void print_dialog(struct tui *t)
 	}
 	/* TRANSLATORS: the print dialog's title, on the status line; Enter
 	 * and Backspace are keys */
-	open_rows(t, _("Print what? (Enter: choose, Backspace: cancel)"), LIST_PRINT_WHAT);
-	t->list_from = from;
+	list_open(t, _("Print what? (Enter: choose, Backspace: cancel)"), LIST_PRINT_WHAT);
 }
 
 /* The text to print for a choice, as the command line renders it. */
@@ -124,7 +115,8 @@ static char *render(struct tui *t, enum what w, char **name)
 			char *label = doc_part_label(t->hits[i].part);
 			size_t ms, me;
 			sb_addf(&sb, "%s: ", label);
-			search_context(&sb, &t->hits[i], 72, &ms, &me);
+			search_context(&sb, &t->hits[i],
+			               search_context_width(label, PRINT_MATCHES_WIDTH), &ms, &me);
 			sb_addc(&sb, '\n');
 			free(label);
 		}
@@ -174,7 +166,7 @@ static void where_rows(struct tui *t)
 		free(note);
 		tree_add(&t->list, 0, _("A file…"), NULL, ITEM(TO_FILE));
 	}
-	open_rows(t,
+	list_open(t,
 	          t->cfg->restricted ? _("Print where? (restricted: your terminal's printer only)")
 	                             : _("Print where?"),
 	          LIST_PRINT_WHERE);

@@ -202,6 +202,8 @@ void text_draw(struct tui *t);
 void text_free(struct tui_text *tx);
 void text_reflow(struct tui *t);
 void list_draw(struct tui *t);
+/* Show t->list (already filled) as a list titled title, of kind kind. */
+void list_open(struct tui *t, const char *title, int kind);
 void list_cited_by(struct tui *t);
 void list_matches(struct tui *t);
 void list_choose(struct tui *t);

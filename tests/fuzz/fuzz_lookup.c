@@ -7,13 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/diag.h"
 #include "circ/doc.h"
 #include "circ/lookup.h"
 
-#ifndef FUZZ_CONTENT
-#define FUZZ_CONTENT "content"
-#endif
+#include "fuzz_bulletin.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,12 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	struct diag_list dl = DIAG_LIST_INIT;
-	doc = doc_load(FUZZ_CONTENT "/ST-SGB-2010-2.fr.xml", FUZZ_CONTENT "/akn-subset.rng", &dl);
-	if (doc == NULL) {
-		diag_print(&dl, 0);
-		abort();
-	}
+	doc = fuzz_bulletin();
 	return 0;
 }
 

@@ -7,13 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/diag.h"
 #include "circ/doc.h"
 #include "circ/units.h"
 
-#ifndef FUZZ_CONTENT
-#define FUZZ_CONTENT "content"
-#endif
+#include "fuzz_bulletin.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,12 +21,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	struct diag_list dl = DIAG_LIST_INIT;
-	doc = doc_load(FUZZ_CONTENT "/ST-SGB-2010-2.fr.xml", FUZZ_CONTENT "/akn-subset.rng", &dl);
-	if (doc == NULL || doc->nunits == 0) {
-		diag_print(&dl, 0);
+	doc = fuzz_bulletin();
+	if (doc->nunits == 0)
 		abort();
-	}
 	return 0;
 }
 
