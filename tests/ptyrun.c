@@ -22,14 +22,16 @@
  *
  * Every byte the command writes is recorded (to OUTFILE with -o). At the end
  * one line goes to standard output:
- *   exit=N signal=S bytes=B elapsed_ms=E cpu_ms=C seen_us=U
+ *   exit=N signal=S bytes=B elapsed_ms=E cpu_ms=C seen_us=U modes=M
  * N: the exit status (-1 when a signal ended it); S: the signal that ended
  * it (0: none); B: bytes written by the command; E: milliseconds from the
  * last step that acted on the command (k, r, h or s; else from its start)
  * until it was gone; C: the CPU time (user + system) the command used;
  * U: microseconds from the command's start until the text of the last u:
  * step came (-1: no u: step, or it never came), e.g. the time to the first
- * screen.
+ * screen; M: "same" when the terminal's modes (termios, as stty -g shows
+ * them) are at the end what they were before the command started,
+ * "changed" when not, "unknown" after h (no terminal left to ask).
  * Exit status: 0 the command ended within TIMEOUT (default 5 s) of each
  * wait; 3 it did not: it was killed (SIGKILL to its process group);
  * 2 usage error; 1 a system call failed.
@@ -68,7 +70,8 @@ static int child_status;
 static struct rusage child_usage;
 static long timeout_ms = 5000;
 static int no_ctty;
-static long long exit_at; /* when the child was seen gone */
+static long long exit_at;           /* when the child was seen gone */
+static struct termios modes_before; /* the slave's modes before the command */
 
 static long long now_ms(void);
 
@@ -425,6 +428,9 @@ static void start_child(char **argv, const struct winsize *ws)
 	snprintf(slave_name, sizeof slave_name, "%s", name);
 	if (ioctl(master, TIOCSWINSZ, ws) != 0)
 		die("TIOCSWINSZ");
+	/* on the master, tcgetattr gives the slave's modes */
+	if (tcgetattr(master, &modes_before) != 0)
+		die("tcgetattr");
 	fflush(NULL);
 	child = fork();
 	if (child < 0)
@@ -568,8 +574,19 @@ int main(int argc, char **argv)
 	long long elapsed = exit_at - mark;
 	if (elapsed < 0)
 		elapsed = 0; /* it ended before the mark */
+	const char *modes = "unknown";
 	if (master >= 0) {
 		drain();
+		struct termios after;
+		if (tcgetattr(master, &after) == 0)
+			modes =
+			    after.c_iflag == modes_before.c_iflag &&
+			            after.c_oflag == modes_before.c_oflag &&
+			            after.c_cflag == modes_before.c_cflag &&
+			            after.c_lflag == modes_before.c_lflag &&
+			            memcmp(after.c_cc, modes_before.c_cc, sizeof after.c_cc) == 0
+			        ? "same"
+			        : "changed";
 		close(master);
 	}
 	if (out && fclose(out) != 0)
@@ -578,8 +595,8 @@ int main(int argc, char **argv)
 	int sig = WIFSIGNALED(child_status) ? WTERMSIG(child_status) : 0;
 	long cpu = (long)(child_usage.ru_utime.tv_sec + child_usage.ru_stime.tv_sec) * 1000 +
 	           (long)(child_usage.ru_utime.tv_usec + child_usage.ru_stime.tv_usec) / 1000;
-	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld seen_us=%lld\n", code, sig,
-	       nbytes, elapsed, cpu, seen_us);
+	printf("exit=%d signal=%d bytes=%llu elapsed_ms=%lld cpu_ms=%ld seen_us=%lld modes=%s\n",
+	       code, sig, nbytes, elapsed, cpu, seen_us, modes);
 	free(steps);
 	return timed_out ? 3 : 0;
 }

@@ -11,7 +11,9 @@
  *   printer = command | terminal | ansi
  *   print-command = lpr -P office      (no shell: words and quotes only)
  *   colour = auto | never
- *   restricted = yes | no */
+ *   restricted = yes | no
+ *   utf8 = yes | no                    (the terminal is UTF-8, whatever the
+ *                                       locale: see i18n_force_utf8()) */
 #ifndef CIRC_CONFIG_H
 #define CIRC_CONFIG_H
 
@@ -28,6 +30,7 @@ struct config {
 	char *print_command;
 	int colour;      /* 0: never */
 	int restricted;  /* no file written, no command run, no other file read */
+	int utf8;        /* the terminal shows UTF-8 whatever the locale says */
 	char *user_file; /* the user's file that was read, or NULL */
 };
 

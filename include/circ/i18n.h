@@ -20,5 +20,10 @@
  * $CIRC_LOCALEDIR, else locale/ beside the build tree's program, else the
  * installed $(localedir). argv0 is the program's argv[0]. */
 void i18n_init(const char *argv0);
+/* The terminal is UTF-8 whatever the locale says (--utf8): when the
+ * locale's character set is not UTF-8, switch LC_CTYPE alone to a UTF-8
+ * locale (C.UTF-8, else en_US.UTF-8), as tmux -u does; the language of the
+ * messages stays the user's. 0, or -1 when the system has none. */
+int i18n_force_utf8(void);
 
 #endif

@@ -398,6 +398,7 @@ int main(int argc, char **argv)
 	}
 	diag_clear(&cdl);
 	cfg.restricted |= o.restricted;
+	cfg.utf8 |= o.utf8;
 	if (o.printer && config_printer(o.printer, &cfg.printer) != 0) {
 		/* TRANSLATORS: command, terminal and ansi are the values --printer
 		   takes: keep them */
@@ -485,6 +486,12 @@ int main(int argc, char **argv)
 		int rc = ERR_EXIT_DOC;
 		if (d == NULL) {
 			report_load(&dl, files[0], 0);
+		} else if (cfg.utf8 && i18n_force_utf8() != 0) {
+			/* TRANSLATORS: --utf8 and utf8 = yes ask circ to draw
+			 * UTF-8; C.UTF-8 is a locale's name */
+			err_report(NULL, 0, 0,
+			           _("--utf8: this system has no UTF-8 locale (such as C.UTF-8)"));
+			rc = ERR_EXIT_USAGE;
 		} else {
 			doc_release_cache();
 			rc = tui_run(d, &cfg);

@@ -115,6 +115,9 @@ static const struct optdef table[] = {
     {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
      N_("write no file, run no command, read no other file and no settings of the user, no "
         "suspend (for an sshd ForceCommand); printing to the terminal's printer stays")},
+    {"utf8", 'u', NULL, OPTS_DEFAULT,
+     N_("the terminal shows UTF-8 whatever the locale says (as tmux -u): the browser draws é "
+        "and « » even in the C locale of an SSH session that forwards no LANG")},
     {"keys", KEY_KEYS, NULL, OPTS_KEYS, N_("print the browser's keys and exit")},
     {"help", 'h', NULL, OPTS_HELP, N_("print this help and exit")},
     {"version", 'V', NULL, OPTS_VERSION, N_("print the version and exit")},
@@ -363,6 +366,9 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			break;
 		case KEY_RESTRICTED:
 			o->restricted = 1;
+			break;
+		case 'u':
+			o->utf8 = 1;
 			break;
 		case 'w':
 			r = parse_width(optarg, &o->width);

@@ -81,11 +81,17 @@ static char *apply(struct config *c, const char *key, const char *value)
 			 * reads in a settings file; keep them as they are. */
 			return xasprintf(_("restricted must be yes or no, not '%s'"), value);
 		c->restricted |= v; /* once restricted, always */
+	} else if (strcmp(key, "utf8") == 0) {
+		if (yes_no(value, &c->utf8) != 0)
+			/* TRANSLATORS: "utf8", "yes" and "no" are what circ reads
+			 * in a settings file; keep them as they are. */
+			return xasprintf(_("utf8 must be yes or no, not '%s'"), value);
 	} else {
 		return xasprintf(
 		    /* TRANSLATORS: the words in brackets are the names of the
 		     * settings circ knows; keep them as they are. */
-		    _("unknown setting '%s' (printer, print-command, colour, restricted)"), key);
+		    _("unknown setting '%s' (printer, print-command, colour, restricted, utf8)"),
+		    key);
 	}
 	return NULL;
 }

@@ -2,7 +2,9 @@
  * i18n.h). */
 #include "circ/i18n.h"
 
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -11,6 +13,18 @@
 #ifndef CIRC_LOCALEDIR
 #define CIRC_LOCALEDIR "/usr/local/share/locale"
 #endif
+
+int i18n_force_utf8(void)
+{
+	static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return 0;
+	for (size_t i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		if (setlocale(LC_CTYPE, utf8[i]) != NULL)
+			return 0;
+	return -1;
+}
 
 void i18n_init(const char *argv0)
 {

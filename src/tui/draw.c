@@ -126,8 +126,17 @@ void draw_status(struct tui *t, const char *prompt, const char *text, size_t cur
 			uint32_t cp;
 			from += utf8_decode(text + from, strlen(text) - from, &cp);
 		}
-		if (room > 0)
-			term_put(y, lw, text + from, strlen(text) - from, room, TA_STATUS);
+		int tw = 0;
+		if (room > 0) {
+			move(y, lw);
+			tw = term_putn(text + from, strlen(text) - from, room, TA_STATUS);
+		}
+		/* a message about the line (a key refused) at the right, if it
+		 * fits beside the text */
+		int mw = t->message[0] ? width_of(t->message) : 0;
+		if (mw && lw + tw + 2 + mw <= t->cols)
+			term_put(y, t->cols - mw, t->message, strlen(t->message), mw,
+			         t->message_error ? TA_ERROR : TA_STATUS);
 		int cx = lw + (int)layout_text_width(text + from, cursor - from, term_cpwidth);
 		move(y, cx < t->cols ? cx : t->cols - 1);
 		return;

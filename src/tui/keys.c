@@ -105,6 +105,14 @@ static void c_quit(struct tui *t)
 {
 	t->quit = 1;
 }
+/* q: closes the help, as q closes less and man; elsewhere quits. */
+static void c_q(struct tui *t)
+{
+	if (t->screen == SCR_TEXT && t->text.help)
+		t->screen = t->text_from;
+	else
+		t->quit = 1;
+}
 static void c_redraw(struct tui *t)
 {
 	(void)t;
@@ -332,6 +340,11 @@ static void c_escape(struct tui *t)
 			t->outline_shown = 0;
 	} else if (t->screen == SCR_DOC) {
 		t->link_on = 0;
+		if (t->pattern)
+			/* TRANSLATORS: after Esc; n is the key of the next
+			 * match, %s the pattern */
+			tui_message(t, 0, _("Matches no longer shown; n searches /%s again"),
+			            t->pattern);
 		search_clear(t);
 	} else {
 		c_back(t);
@@ -409,11 +422,13 @@ static const struct cmd table[] = {
     {{K(27)},
      MOVING,
      "escape",
-     N_("leave the outline; clear the selection and the search"),
+     N_("leave the outline; clear the selection and the highlighted matches (n searches "
+        "again, as in less)"),
      c_escape},
     {{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", N_("this list of keys"), c_help},
     {{K(CTRL('l'))}, SCR_ALL, "redraw", N_("redraw the screen"), c_redraw},
-    {{K('q'), K('Q')}, SCR_ALL, "quit", N_("quit at once"), c_quit},
+    {{K('q')}, SCR_ALL, "quit", N_("quit; in this help, close it (as in less and man)"), c_q},
+    {{K('Q')}, SCR_ALL, "quit-now", N_("quit at once, from any screen"), c_quit},
 };
 #define NCMDS (sizeof table / sizeof table[0])
 
@@ -436,7 +451,7 @@ int keys_dispatch(struct tui *t, wint_t key, int is_code)
  * (Space, Enter...); letters and Ctrl-X stay as they are. */
 const char *keys_name(wint_t key, int is_code)
 {
-	static char buf[32];
+	static char buf[32], alt[64];
 	if (is_code) {
 		switch (key) {
 		case KEY_DOWN:
@@ -476,13 +491,30 @@ const char *keys_name(wint_t key, int is_code)
 		case KEY_ENTER:
 			/* TRANSLATORS: the Enter (Return) key */
 			return _("Enter");
+		case KEY_IC:
+			/* TRANSLATORS: the Insert key */
+			return _("Insert");
+		case KEY_DC:
+			/* TRANSLATORS: the Delete key (not Backspace) */
+			return _("Delete");
+		case TERM_KEY_UNKNOWN:
+			/* TRANSLATORS: an escape sequence from the terminal that
+			 * names no key circ knows, in "%s: no such key here" */
+			return _("This key");
 		default:
-			if (key >= KEY_F(1) && key <= KEY_F(12)) {
+			if (key >= KEY_F(1) && key <= KEY_F(63)) {
 				snprintf(buf, sizeof buf, "F%d", (int)(key - KEY_F(0)));
 				return buf;
 			}
 			return "?";
 		}
+	}
+	if (key & TERM_ALT) {
+		const char *base = keys_name(key & ~(wint_t)TERM_ALT, 0);
+		/* TRANSLATORS: a key pressed with Alt (or after Esc): %s is
+		 * the key's name */
+		snprintf(alt, sizeof alt, _("Alt-%s"), base);
+		return alt;
 	}
 	switch (key) {
 	case ' ':
@@ -588,7 +620,7 @@ void keys_help(struct strbuf *out, int width)
 	sb_addc(out, '\n');
 	layout_wrap(out,
 	            _("The status line shows where you are, the search's case and accent modes, "
-	              "and messages. q quits from anywhere."),
+	              "and messages. Q quits from anywhere."),
 	            0, NULL, 0, w < MEASURE ? w : MEASURE);
 }
 

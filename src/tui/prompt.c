@@ -1,11 +1,15 @@
 /* prompt.c: a line editor on the status line, for searches and ':'.
  * Keys as in shells: Left/Right, Home/End (Ctrl-A/E), Backspace, Delete,
- * Ctrl-U (to the start), Ctrl-K (to the end), Ctrl-W (a word back),
- * Up/Down (history), Tab (completion), Esc or Ctrl-G (cancel), Enter. */
+ * Ctrl-U (to the start), Ctrl-K (to the end), Ctrl-W and Alt-Backspace (a
+ * word back), Alt-B and Alt-F (a word left, right), Alt-D (a word ahead),
+ * Up/Down (history), Tab (completion), Esc or Ctrl-G (cancel), Enter.
+ * Bytes that are no character are refused with a message; the line goes on
+ * taking keys. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "tui.h"
 
@@ -41,6 +45,33 @@ static int prompt_key(struct tui *t, const char *label, const char *text, size_t
 	if (code < 0)
 		t->quit = 1;
 	return code;
+}
+
+/* The start of the word before byte cur (words are separated by spaces). */
+static size_t word_left(const struct strbuf *sb, size_t cur)
+{
+	while (cur > 0 && sb->s[cur - 1] == ' ')
+		cur--;
+	while (cur > 0 && sb->s[cur - 1] != ' ')
+		cur--;
+	return cur;
+}
+
+/* The end of the word after byte cur. */
+static size_t word_right(const struct strbuf *sb, size_t cur)
+{
+	while (cur < sb->len && sb->s[cur] == ' ')
+		cur++;
+	while (cur < sb->len && sb->s[cur] != ' ')
+		cur++;
+	return cur;
+}
+
+/* Remove bytes [from, to) of the line. */
+static void cut(struct strbuf *sb, size_t from, size_t to)
+{
+	memmove(sb->s + from, sb->s + to, sb->len - to + 1);
+	sb->len -= to - from;
 }
 
 static void set_text(struct strbuf *sb, size_t *cur, const char *s)
@@ -110,16 +141,25 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 		} else if (!code && key == CTRL('k')) {
 			sb_truncate(&sb, cur);
 			changed = 1;
-		} else if (!code && key == CTRL('w')) {
-			size_t p = cur;
-			while (p > 0 && sb.s[p - 1] == ' ')
-				p--;
-			while (p > 0 && sb.s[p - 1] != ' ')
-				p--;
-			memmove(sb.s + p, sb.s + cur, sb.len - cur + 1);
-			sb.len -= cur - p;
+		} else if ((!code && (key == CTRL('w') || key == (TERM_ALT | 127) ||
+		                      key == (TERM_ALT | CTRL('h')))) ||
+		           (code && key == (KEY_BACKSPACE | TERM_ALT))) {
+			size_t p = word_left(&sb, cur);
+			cut(&sb, p, cur);
 			cur = p;
 			changed = 1;
+		} else if (!code && (key == (TERM_ALT | 'b') || key == (TERM_ALT | 'B'))) {
+			cur = word_left(&sb, cur);
+		} else if (!code && (key == (TERM_ALT | 'f') || key == (TERM_ALT | 'F'))) {
+			cur = word_right(&sb, cur);
+		} else if (!code && (key == (TERM_ALT | 'd') || key == (TERM_ALT | 'D'))) {
+			cut(&sb, cur, word_right(&sb, cur));
+			changed = 1;
+		} else if (code && key == TERM_KEY_BADCHAR) {
+			/* TRANSLATORS: in a prompt, after the terminal sent bytes
+			 * that are no character in the locale's character set */
+			tui_message(t, 1, "%s",
+			            _("Not a character in this locale's character set: ignored"));
 		} else if (code && (key == KEY_UP || key == KEY_DOWN) && h && h->n) {
 			if (key == KEY_UP && hpos > 0)
 				hpos--;
@@ -134,7 +174,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				free(c);
 				changed = 1;
 			}
-		} else if (!code && key >= 0x20 && key != 0x7f) {
+		} else if (!code && key >= 0x20 && key != 0x7f && key < 0x110000) {
 			char buf[4];
 			size_t k = utf8_encode((uint32_t)key, buf);
 			sb_add(&sb, "", 0);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <limits.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
@@ -23,14 +25,30 @@
 static int active;
 static int ascii;
 static volatile sig_atomic_t hangup;
+static volatile sig_atomic_t stopped; /* Ctrl-Z, not handled yet */
 static attr_t attrs[TA_COUNT];
 static short pairs[TA_COUNT];
 static SCREEN *screen;
 
-/* SIGHUP, SIGTERM, SIGINT, SIGPIPE: note it; the key loop ends the program. */
+/* SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE: note it; the key loop ends the
+ * program (restoring the terminal first). SIGTSTP: note it; the key loop
+ * suspends. */
 static void on_signal(int sig)
 {
-	hangup = sig;
+	if (sig == SIGTSTP)
+		stopped = 1;
+	else
+		hangup = sig;
+}
+
+/* Catch sig with on_signal, without SA_RESTART: a blocked read returns. */
+static void install(int sig)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 int term_hangup(void)
@@ -136,14 +154,13 @@ void term_start(struct tui *t)
 	 * locale's character set */
 	bind_textdomain_codeset(CIRC_DOMAIN, "UTF-8");
 #endif
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
+	static const int ending[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE};
+	for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
+		install(ending[i]);
+	/* Ctrl-Z, unless ignored (restricted mode) */
+	struct sigaction old;
+	if (sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+		install(SIGTSTP);
 	cbreak();
 	noecho();
 	nonl();
@@ -151,6 +168,7 @@ void term_start(struct tui *t)
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE);
 	set_escdelay(25);
+	input_start();
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -326,15 +344,52 @@ static int input_gone(void)
 	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* Ctrl-Z: restore the terminal, stop, and on SIGCONT take the terminal
+ * back at whatever size it has now (it may have been resized meanwhile)
+ * and repaint all of it. */
+static void suspend(void)
+{
+	endwin();
+	fflush(stdout);
+	signal(SIGTSTP, SIG_DFL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGTSTP);
+	/* here again after SIGCONT */
+	install(SIGTSTP);
+	stopped = 0;
+	term_resized();
+}
+
+void term_resized(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resize_term(ws.ws_row, ws.ws_col);
+	/* the terminal may have kept, reflowed, scrolled or dropped what was
+	 * on it: paint every cell again */
+	clearok(curscr, TRUE);
+}
+
 int term_getkey(wint_t *key)
 {
 	for (int errors = 0;;) {
 		if (hangup)
 			return -1;
+		if (stopped) {
+			suspend();
+			*key = KEY_RESIZE;
+			return 1;
+		}
 		errno = 0;
-		int rc = get_wch(key);
-		if (rc != ERR)
-			return rc == KEY_CODE_YES;
+		int rc = input_read(key);
+		if (rc >= 0)
+			return rc;
+		if (stopped)
+			continue;
 		if (hangup || input_gone() || ++errors > 50)
 			return -1; /* never spin on a dead terminal */
 	}

@@ -62,10 +62,12 @@ struct tui_pos tui_here(const struct tui *t)
 	return p;
 }
 
-/* Lay the document out again for the reader's width, keeping the place. */
+/* After a resize (or at the start): lay the document out again for the
+ * reader's width, keeping the place, and repaint the whole terminal. */
 void tui_layout(struct tui *t)
 {
 	int old_cols = t->cols;
+	term_resized();
 	getmaxyx(stdscr, t->rows, t->cols);
 	/* narrowed with the keys in the outline: show it, not a hidden one */
 	if (t->cols < 100 && t->outline_focus)
@@ -217,7 +219,10 @@ int tui_run(struct doc *d, const struct config *cfg)
 			}
 			continue;
 		}
-		if (!keys_dispatch(&t, key, code))
+		if (code && key == TERM_KEY_BADCHAR)
+			tui_message(&t, 1, "%s",
+			            _("Not a character in this locale's character set: ignored"));
+		else if (!keys_dispatch(&t, key, code))
 			/* TRANSLATORS: %s: a key's name (j, Ctrl-X, F5) */
 			tui_message(&t, 0, _("%s: no such key here (? for help)"),
 			            keys_name(key, code));

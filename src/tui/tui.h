@@ -165,7 +165,22 @@ int term_putn(const char *s, size_t n, int maxw, enum tui_attr a);
  * columns used. */
 int term_putn_clipped(const char *s, size_t n, int maxw, enum tui_attr a);
 void term_fill(int y, int x, int w, enum tui_attr a);
+/* Read a key: 1 and a KEY_ code (or TERM_KEY_*), 0 and a character
+ * (with TERM_ALT when Alt was held), -1 when the browser must end (hangup,
+ * end of input, a signal). Ctrl-Z suspends in here and comes back with
+ * KEY_RESIZE. */
 int term_getkey(wint_t *key);
+/* The terminal changed size or may have lost its contents: take its size
+ * and repaint every cell at the next refresh. */
+void term_resized(void);
+
+/* input.c: keys from any client (see there) */
+#define TERM_ALT         0x40000000    /* or'ed into a character typed with Alt */
+#define TERM_KEY_UNKNOWN (KEY_MAX + 1) /* an escape sequence circ does not know */
+#define TERM_KEY_BADCHAR (KEY_MAX + 2) /* bytes that are no character */
+void input_start(void);
+/* One key, as term_getkey() but -1 on any error. */
+int input_read(wint_t *key);
 /* termcap.c: can the terminal move the cursor (terminfo "cup")? */
 int term_can_address(void);
 
