@@ -14,8 +14,14 @@
 #define PRINT_ANSI_ON         "\033[5i"
 #define PRINT_ANSI_OFF        "\033[4i"
 
-/* Write text to path: 0, or -1 with *err (allocated). An existing file is
- * refused unless force. */
+/* What print_to_file returns when path exists and force is not given. */
+#define PRINT_EXISTS (-2)
+
+/* Write text to path: 0, or -1 with *err (allocated). An existing file (or a
+ * symbolic link) is refused unless force: PRINT_EXISTS with *err. A regular
+ * file is replaced atomically (a temporary file in its directory, renamed
+ * over it) and keeps its permissions; through a symbolic link, the link's
+ * target is replaced and the link stays; a device or a pipe is written to. */
 int print_to_file(const char *text, size_t n, const char *path, int force, char **err);
 /* Split a command line into words (spaces separate; '...' and "..." quote;
  * no shell). NULL-terminated, allocated; NULL with *err when malformed. */

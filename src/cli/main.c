@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "circ/cite.h"
@@ -304,19 +303,19 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 	return status;
 }
 
-/* Send the collected text where --output or --print says: 0 or -1 after
- * reporting why. */
+/* Send the collected text where --output or --print says: 0, or after
+ * reporting why -1 (or PRINT_EXISTS: the file exists, no --force). */
 static int deliver(const struct opts *o, const struct config *cfg, const struct strbuf *text)
 {
 	char *err = NULL;
 	int rc = 0;
-	struct stat st;
-	if (o->output && !o->force && stat(o->output, &st) == 0 && S_ISREG(st.st_mode)) {
-		/* TRANSLATORS: %s is a file name */
-		err = xasprintf(_("%s exists; --force replaces it"), o->output);
-		rc = -1;
-	} else if (o->output) {
+	if (o->output) {
 		rc = print_to_file(text->s, text->len, o->output, o->force, &err);
+		if (rc == PRINT_EXISTS) {
+			free(err);
+			/* TRANSLATORS: %s is a file name */
+			err = xasprintf(_("%s exists; --force replaces it"), o->output);
+		}
 	} else if (cfg->printer == PRINTER_COMMAND) {
 		rc = print_to_command(text->s, text->len, cfg->print_command, &err);
 	} else {
@@ -531,7 +530,12 @@ int main(int argc, char **argv)
 	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
 		status = ERR_EXIT_NOTFOUND;
 	if (run.collect && status != ERR_EXIT_DOC && !run.total.stopped && collected.len > 0) {
-		if (deliver(&o, &cfg, &collected) != 0)
+		int rc = deliver(&o, &cfg, &collected);
+		/* an existing file without --force is the user's call to
+		 * make, not a failure: a usage error, as for any option */
+		if (rc == PRINT_EXISTS)
+			status = ERR_EXIT_USAGE;
+		else if (rc != 0)
 			status = ERR_EXIT_INTERNAL;
 	}
 	sb_free(&collected);

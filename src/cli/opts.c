@@ -100,7 +100,8 @@ static const struct optdef table[] = {
         "width, or 80; 0: no wrapping)")},
     /* TRANSLATORS: argument name: a file name */
     {"output", 'o', N_("FILE"), OPTS_DEFAULT,
-     N_("write the view to FILE instead of standard output (an existing FILE only with --force)")},
+     N_("write the view to FILE instead of standard output (an existing FILE only with --force; "
+        "'-': standard output)")},
     {"force", KEY_FORCE, NULL, OPTS_DEFAULT, N_("with --output: replace an existing file")},
     {"print", 'p', NULL, OPTS_DEFAULT,
      N_("send the view to the printer (see --printer) instead of standard output")},
@@ -373,7 +374,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			break;
 		case 'o':
 			r = set_once(&output, def, optarg);
-			o->output = optarg;
+			/* '-' is standard output, as for every Unix tool */
+			o->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			if (r == 0 && *optarg == '\0') {
 				/* TRANSLATORS: the first %s is an option name, the
 				   second the translated argument name (REF, FILE...):
@@ -437,13 +439,13 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	}
 	if (output.def && print.def)
 		return contradict(&output, &print);
-	if ((o->output || o->print) && o->action == OPTS_DEFAULT) {
+	if ((output.def || o->print) && o->action == OPTS_DEFAULT) {
 		err_report(NULL, 0, 0,
 		           _("--output and --print go with a view (--toc, --show, "
 		             "--summary...)"));
 		return ERR_EXIT_USAGE;
 	}
-	if (o->force && !o->output) {
+	if (o->force && !output.def) {
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--force", "--output");
 		return ERR_EXIT_USAGE;
 	}
