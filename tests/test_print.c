@@ -1,6 +1,7 @@
 /* test_print.c: the core's file writer (print_to_file) on its own: an
  * existing file is never replaced without consent, and with it the file is
- * replaced whole, keeping its mode, through a symbolic link to its target. */
+ * replaced whole, keeping its mode, through a symbolic link to its target;
+ * the bytes for the terminal's printer end every line CR LF. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -90,6 +91,20 @@ static void force_keeps_mode_and_link(void **state)
 	free(path);
 }
 
+static void media_copy_ends_lines_crlf(void **state)
+{
+	(void)state;
+	size_t len;
+	char *b = print_media_copy("a\nb\r\n\nc", 7, "<", ">", &len);
+	assert_int_equal(len, strlen("<a\r\nb\r\n\r\nc\f>"));
+	assert_string_equal(b, "<a\r\nb\r\n\r\nc\f>");
+	free(b);
+	/* a text that ends with a form feed gets no second one */
+	b = print_media_copy("x\n\f", 3, "", "", &len);
+	assert_string_equal(b, "x\r\n\f");
+	free(b);
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL)
@@ -97,6 +112,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(existing_file_is_kept_without_force),
 	    cmocka_unit_test(force_keeps_mode_and_link),
+	    cmocka_unit_test(media_copy_ends_lines_crlf),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dir);

@@ -30,9 +30,15 @@ void print_free_words(char **words);
 /* Run command (no shell) with text on its standard input and wait for it:
  * 0, or -1 with *err (not found, killed, non-zero exit status). */
 int print_to_command(const char *text, size_t n, const char *command, char **err);
-/* The bytes that print text on the terminal's printer: on, the text (a form
- * feed added at its end), off. Allocated, *len set. */
+/* The bytes that print text on the terminal's printer: on, the text with
+ * every line ending CR LF (raw-text printers need the CR), a form feed at
+ * its end, off. Allocated, *len set. */
 char *print_media_copy(const char *text, size_t n, const char *on, const char *off, size_t *len);
+/* Send print_media_copy's bytes to the terminal on fd, exactly (the
+ * terminal's own output processing is off while they are written): what
+ * the command line and the browser both use. 0, or -1 with *err. */
+int print_to_terminal(int fd, const char *text, size_t n, const char *on, const char *off,
+                      char **err);
 /* A file name for a text about name: "circ-" and name in lower-case ASCII
  * letters, digits and dashes, ".txt" (allocated). */
 char *print_default_name(const char *name);

@@ -337,10 +337,9 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 			    term ? term : _("unset"));
 			rc = -1;
 		} else {
-			size_t n;
-			char *bytes = print_media_copy(text->s, text->len, on, off, &n);
-			fwrite(bytes, 1, n, stdout);
-			free(bytes);
+			/* the bytes the browser sends too (print.h) */
+			fflush(stdout);
+			rc = print_to_terminal(STDOUT_FILENO, text->s, text->len, on, off, &err);
 		}
 	}
 	if (rc != 0) {

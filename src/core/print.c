@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "circ/fold.h"
@@ -292,12 +293,50 @@ char *print_media_copy(const char *text, size_t n, const char *on, const char *o
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, on);
-	sb_add(&sb, text, n);
+	/* a printer fed raw text needs a carriage return before each line
+	 * feed, or the lines stair-step; a CR already there is kept */
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+			sb_addc(&sb, '\r');
+		sb_addc(&sb, text[i]);
+	}
 	if (n == 0 || text[n - 1] != '\f')
 		sb_addc(&sb, '\f');
 	sb_adds(&sb, off);
 	*len = sb.len;
 	return sb_steal(&sb);
+}
+
+int print_to_terminal(int fd, const char *text, size_t n, const char *on, const char *off,
+                      char **err)
+{
+	size_t len;
+	char *bytes = print_media_copy(text, n, on, off, &len);
+	/* the terminal driver's output processing (\n -> \r\n) would
+	 * change the bytes, and differently in the browser (curses turns it
+	 * off) and on the command line: it is off while they are written */
+	struct termios saved;
+	int tty = isatty(fd) && tcgetattr(fd, &saved) == 0;
+	if (tty && (saved.c_oflag & OPOST)) {
+		struct termios raw = saved;
+		raw.c_oflag &= ~(tcflag_t)OPOST;
+		if (tcsetattr(fd, TCSANOW, &raw) != 0)
+			tty = 0;
+	} else {
+		tty = 0;
+	}
+	int bad = write_all(fd, bytes, len) != 0;
+	int saved_errno = errno;
+	if (tty)
+		tcsetattr(fd, TCSADRAIN, &saved);
+	free(bytes);
+	if (bad) {
+		/* TRANSLATORS: %s is the system's reason (strerror) */
+		*err = xasprintf(_("cannot send the text to the terminal's printer: %s"),
+		                 strerror(saved_errno));
+		return -1;
+	}
+	return 0;
 }
 
 char *print_default_name(const char *name)
