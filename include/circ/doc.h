@@ -106,7 +106,9 @@ void doc_release_cache(void);
 /* The part with this eId, or NULL. */
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid);
 /* The label users read and type: "Section 5", "5.7", "5.7 b)", "7.3 d) ii)",
- * "preamble", "conclusions". Newly allocated. */
+ * "preamble", "conclusions" (in the user's language: "préambule" and
+ * "signature" in French; the lookup takes every one of these words).
+ * Newly allocated. */
 char *doc_part_label(const struct doc_part *p);
 /* The same for people to read, in the user's language: "préambule" and
  * "signature" in French, else as doc_part_label(). Newly allocated. */

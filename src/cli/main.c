@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "circ/cite.h"
@@ -139,7 +138,8 @@ static int use_colour(void)
 /* What one search over all the files found. */
 struct search_total {
 	size_t matches, parts;
-	int failed; /* a pattern error was reported */
+	int failed;  /* a pattern error was reported */
+	int stopped; /* an error was reported: it ends the output */
 };
 
 /* --search PATTERN: one line per match, "REF: context". */
@@ -155,13 +155,22 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 			   part of the bulletin */
 			err_report(d->path, 0, 0, _("--in: %s"), why);
 			free(why);
+			tot->stopped = 1;
 			return ERR_EXIT_NOTFOUND;
 		}
 	}
 	struct search_hit *hits = NULL;
 	size_t n = 0;
 	char *err = NULL;
-	int rc = search_doc(s, d, scope, &hits, &n, &err);
+	if (search_doc(s, d, scope, &hits, &n, &err) != 0) {
+		/* the error ends the output: none of the matches found before
+		 * it, and no count */
+		err_report(d->path, 0, 0, "%s", err);
+		free(err);
+		free(hits);
+		tot->failed = tot->stopped = 1;
+		return ERR_EXIT_USAGE;
+	}
 	int colour = use_colour();
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
@@ -187,12 +196,6 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	if (o->count)
 		sb_addf(out, "%zu\n", n);
 	free(hits);
-	if (rc != 0) {
-		err_report(d->path, 0, 0, "%s", err);
-		free(err);
-		tot->failed = 1;
-		return ERR_EXIT_USAGE;
-	}
 	return n ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 }
 
@@ -300,19 +303,19 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 	return status;
 }
 
-/* Send the collected text where --output or --print says: 0 or -1 after
- * reporting why. */
+/* Send the collected text where --output or --print says: 0, or after
+ * reporting why -1 (or PRINT_EXISTS: the file exists, no --force). */
 static int deliver(const struct opts *o, const struct config *cfg, const struct strbuf *text)
 {
 	char *err = NULL;
 	int rc = 0;
-	struct stat st;
-	if (o->output && !o->force && stat(o->output, &st) == 0 && S_ISREG(st.st_mode)) {
-		/* TRANSLATORS: %s is a file name */
-		err = xasprintf(_("%s exists; --force replaces it"), o->output);
-		rc = -1;
-	} else if (o->output) {
+	if (o->output) {
 		rc = print_to_file(text->s, text->len, o->output, o->force, &err);
+		if (rc == PRINT_EXISTS) {
+			free(err);
+			/* TRANSLATORS: %s is a file name */
+			err = xasprintf(_("%s exists; --force replaces it"), o->output);
+		}
 	} else if (cfg->printer == PRINTER_COMMAND) {
 		rc = print_to_command(text->s, text->len, cfg->print_command, &err);
 	} else {
@@ -334,10 +337,9 @@ static int deliver(const struct opts *o, const struct config *cfg, const struct 
 			    term ? term : _("unset"));
 			rc = -1;
 		} else {
-			size_t n;
-			char *bytes = print_media_copy(text->s, text->len, on, off, &n);
-			fwrite(bytes, 1, n, stdout);
-			free(bytes);
+			/* the bytes the browser sends too (print.h) */
+			fflush(stdout);
+			rc = print_to_terminal(STDOUT_FILENO, text->s, text->len, on, off, &err);
 		}
 	}
 	if (rc != 0) {
@@ -456,7 +458,7 @@ int main(int argc, char **argv)
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	size_t width = o.action == OPTS_SUMMARY && o.width < 0 ? SUMMARY_WIDTH : out_width(&o);
 
-	struct run run = {NULL, {0, 0, 0}, NULL};
+	struct run run = {NULL, {0, 0, 0, 0}, NULL};
 	struct strbuf collected = STRBUF_INIT;
 	if (o.output || o.print)
 		run.collect = &collected;
@@ -526,11 +528,20 @@ int main(int argc, char **argv)
 		}
 		diag_clear(&dl);
 		doc_free(d);
+		/* a search error (a pattern too complex, an --in naming no
+		 * part) ends the output */
+		if (run.total.stopped)
+			break;
 	}
 	if (status == ERR_EXIT_OK && missed > 0 && found == 0)
 		status = ERR_EXIT_NOTFOUND;
-	if (run.collect && status != ERR_EXIT_DOC && collected.len > 0) {
-		if (deliver(&o, &cfg, &collected) != 0)
+	if (run.collect && status != ERR_EXIT_DOC && !run.total.stopped && collected.len > 0) {
+		int rc = deliver(&o, &cfg, &collected);
+		/* an existing file without --force is the user's call to
+		 * make, not a failure: a usage error, as for any option */
+		if (rc == PRINT_EXISTS)
+			status = ERR_EXIT_USAGE;
+		else if (rc != 0)
 			status = ERR_EXIT_INTERNAL;
 	}
 	sb_free(&collected);
@@ -541,13 +552,19 @@ int main(int argc, char **argv)
 		else if (status == ERR_EXIT_NOTFOUND || status == ERR_EXIT_OK)
 			status = run.total.matches ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 		fflush(stdout);
-		char *parts =
-		    xasprintf(P_("%zu part", "%zu parts", run.total.parts), run.total.parts);
-		/* TRANSLATORS: --search, on standard error: "12 matches in 5
-		   parts"; %s is "5 parts" (the parts of the bulletin) */
-		fprintf(stderr, P_("%zu match in %s\n", "%zu matches in %s\n", run.total.matches),
-		        run.total.matches, parts);
-		free(parts);
+		/* the count, after a search that went to its end: an error
+		 * is the last line */
+		if (!run.total.stopped) {
+			char *parts = xasprintf(P_("%zu part", "%zu parts", run.total.parts),
+			                        run.total.parts);
+			/* TRANSLATORS: --search, on standard error: "12 matches
+			   in 5 parts"; %s is "5 parts" (the parts of the
+			   bulletin) */
+			fprintf(stderr,
+			        P_("%zu match in %s\n", "%zu matches in %s\n", run.total.matches),
+			        run.total.matches, parts);
+			free(parts);
+		}
 		search_free(run.search);
 		search_release();
 	}

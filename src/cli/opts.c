@@ -12,6 +12,7 @@
 #include "circ/layout.h"
 #include "circ/strbuf.h"
 #include "circ/utf8.h"
+#include "circ/xalloc.h"
 
 /* One command-line option. An option with an action selects the view; its
  * argument, when it takes one, is what the view is about (REF, NAME). */
@@ -99,7 +100,8 @@ static const struct optdef table[] = {
         "width, or 80; 0: no wrapping)")},
     /* TRANSLATORS: argument name: a file name */
     {"output", 'o', N_("FILE"), OPTS_DEFAULT,
-     N_("write the view to FILE instead of standard output (an existing FILE only with --force)")},
+     N_("write the view to FILE instead of standard output (an existing FILE only with --force; "
+        "'-': standard output)")},
     {"force", KEY_FORCE, NULL, OPTS_DEFAULT, N_("with --output: replace an existing file")},
     {"print", 'p', NULL, OPTS_DEFAULT,
      N_("send the view to the printer (see --printer) instead of standard output")},
@@ -197,7 +199,8 @@ void opts_help(void)
 	          /* TRANSLATORS: "FILE" is the argument name of the usage line.
 	             Lines wider than 80 columns are wrapped. */
 	          _("With several FILEs, each output line starts with the file it comes from.\n"
-	            "FILE '-' is standard input."));
+	            "FILE '-' is standard input. Options that contradict each other (-i and -s,\n"
+	            "two --show, two different --width...) are refused."));
 	help_para(
 	    &out,
 	    /* TRANSLATORS: lines wider than 80 columns are wrapped */
@@ -209,17 +212,44 @@ void opts_help(void)
 	sb_free(&out);
 }
 
-static int set_action(struct opts *o, enum opts_action a, const char *name)
+/* What one option set, as given, so that a second option setting the same
+ * thing differently is refused instead of silently winning. */
+struct setting {
+	const struct optdef *def; /* NULL: not set yet */
+	const char *arg;          /* its argument, or NULL */
+};
+
+/* "--show 1.2", "--ignore-case": an option as the messages name it
+ * (allocated). */
+static char *spell(const struct setting *s)
 {
-	static const char *current;
-	if (o->action != OPTS_DEFAULT && o->action != a) {
-		/* TRANSLATORS: %s are option names: "--toc and --dump cannot be used
-		   together" */
-		err_report(NULL, 0, 0, _("--%s and --%s cannot be used together"), current, name);
-		return ERR_EXIT_USAGE;
-	}
-	o->action = a;
-	current = name;
+	return s->arg ? xasprintf("--%s %s", s->def->name, s->arg)
+	              : xasprintf("--%s", s->def->name);
+}
+
+/* Report that two options contradict each other; returns the usage
+ * status. */
+static int contradict(const struct setting *a, const struct setting *b)
+{
+	char *x = spell(a), *y = spell(b);
+	/* TRANSLATORS: %s are options as given: "--ignore-case and
+	   --case-sensitive cannot be used together", "--show 1.2 and --show
+	   5.7b cannot be used together" */
+	err_report(NULL, 0, 0, _("%s and %s cannot be used together"), x, y);
+	free(x);
+	free(y);
+	return ERR_EXIT_USAGE;
+}
+
+/* Record that def (with arg) sets what *slot holds: 0, or the usage status
+ * when an earlier option set it differently. The same option with the same
+ * argument again is harmless. */
+static int set_once(struct setting *slot, const struct optdef *def, const char *arg)
+{
+	struct setting now = {def, arg};
+	if (slot->def && (slot->def != def || (arg && strcmp(slot->arg, arg) != 0)))
+		return contradict(slot, &now);
+	*slot = now;
 	return 0;
 }
 
@@ -292,6 +322,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof *o);
 	o->width = -1;
 	opterr = 0;
+	/* what each option sets: a second option setting it differently is a
+	 * contradiction (-i -s, two --show, two --width...) */
+	struct setting action = {0}, cases = {0}, accents = {0}, in = {0}, output = {0},
+	               print = {0}, printer = {0}, command = {0}, width = {0};
 	int c, r = 0;
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		const struct optdef *def = find(c);
@@ -300,7 +334,7 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			return 0;
 		}
 		if (def && def->action != OPTS_DEFAULT) {
-			r = set_action(o, def->action, def->name);
+			r = set_once(&action, def, def->arg ? optarg : NULL);
 			if (r == 0 && def->arg) {
 				o->ref = optarg;
 				if (optarg[0] == '\0') {
@@ -311,6 +345,7 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			}
 			if (r)
 				return r;
+			o->action = def->action;
 			continue;
 		}
 		switch (c) {
@@ -321,16 +356,14 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			o->links = 1;
 			break;
 		case 'i':
-			o->cases = 1;
-			break;
 		case 's':
-			o->cases = 2;
+			r = set_once(&cases, def, NULL);
+			o->cases = c == 'i' ? 1 : 2;
 			break;
 		case KEY_IGNORE_ACCENTS:
-			o->accents = 1;
-			break;
 		case KEY_EXACT_ACCENTS:
-			o->accents = 2;
+			r = set_once(&accents, def, NULL);
+			o->accents = c == KEY_IGNORE_ACCENTS ? 1 : 2;
 			break;
 		case 'F':
 			o->fixed = 1;
@@ -339,11 +372,14 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			o->count = 1;
 			break;
 		case KEY_IN:
+			r = set_once(&in, def, optarg);
 			o->in = optarg;
 			break;
 		case 'o':
-			o->output = optarg;
-			if (*optarg == '\0') {
+			r = set_once(&output, def, optarg);
+			/* '-' is standard output, as for every Unix tool */
+			o->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			if (r == 0 && *optarg == '\0') {
 				/* TRANSLATORS: the first %s is an option name, the
 				   second the translated argument name (REF, FILE...):
 				   "--output: the FILE is empty" */
@@ -356,12 +392,15 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			o->force = 1;
 			break;
 		case 'p':
+			print.def = def;
 			o->print = 1;
 			break;
 		case KEY_PRINTER:
+			r = set_once(&printer, def, optarg);
 			o->printer = optarg;
 			break;
 		case KEY_PRINT_COMMAND:
+			r = set_once(&command, def, optarg);
 			o->print_command = optarg;
 			break;
 		case KEY_RESTRICTED:
@@ -371,7 +410,9 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			o->utf8 = 1;
 			break;
 		case 'w':
-			r = parse_width(optarg, &o->width);
+			r = set_once(&width, def, optarg);
+			if (r == 0)
+				r = parse_width(optarg, &o->width);
 			break;
 		case ':':
 			err_report(NULL, 0, 0,
@@ -402,21 +443,27 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		             "go with --search"));
 		return ERR_EXIT_USAGE;
 	}
-	if (o->output && o->print) {
-		err_report(NULL, 0, 0, _("--%s and --%s cannot be used together"), "output",
-		           "print");
-		return ERR_EXIT_USAGE;
-	}
-	if ((o->output || o->print) && o->action == OPTS_DEFAULT) {
+	if (output.def && print.def)
+		return contradict(&output, &print);
+	if ((output.def || o->print) && o->action == OPTS_DEFAULT) {
 		err_report(NULL, 0, 0,
 		           _("--output and --print go with a view (--toc, --show, "
 		             "--summary...)"));
 		return ERR_EXIT_USAGE;
 	}
-	if (o->force && !o->output) {
+	if (o->force && !output.def) {
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--force", "--output");
 		return ERR_EXIT_USAGE;
 	}
+	/* the browser prints too: there they choose its printer */
+	if ((o->printer || o->print_command) && !o->print && o->action != OPTS_DEFAULT) {
+		err_report(NULL, 0, 0, _("%s goes with %s"),
+		           o->printer ? "--printer" : "--print-command", "--print");
+		return ERR_EXIT_USAGE;
+	}
+	/* the print command is used only by --printer command */
+	if (o->printer && o->print_command && strcmp(o->printer, "command") != 0)
+		return contradict(&printer, &command);
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
 	for (size_t i = 0; i < o->nfiles; i++) {

@@ -163,16 +163,14 @@ char *cite_sentence(const struct cite_link *l)
 
 /* What a link cites, for people: "1.2", "ST/SGB/2010/2 (the whole
  * document)", "ST/SGB/1997/5 (/akn/un/...)", or the unresolved reference;
- * in the user's language when translate is set, else in English (the
- * lines of --refs, read by scripts). */
-static char *target_text(const struct doc *d, const struct cite_link *l, int translate)
+ * in the user's language, --refs included (LC_ALL=C gives English). */
+static char *target_text(const struct doc *d, const struct cite_link *l)
 {
 	if (l->to && l->to->kind == DOC_KIND_DOCUMENT) {
 		const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
 		/* TRANSLATORS: what a citation of the whole bulletin cites: %s
 		 * is the bulletin's symbol, "ST/SGB/2010/2". */
-		return translate ? xasprintf(_("%s (the whole document)"), sym)
-		                 : xasprintf("%s (the whole document)", sym);
+		return xasprintf(_("%s (the whole document)"), sym);
 	}
 	if (l->to)
 		return doc_part_label(l->to);
@@ -181,8 +179,7 @@ static char *target_text(const struct doc *d, const struct cite_link *l, int tra
 	const char *ref = l->unresolved ? l->unresolved : "?";
 	/* TRANSLATORS: what a citation cites when no part has its number: %s
 	 * is the number cited, "9.9". */
-	return translate ? xasprintf(_("%s (no such part)"), ref)
-	                 : xasprintf("%s (no such part)", ref);
+	return xasprintf(_("%s (no such part)"), ref);
 }
 
 void cite_view_refs(struct strbuf *out, const struct doc *d, const struct cite_index *ix)
@@ -190,7 +187,7 @@ void cite_view_refs(struct strbuf *out, const struct doc *d, const struct cite_i
 	for (size_t i = 0; i < ix->n; i++) {
 		const struct cite_link *l = &ix->v[i];
 		char *from = doc_part_label(l->from);
-		char *to = target_text(d, l, 0);
+		char *to = target_text(d, l);
 		sb_addf(out, "%s\t%.*s\t%s\n", from, (int)(l->end - l->start),
 		        l->from->text + l->start, to);
 		free(from);
@@ -258,7 +255,7 @@ void cite_view_links(struct strbuf *out, const struct doc *d, const struct cite_
 			/* TRANSLATORS: --links: the heading of the citations a part makes. */
 			sb_addf(out, "\n%s\n", _("Cites:"));
 		char *from = doc_part_label(l->from);
-		char *to = target_text(d, l, 1);
+		char *to = target_text(d, l);
 		struct strbuf line = STRBUF_INIT;
 		sb_addf(&line, "%.*s -> %s", (int)(l->end - l->start), l->from->text + l->start,
 		        to);

@@ -119,9 +119,14 @@ char *doc_part_label(const struct doc_part *p)
 	case DOC_KIND_DOCUMENT:
 		return xstrdup(p->num ? p->num : "document");
 	case DOC_KIND_PREAMBLE:
-		return xstrdup("preamble");
+		/* the browser's word (doc_part_title) in the user's language */
+		return xstrdup(_("preamble"));
 	case DOC_KIND_CONCLUSIONS:
-		return xstrdup("conclusions");
+		/* TRANSLATORS: the signature block at the end of the bulletin
+		 * as the command line names it (--refs, --search); in French
+		 * the browser's word for it, « signature » (the lookup
+		 * accepts conclusions and signature in every language) */
+		return xstrdup(_("conclusions"));
 	case DOC_KIND_POINT:
 		if (p->parent &&
 		    (p->parent->kind == DOC_KIND_POINT || p->parent->kind == DOC_KIND_PARAGRAPH)) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "circ/fold.h"
@@ -31,45 +32,55 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* mkstemp makes 0600 files; a saved text gets the mode any new file gets. */
-static int normal_mode(const char *path)
+/* The file a path names once every symbolic link is followed: allocated,
+ * or NULL with errno (ELOOP after 40 links). A link to a file that does not
+ * exist yet gives the path that file would have. */
+static char *follow_links(const char *path)
 {
-	mode_t mask = umask(0);
-	umask(mask);
-	return chmod(path, 0666 & ~mask);
+	char *cur = xstrdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		struct strbuf target = STRBUF_INIT;
+		size_t size = 256;
+		for (;;) {
+			char *buf = xmalloc(size);
+			ssize_t k = readlink(cur, buf, size);
+			if (k < 0) {
+				int e = errno;
+				free(buf);
+				free(cur);
+				errno = e;
+				return NULL;
+			}
+			if ((size_t)k < size) {
+				sb_add(&target, buf, (size_t)k);
+				free(buf);
+				break;
+			}
+			free(buf);
+			size *= 2;
+		}
+		/* a relative target is relative to the link's directory */
+		const char *slash = strrchr(cur, '/');
+		char *next = target.s[0] == '/' || slash == NULL
+		                 ? xstrdup(target.s)
+		                 : xasprintf("%.*s/%s", (int)(slash - cur), cur, target.s);
+		sb_free(&target);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	errno = ELOOP;
+	return NULL;
 }
 
-int print_to_file(const char *text, size_t n, const char *path, int force, char **err)
+/* Write text to a new file beside path, with mode, then rename it over
+ * path: readers see the old file or the new one, never half of one. */
+static int replace_file(const char *text, size_t n, const char *path, mode_t mode,
+                        const struct stat *old, char **err)
 {
-	struct stat st;
-	if (!force && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		/* TRANSLATORS: %s is a file name. */
-		*err = xasprintf(_("%s exists; it is not overwritten without consent"), path);
-		return -1;
-	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		/* TRANSLATORS: %s is a file name. */
-		*err = xasprintf(_("%s is a directory"), path);
-		return -1;
-	}
-	/* a device or a pipe is written to, never replaced by a file */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-		int bad = fd < 0 || write_all(fd, text, n) != 0;
-		int saved = errno;
-		if (fd >= 0 && close(fd) != 0 && !bad) {
-			bad = 1;
-			saved = errno;
-		}
-		if (bad) {
-			/* TRANSLATORS: the first %s is a file name, the second
-			 * the system's reason ("No space left on device"). */
-			*err = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
-			return -1;
-		}
-		return 0;
-	}
-	/* a temporary file in the same directory, renamed over the target */
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
@@ -77,13 +88,12 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 		free(tmp);
 		return -1;
 	}
-	int bad = write_all(fd, text, n) != 0 || fsync(fd) != 0;
+	int bad = write_all(fd, text, n) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0;
 	int saved = errno;
+	/* the replaced file's owner, when we may give it (root may) */
+	if (!bad && old && (old->st_uid != geteuid() || old->st_gid != getegid()))
+		(void)!fchown(fd, old->st_uid, old->st_gid);
 	if (close(fd) != 0 && !bad) {
-		bad = 1;
-		saved = errno;
-	}
-	if (!bad && normal_mode(tmp) != 0) {
 		bad = 1;
 		saved = errno;
 	}
@@ -99,6 +109,60 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 	}
 	free(tmp);
 	return 0;
+}
+
+int print_to_file(const char *text, size_t n, const char *path, int force, char **err)
+{
+	struct stat st;
+	int have = stat(path, &st) == 0;
+	if (have && S_ISDIR(st.st_mode)) {
+		/* TRANSLATORS: %s is a file name. */
+		*err = xasprintf(_("%s is a directory"), path);
+		return -1;
+	}
+	/* a device or a pipe is written to, never replaced by a file */
+	if (have && !S_ISREG(st.st_mode)) {
+		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		int bad = fd < 0 || write_all(fd, text, n) != 0;
+		int saved = errno;
+		if (fd >= 0 && close(fd) != 0 && !bad) {
+			bad = 1;
+			saved = errno;
+		}
+		if (bad) {
+			/* TRANSLATORS: the first %s is a file name, the second
+			 * the system's reason ("No space left on device"). */
+			*err = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
+			return -1;
+		}
+		return 0;
+	}
+	/* a file, or a symbolic link (even to no file yet), is replaced only
+	 * with consent */
+	if (!force && lstat(path, &st) == 0) {
+		/* TRANSLATORS: %s is a file name. */
+		*err = xasprintf(_("%s exists; it is not overwritten without consent"), path);
+		return PRINT_EXISTS;
+	}
+	/* a symbolic link stays one: its target is what gets replaced */
+	char *target = follow_links(path);
+	if (target == NULL) {
+		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	int rc;
+	if (stat(target, &st) == 0) {
+		/* the replaced file's permissions stay (a read-only file
+		 * stays read-only) */
+		rc = replace_file(text, n, target, st.st_mode & 07777, &st, err);
+	} else {
+		/* a new file gets the mode any new file gets (mkstemp's is 0600) */
+		mode_t mask = umask(0);
+		umask(mask);
+		rc = replace_file(text, n, target, 0666 & ~mask, NULL, err);
+	}
+	free(target);
+	return rc;
 }
 
 char **print_split(const char *command, char **err)
@@ -229,12 +293,50 @@ char *print_media_copy(const char *text, size_t n, const char *on, const char *o
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, on);
-	sb_add(&sb, text, n);
+	/* a printer fed raw text needs a carriage return before each line
+	 * feed, or the lines stair-step; a CR already there is kept */
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+			sb_addc(&sb, '\r');
+		sb_addc(&sb, text[i]);
+	}
 	if (n == 0 || text[n - 1] != '\f')
 		sb_addc(&sb, '\f');
 	sb_adds(&sb, off);
 	*len = sb.len;
 	return sb_steal(&sb);
+}
+
+int print_to_terminal(int fd, const char *text, size_t n, const char *on, const char *off,
+                      char **err)
+{
+	size_t len;
+	char *bytes = print_media_copy(text, n, on, off, &len);
+	/* the terminal driver's output processing (\n -> \r\n) would
+	 * change the bytes, and differently in the browser (curses turns it
+	 * off) and on the command line: it is off while they are written */
+	struct termios saved;
+	int tty = isatty(fd) && tcgetattr(fd, &saved) == 0;
+	if (tty && (saved.c_oflag & OPOST)) {
+		struct termios raw = saved;
+		raw.c_oflag &= ~(tcflag_t)OPOST;
+		if (tcsetattr(fd, TCSANOW, &raw) != 0)
+			tty = 0;
+	} else {
+		tty = 0;
+	}
+	int bad = write_all(fd, bytes, len) != 0;
+	int saved_errno = errno;
+	if (tty)
+		tcsetattr(fd, TCSADRAIN, &saved);
+	free(bytes);
+	if (bad) {
+		/* TRANSLATORS: %s is the system's reason (strerror) */
+		*err = xasprintf(_("cannot send the text to the terminal's printer: %s"),
+		                 strerror(saved_errno));
+		return -1;
+	}
+	return 0;
 }
 
 char *print_default_name(const char *name)

@@ -1,7 +1,8 @@
 /* printui.c: the print dialog (p): what to print (a unit's summary, a unit
  * and all below it, the whole organisation, the part on screen, the search
  * results), then where: the printer attached to the user's terminal
- * (ncurses mcprint() with terminfo mc5/mc4, or ESC [5i ... ESC [4i), the
+ * (terminfo mc5/mc4, or ESC [5i ... ESC [4i, sent by the core's
+ * print_to_terminal() as on the command line), the
  * print command on the server, or a file. The text is the one the command
  * line prints for the same view (the same core renderers). Restricted mode
  * offers the terminal's printer only. */
@@ -172,36 +173,27 @@ static void where_rows(struct tui *t)
 	          LIST_PRINT_WHERE);
 }
 
-/* Send the text to the terminal's printer and redraw what it may disturb. */
+/* Send the text to the terminal's printer and redraw what it may disturb:
+ * the bytes come from the core's print_to_terminal(), as on the command
+ * line (circ --print --printer terminal or ansi), CR LF line ends included. */
 static void to_terminal(struct tui *t, int ansi)
 {
 	size_t n = strlen(t->print_text);
-	int rc = ERR;
-	if (!ansi) {
-		struct strbuf sb = STRBUF_INIT;
-		sb_add(&sb, t->print_text, n);
-		if (n == 0 || t->print_text[n - 1] != '\f')
-			sb_addc(&sb, '\f');
-		rc = mcprint(sb.s, (int)sb.len);
-		sb_free(&sb);
-	}
-	if (ansi || rc == ERR) {
-		size_t len;
-		char *bytes =
-		    print_media_copy(t->print_text, n, PRINT_ANSI_ON, PRINT_ANSI_OFF, &len);
-		fflush(stdout);
-		ssize_t w = write(STDOUT_FILENO, bytes, len);
-		rc = w == (ssize_t)len ? (int)len : ERR;
-		free(bytes);
-	}
+	char *on = PRINT_ANSI_ON, *off = PRINT_ANSI_OFF, *err = NULL;
+	/* the terminal's own controls (terminfo mc5/mc4), else ESC [5i */
+	if (!ansi)
+		(void)term_printer_codes(&on, &off);
+	fflush(stdout);
+	int rc = print_to_terminal(STDOUT_FILENO, t->print_text, n, on, off, &err);
 	clearok(curscr, TRUE);
-	if (rc == ERR)
+	if (rc != 0)
 		tui_message(t, 1, "%s", _("Could not send the text to your terminal's printer"));
 	else
 		tui_message(t, 0,
 		            P_("Sent %zu byte to your terminal's printer",
 		               "Sent %zu bytes to your terminal's printer", n),
 		            n);
+	free(err);
 }
 
 static void to_file(struct tui *t)

@@ -1,0 +1,120 @@
+/* test_print.c: the core's file writer (print_to_file) on its own: an
+ * existing file is never replaced without consent, and with it the file is
+ * replaced whole, keeping its mode, through a symbolic link to its target;
+ * the bytes for the terminal's printer end every line CR LF. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "circ/print.h"
+#include "circ/xalloc.h"
+
+static char dir[] = "/tmp/circ-test-print.XXXXXX";
+
+/* The whole content of path (allocated), or NULL. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	char *buf = xmalloc(4096);
+	size_t n = fread(buf, 1, 4095, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void put(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void existing_file_is_kept_without_force(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/kept.txt", dir);
+	put(path, "old text\n");
+	char *err = NULL;
+	assert_int_equal(print_to_file("new\n", 4, path, 0, &err), PRINT_EXISTS);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "exists"));
+	free(err);
+	char *now = slurp(path);
+	assert_string_equal(now, "old text\n");
+	free(now);
+	/* a symbolic link, even to no file, counts as existing */
+	char *link = xasprintf("%s/dangling", dir);
+	assert_int_equal(symlink("nowhere", link), 0);
+	err = NULL;
+	assert_int_equal(print_to_file("new\n", 4, link, 0, &err), PRINT_EXISTS);
+	free(err);
+	char *gone = xasprintf("%s/nowhere", dir);
+	assert_int_not_equal(access(gone, F_OK), 0);
+	unlink(link);
+	unlink(path);
+	free(gone);
+	free(link);
+	free(path);
+}
+
+static void force_keeps_mode_and_link(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/ro.txt", dir), *link = xasprintf("%s/ro.link", dir);
+	put(path, "old\n");
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_int_equal(symlink("ro.txt", link), 0);
+	char *err = NULL;
+	assert_int_equal(print_to_file("new text\n", 9, link, 1, &err), 0);
+	assert_null(err);
+	struct stat st;
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0444);
+	char *now = slurp(path);
+	assert_string_equal(now, "new text\n");
+	free(now);
+	unlink(link);
+	unlink(path);
+	free(link);
+	free(path);
+}
+
+static void media_copy_ends_lines_crlf(void **state)
+{
+	(void)state;
+	size_t len;
+	char *b = print_media_copy("a\nb\r\n\nc", 7, "<", ">", &len);
+	assert_int_equal(len, strlen("<a\r\nb\r\n\r\nc\f>"));
+	assert_string_equal(b, "<a\r\nb\r\n\r\nc\f>");
+	free(b);
+	/* a text that ends with a form feed gets no second one */
+	b = print_media_copy("x\n\f", 3, "", "", &len);
+	assert_string_equal(b, "x\r\n\f");
+	free(b);
+}
+
+int main(void)
+{
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(existing_file_is_kept_without_force),
+	    cmocka_unit_test(force_keeps_mode_and_link),
+	    cmocka_unit_test(media_copy_ends_lines_crlf),
+	};
+	int r = cmocka_run_group_tests(tests, NULL, NULL);
+	rmdir(dir);
+	return r;
+}
