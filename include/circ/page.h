@@ -28,9 +28,9 @@ struct page_line {
 
 struct page {
 	struct page_line *lines;
-	size_t nlines;
+	size_t nlines, lines_cap;
 	struct page_seg *segs;
-	size_t nsegs;
+	size_t nsegs, segs_cap;
 	size_t width;
 	size_t *first_line; /* the first line of each part, by part order */
 	size_t nparts;

@@ -12,6 +12,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Resize an array of n elements of size bytes, checking the product. */
 void *xreallocarray(void *p, size_t n, size_t size);
+/* Make room in an array of *cap elements of size bytes for at least need
+ * of them, doubling the capacity, so that appending n elements one by one
+ * copies O(n) bytes, not O(n^2). */
+void *xgrowarray(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string. */

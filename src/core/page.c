@@ -20,7 +20,7 @@ struct builder {
 static struct page_line *new_line(struct builder *b, const struct doc_part *p)
 {
 	struct page *pg = b->pg;
-	pg->lines = xreallocarray(pg->lines, pg->nlines + 1, sizeof *pg->lines);
+	pg->lines = xgrowarray(pg->lines, &pg->lines_cap, pg->nlines + 1, sizeof *pg->lines);
 	struct page_line *l = &pg->lines[pg->nlines++];
 	l->seg = pg->nsegs;
 	l->nsegs = 0;
@@ -32,7 +32,7 @@ static void add_seg(struct builder *b, const struct doc_part *p, enum search_fie
                     const char *src, size_t start, size_t end, size_t col)
 {
 	struct page *pg = b->pg;
-	pg->segs = xreallocarray(pg->segs, pg->nsegs + 1, sizeof *pg->segs);
+	pg->segs = xgrowarray(pg->segs, &pg->segs_cap, pg->nsegs + 1, sizeof *pg->segs);
 	struct page_seg *s = &pg->segs[pg->nsegs++];
 	s->part = p;
 	s->field = f;

@@ -223,9 +223,13 @@ int search_ignores_accents(const struct search *s)
 	return (s->fold_flags & FOLD_ACCENTS) != 0;
 }
 
+/* Append the match [a, b) to *v; the capacity doubles at each power of two
+ * (*nv grows by 2 from 0, so it meets each one), keeping a field with many
+ * matches linear. */
 static void push(size_t **v, size_t *nv, size_t a, size_t b)
 {
-	*v = xreallocarray(*v, *nv + 2, sizeof **v);
+	if (*nv == 0 || (*nv >= 16 && (*nv & (*nv - 1)) == 0))
+		*v = xreallocarray(*v, *nv ? 2 * *nv : 16, sizeof **v);
 	(*v)[(*nv)++] = a;
 	(*v)[(*nv)++] = b;
 }
@@ -309,6 +313,7 @@ int search_doc(struct search *s, const struct doc *d, const struct doc_part *sco
 	*hits = NULL;
 	*nhits = 0;
 	*err = NULL;
+	size_t cap = 0;
 	size_t from = 0, to = d->nparts ? d->nparts - 1 : 0;
 	if (scope && scope->kind != DOC_KIND_DOCUMENT) {
 		from = scope->order;
@@ -323,7 +328,7 @@ int search_doc(struct search *s, const struct doc *d, const struct doc_part *sco
 			size_t *v = NULL, nv = 0;
 			int rc = search_text(s, fields[f], strlen(fields[f]), &v, &nv, err);
 			for (size_t k = 0; k + 1 < nv; k += 2) {
-				*hits = xreallocarray(*hits, *nhits + 1, sizeof **hits);
+				*hits = xgrowarray(*hits, &cap, *nhits + 1, sizeof **hits);
 				struct search_hit *h = &(*hits)[(*nhits)++];
 				h->part = p;
 				h->field = (enum search_field)f;
