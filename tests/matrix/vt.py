@@ -8,7 +8,8 @@
 # SIGCONT on "fg", so Ctrl-Z really stops the program (a process group
 # whose parent is outside its session is orphaned and the kernel would
 # not stop it). The shell reports on a pipe: the program's pid, "stopped",
-# "continued" and "exit STATUS".
+# "continued" and "exit STATUS". A SIGSTOP (the test pausing the program,
+# as a busy machine would) is not a stop the shell acts on.
 #
 # Every byte the program writes is kept (Session.raw) and fed to a
 # pyte.Screen: Latin-1 when the terminal is a Latin-1 one, else UTF-8.
@@ -105,8 +106,11 @@ def _shell(slave_name, argv, env, cwd, status_w, cmd_r):
             except ChildProcessError:
                 os._exit(0)
             if p == pid and os.WIFSTOPPED(st):
-                os.tcsetpgrp(tty, os.getpgrp())  # the shell takes the tty
-                os.write(status_w, b"stopped\n")
+                # a stop from the terminal (Ctrl-Z...): the shell takes it
+                # back; SIGSTOP is the test pausing the program (pause())
+                if os.WSTOPSIG(st) != signal.SIGSTOP:
+                    os.tcsetpgrp(tty, os.getpgrp())
+                    os.write(status_w, b"stopped\n")
             elif p == pid:
                 os.write(status_w, b"exit %d\n" % st)
                 os._exit(0)
@@ -267,6 +271,20 @@ class Session:
         if emulator:
             self.screen.resize(rows, cols)
         _set_winsize(self.master, cols, rows)
+
+    def resize_there_and_back(self, cols, rows):
+        """The window goes to cols x rows and back while the program waits
+        for the processor (paused with SIGSTOP, which the shell leaves
+        alone): it then gets one SIGWINCH and finds the size it had. The
+        emulator goes through both sizes (pyte drops the top lines)."""
+        old = (self.cols, self.rows)
+        os.kill(self.pid, signal.SIGSTOP)
+        self.wait(lambda: self.proc_state() == "T", 2)
+        _set_winsize(self.master, cols, rows)
+        self.screen.resize(rows, cols)
+        _set_winsize(self.master, *old)
+        self.screen.resize(old[1], old[0])
+        os.kill(self.pid, signal.SIGCONT)
 
     def signal(self, sig):
         if self.pid and self.status is None:
