@@ -81,7 +81,7 @@ def screen_is(tap, s, name, desc, update=True):
     if update:
         old = golden(name)
         if old is None or old != got:
-            if old is not None and not name.startswith("_"):
+            if old is not None:
                 sys.stderr.write("run.py: %s.screen changed\n" % name)
             with open(golden_path(name), "w", encoding="utf-8") as f:
                 f.write(got)
@@ -103,7 +103,7 @@ def describe_status(s):
     return "exit status %d" % os.WEXITSTATUS(s.status)
 
 
-def restored_checks(tap, s, what, term):
+def restored_checks(tap, s, what):
     """After the program ended: the modes, the alternate screen, the cursor."""
     after = s.stty_after()
     tap.check("%s: the terminal modes are restored (stty -g equal)" % what,
@@ -113,4 +113,3 @@ def restored_checks(tap, s, what, term):
               not alt and not hidden,
               ["alternate screen still on" if alt else "", "cursor still hidden" if hidden else "",
                "last bytes: %r" % bytes(s.raw[-120:])])
-    del term

@@ -131,7 +131,7 @@ def signals():
             else:
                 s.signal(sig)
             tap.check(name + ": circ ends", s.wait_exit(3), [describe_status(s)])
-            restored_checks(tap, s, name, "xterm")
+            restored_checks(tap, s, name)
         finally:
             s.close()
     return tap.results
@@ -173,7 +173,7 @@ def suspend():
                   "its screen at 80x24", update=False)
         s.send("q")
         tap.check("after the resume q quits, status 0", ended_ok(s), [describe_status(s)])
-        restored_checks(tap, s, "after Ctrl-Z and fg", "xterm-256color")
+        restored_checks(tap, s, "after Ctrl-Z and fg")
     finally:
         s.close()
     return tap.results

@@ -110,7 +110,7 @@ def scenario(term, loc, charset, gname):
         if s.alive():
             s.send("q")
         tap.check(what + ": q quits, status 0", ended_ok(s), [describe_status(s)])
-        restored_checks(tap, s, what, term)
+        restored_checks(tap, s, what)
         problems = caps.check(term, s.raw, "ascii" if gname == "ascii" else charset)
         tap.check(what + ": every byte sent is in the terminfo entry and the character set",
                   not problems, problems[:15])
