@@ -52,7 +52,7 @@ static const struct {
     {"\033[15~", KEY_F(5)},  {"\033[17~", KEY_F(6)},  {"\033[18~", KEY_F(7)},
     {"\033[19~", KEY_F(8)},  {"\033[20~", KEY_F(9)},  {"\033[21~", KEY_F(10)},
     {"\033[23~", KEY_F(11)}, {"\033[24~", KEY_F(12)}, {"\033[Z", KEY_BTAB},
-    {"\033OM", KEY_ENTER},
+    {"\033OM", KEY_ENTER},   {"\033[I", KEY_PPAGE},   {"\033[G", KEY_NPAGE},
 };
 
 void input_start(void)
@@ -171,38 +171,82 @@ static int escape_sequence(int csi)
 	return TERM_KEY_UNKNOWN;
 }
 
-/* A key with Shift, Ctrl or Alt that ncurses knows by its own code (the
- * shifted KEY_S codes; for xterm-like entries the extended names kUP5,
- * kRIT3, kHOM2...): the key without them. Other codes are left alone. */
-static int base_key(int c)
+/* The character a key of the application keypad types, from the bytes the
+ * terminal sends for it (DEC's ESC O p ... ESC O y are 0 to 9, ESC O n is
+ * the point), or 0. */
+static int keypad_char(const char *cap)
+{
+	const char *v = term_string(cap);
+	if (v == NULL || v[0] != 27 || v[1] != 'O' || v[2] == '\0' || v[3] != '\0')
+		return 0;
+	return v[2] >= 'p' && v[2] <= 'y' ? '0' + (v[2] - 'p') : v[2] == 'n' ? '.' : 0;
+}
+
+/* The key a KEY_ code stands for in circ. A key with Shift, Ctrl or Alt
+ * (the shifted KEY_S codes; for xterm-like entries the extended names
+ * kUP5, kRIT3, kHOM2...) is the key without them; Find and Select (ESC [1~
+ * and ESC [4~ in the vt220 entry) are Home and End, as on the keyboards
+ * that send them. The keypad in application mode (which ncurses turns on)
+ * types its characters: the digits and point, whatever terminfo names them
+ * (ka1, kb2, kp7...), and + - * / , (kpADD... in PuTTY's and xterm's
+ * entries), with *is_code set to 0; its NumLock (kpNUM: ESC O P, which
+ * PuTTY's Xterm R6 and VT100+ modes send for F1) is F1. Other codes are
+ * left alone, but an extended code with none of these names is
+ * TERM_KEY_UNKNOWN. */
+static int base_key(int c, int *is_code)
 {
 	static const struct {
 		int from, to;
-	} shifted[] = {
+	} codes[] = {
 	    {KEY_SLEFT, KEY_LEFT},  {KEY_SRIGHT, KEY_RIGHT},    {KEY_SR, KEY_UP},
 	    {KEY_SF, KEY_DOWN},     {KEY_SHOME, KEY_HOME},      {KEY_SEND, KEY_END},
 	    {KEY_SNEXT, KEY_NPAGE}, {KEY_SPREVIOUS, KEY_PPAGE}, {KEY_SDC, KEY_DC},
-	    {KEY_SIC, KEY_IC},
+	    {KEY_SIC, KEY_IC},      {KEY_FIND, KEY_HOME},       {KEY_SELECT, KEY_END},
 	};
 	static const struct {
+		int code;
+		const char *cap;
+	} pad[] = {
+	    {KEY_A1, "ka1"}, {KEY_A3, "ka3"}, {KEY_B2, "kb2"}, {KEY_C1, "kc1"}, {KEY_C3, "kc3"}};
+	static const struct {
 		const char *name;
-		int to;
+		int to, is_code;
 	} extended[] = {
-	    {"kUP", KEY_UP},    {"kDN", KEY_DOWN}, {"kRIT", KEY_RIGHT}, {"kLFT", KEY_LEFT},
-	    {"kHOM", KEY_HOME}, {"kEND", KEY_END}, {"kNXT", KEY_NPAGE}, {"kPRV", KEY_PPAGE},
-	    {"kDC", KEY_DC},    {"kIC", KEY_IC},
+	    {"kUP", KEY_UP, 1},     {"kDN", KEY_DOWN, 1},   {"kRIT", KEY_RIGHT, 1},
+	    {"kLFT", KEY_LEFT, 1},  {"kHOM", KEY_HOME, 1},  {"kEND", KEY_END, 1},
+	    {"kNXT", KEY_NPAGE, 1}, {"kPRV", KEY_PPAGE, 1}, {"kDC", KEY_DC, 1},
+	    {"kIC", KEY_IC, 1},     {"kpNUM", KEY_F(1), 1}, {"kpADD", '+', 0},
+	    {"kpSUB", '-', 0},      {"kpMUL", '*', 0},      {"kpDIV", '/', 0},
+	    {"kpDOT", '.', 0},      {"kpCMA", ',', 0},      {"kpZRO", '0', 0},
+	    {"kpEQL", '=', 0},
 	};
-	for (size_t i = 0; i < sizeof shifted / sizeof shifted[0]; i++)
-		if (c == shifted[i].from)
-			return shifted[i].to;
+	*is_code = 1;
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (c == codes[i].from)
+			return codes[i].to;
+	for (size_t i = 0; i < sizeof pad / sizeof pad[0]; i++) {
+		if (c == pad[i].code) {
+			int ch = keypad_char(pad[i].cap);
+			*is_code = ch == 0;
+			return ch ? ch : TERM_KEY_UNKNOWN;
+		}
+	}
 	if (c <= KEY_MAX)
 		return c;
 	const char *name = keyname(c);
+	if (name && name[0] == 'k' && name[1] == 'p' && name[2] >= '1' && name[2] <= '9' &&
+	    name[3] == '\0') {
+		*is_code = 0;
+		return name[2];
+	}
 	for (size_t i = 0; name && i < sizeof extended / sizeof extended[0]; i++) {
 		size_t n = strlen(extended[i].name);
 		if (strncmp(name, extended[i].name, n) == 0 &&
-		    (name[n] == '\0' || (name[n] >= '2' && name[n] <= '8' && name[n + 1] == '\0')))
+		    (name[n] == '\0' ||
+		     (name[n] >= '2' && name[n] <= '8' && name[n + 1] == '\0'))) {
+			*is_code = extended[i].is_code;
 			return extended[i].to;
+		}
 	}
 	return TERM_KEY_UNKNOWN;
 }
@@ -222,8 +266,9 @@ static int after_escape(wint_t *key)
 		return 0;
 	}
 	if (c >= KEY_MIN) { /* Alt and a key ncurses knows: that key */
-		*key = (wint_t)base_key(c);
-		return 1;
+		int code;
+		*key = (wint_t)base_key(c, &code);
+		return code;
 	}
 	if (c == '[' || c == 'O') {
 		*key = (wint_t)escape_sequence(c == '[');
@@ -244,8 +289,9 @@ int input_read(wint_t *key)
 	if (c == ERR)
 		return -1;
 	if (c >= KEY_MIN) {
-		*key = (wint_t)base_key(c);
-		return 1;
+		int code;
+		*key = (wint_t)base_key(c, &code);
+		return code;
 	}
 	if (c == 27)
 		return after_escape(key);

@@ -12,6 +12,16 @@ int term_can_address(void)
 	return cup != NULL && cup != (char *)-1;
 }
 
+const char *term_string(const char *cap);
+
+/* The string capability cap of the terminal (a key's bytes, "ka1"), or
+ * NULL. */
+const char *term_string(const char *cap)
+{
+	char *v = tigetstr(cap);
+	return v == NULL || v == (char *)-1 ? NULL : v;
+}
+
 int term_printer_codes(char **on, char **off);
 
 /* The terminal's printer controls (terminfo mc5 and mc4) for $TERM, without

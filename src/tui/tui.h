@@ -183,6 +183,8 @@ void input_start(void);
 int input_read(wint_t *key);
 /* termcap.c: can the terminal move the cursor (terminfo "cup")? */
 int term_can_address(void);
+/* termcap.c: the terminal's string capability cap ("ka1"), or NULL. */
+const char *term_string(const char *cap);
 
 /* keys.c: the command table */
 int keys_dispatch(struct tui *t, wint_t key, int is_code);

@@ -4,6 +4,7 @@
 # (Home with g...), or with what it must do (a message, nothing else).
 import os
 import re
+import subprocess
 
 from common import HERE, Tap, describe_status, diff, start
 
@@ -52,6 +53,9 @@ class KeyDriver:
         if not s.alive():
             self.restart()
             s = self.s
+        if s.status_line()[:1] in ("/", ":"):  # a prompt: Ctrl-G cancels it
+            s.send("\x07")
+            s.quiet(0.03)
         if s.status_line().startswith(" Keys") or s.lines()[0].startswith(" Keys"):
             s.send("\x7f")
             s.quiet(0.03)
@@ -118,6 +122,15 @@ def keys_job(term, entries):
                 pred = lambda: s.body() == s_body and "no such key here" in \
                     s.status_line()  # noqa: E731
                 what = "is one key circ does not bind: only a message"
+            elif action == "kp:/":
+                pred = lambda: s.status_line().startswith("/")  # noqa: E731
+                what = "is the keypad's / in this TERM's entry: the search prompt"
+                d.dirty = True
+            elif action.startswith("kp:"):
+                ch = action[3:]
+                pred = lambda: s.body() == s_body and ch + ": no such key here" in \
+                    s.status_line()  # noqa: E731
+                what = "is the keypad's %s in this TERM's entry: typed as %s" % (ch, ch)
             elif action == "alt":
                 # true before the key too: press() has waited for its output
                 pred = lambda: s.reverse_cells(1, s.rows - 1) > 0  # noqa: E731
@@ -137,11 +150,44 @@ def keys_job(term, entries):
     return tap.results
 
 
+# The keypad's keys in application mode: where a TERM's entry gives a
+# client's sequence to one of them (the putty entry's kpDIV is ESC O Q,
+# which PuTTY's "Xterm R6" mode also sends for F2; xterm's ka1 is ESC O w,
+# PuTTY's "rxvt" End), the entry is the authority for that TERM and circ
+# reads the keypad key, which types its character: DEC's ESC O p ... ESC O y
+# are 0 to 9 and ESC O n the point, whatever the entry calls them (ka1,
+# kb2, kp7...); + - * / , are named by the extended names.
+KEYPAD = {"kpZRO": "0", "kpDOT": ".", "kpCMA": ",", "kpADD": "+", "kpSUB": "-",
+          "kpMUL": "*", "kpDIV": "/"}
+KEYPAD.update({"kp%d" % i: str(i) for i in range(1, 10)})
+
+
+def keypad_keys(term):
+    """{bytes: character} for the keypad keys of TERM's terminfo entry."""
+    out = subprocess.run(["infocmp", "-1x", term], capture_output=True, text=True).stdout
+    keys = {}
+    for line in out.splitlines():
+        m = re.match(r"\s+(\w+)=(.*),$", line)
+        if not m:
+            continue
+        name, seq = m.group(1), m.group(2).replace("\\E", "\x1b")
+        if name in ("ka1", "ka3", "kb2", "kc1", "kc3"):
+            if len(seq) == 3 and seq[:2] == "\x1bO" and seq[2] in "pqrstuvwxyn":
+                keys[seq] = "." if seq[2] == "n" else str(ord(seq[2]) - ord("p"))
+        elif name in KEYPAD:
+            keys[seq] = KEYPAD[name]
+    return keys
+
+
 def key_jobs():
     terms, rows = read_keys()
     per_term = {}
+    keypads = {}
     for client, mode, key, action, data, _src in rows:
         for term in terms[client]:
+            kp = keypads.setdefault(term, keypad_keys(term))
+            if unescape(data) in kp and action not in ("esc", "alt"):
+                action = "kp:" + kp[unescape(data)]
             e = per_term.setdefault(term, {})
             label = "%s%s %s" % (client, "" if mode == "any" else " (%s)" % mode, key)
             e.setdefault((unescape(data), action), []).append(label)
