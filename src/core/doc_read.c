@@ -16,12 +16,26 @@
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
+
+/* The libxml2 API used here is the same from 2.9 to 2.14 (README, "libxml2
+ * versions") but for one type: 2.12 made the error that a structured error
+ * handler (xmlStructuredErrorFunc) receives const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *xml_error_arg;
+#else
+typedef xmlError *xml_error_arg;
+#endif
+
+/* libxml2's limit of nested elements without XML_PARSE_HUGE (never set
+ * here), the same from 2.9 to 2.14 */
+enum { XML_DEPTH_LIMIT = 256 };
 
 /* Where libxml2's errors go while one file is being read. */
 struct errsink {
@@ -32,6 +46,8 @@ struct errsink {
 	int parse_failed; /* the first well-formedness error is reported, not its echoes */
 	char *last;       /* the previous message, to drop libxml2's repetitions */
 	long lastline;
+	const char *buf; /* the text being parsed, while it is */
+	size_t len;
 };
 
 #define FAILED_ATTRS " failed to validate attributes"
@@ -48,10 +64,18 @@ static char *user_message(const xmlError *e)
 	    strncmp(m, "xmlParseEntityRef", 17) == 0)
 		/* TRANSLATORS: '&' and '&amp;' are XML syntax: keep them as they are. */
 		return xstrdup(_("'&' must be written '&amp;' in text"));
+	/* libxml2 2.13 and later put "Invalid character: " before "Char 0x0
+	 * out of allowed range"; the message is the same with every version */
+	if (strncmp(m, "Invalid character: Char 0x", 26) == 0) {
+		m += 19;
+		n -= 19;
+	}
+	/* the number in libxml2's message is the limit (2.9 to 2.12) or the
+	 * depth reached (257 with 2.13, 256 with 2.14): say the limit */
 	if (strncmp(m, "Excessive depth in document: ", 29) == 0)
 		/* TRANSLATORS: %d is the parser's limit of nesting levels. */
 		return xasprintf(_("elements nested too deeply (more than %d levels)"),
-		                 atoi(m + 29));
+		                 XML_DEPTH_LIMIT);
 	/* "xmlParseCharRef: invalid xmlChar value 1" -> "invalid xmlChar value 1" */
 	if (strncmp(m, "xml", 3) == 0) {
 		size_t k = strspn(m, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -72,8 +96,29 @@ static char *user_message(const xmlError *e)
 	return xstrndup(m, n);
 }
 
+/* The nesting limit is reported on the '<' of the element that goes too
+ * deep (libxml2 2.9 to 2.13 do so; 2.14 gives the column before it): the
+ * column of the first '<' of the text from libxml2's line and column on,
+ * else libxml2's column. */
+static long depth_error_col(const char *buf, size_t len, long line, long col)
+{
+	if (buf == NULL || line < 1 || col < 1)
+		return col;
+	const char *p = buf, *end = buf + len;
+	for (long l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	long c = 1;
+	uint32_t cp;
+	while (p < end && *p != '\n' && (c < col || *p != '<')) {
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+		c++;
+	}
+	return p < end && *p == '<' ? c : col;
+}
+
 /* Add one libxml2 error as a one-line problem. */
-static void on_xml_error(void *data, xmlErrorPtr e)
+static void on_xml_error(void *data, xml_error_arg e)
 {
 	struct errsink *s = data;
 	if (s->stopped || e == NULL || e->message == NULL || e->level == XML_ERR_WARNING)
@@ -87,6 +132,8 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 		return;
 	long line = e->line > 0 ? e->line : 0;
 	long col = e->int2 > 0 && parser ? e->int2 : 0;
+	if (col && strncmp(e->message, "Excessive depth in document: ", 29) == 0)
+		col = depth_error_col(s->buf, s->len, line, col);
 	if (s->last && strcmp(s->last, msg) == 0 && s->lastline == line) {
 		free(msg);
 		return;
@@ -229,6 +276,8 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 		err_fatal(_("out of memory (XML parser for %s)"), path);
 	ctxt->_private = sink;
 	sink->ctxt = ctxt;
+	sink->buf = buf;
+	sink->len = len;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -240,6 +289,7 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 	int ok = ctxt->wellFormed && ctxt->nsWellFormed && !sink->stopped && !sink->parse_failed;
 	xmlFreeParserCtxt(ctxt);
 	sink->ctxt = NULL;
+	sink->buf = NULL;
 	if (!ok) {
 		if (sink->diags->n == 0)
 			diag_add(sink->diags, path, 0, 0, _("not well-formed XML"));
@@ -280,7 +330,7 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 		diag_clear(&mine);
 		return NULL;
 	}
-	struct errsink ss = {path, sink->diags, NULL, 0, 0, NULL, 0};
+	struct errsink ss = {.path = path, .diags = sink->diags};
 	xmlSetStructuredErrorFunc(&ss, on_xml_error);
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(buf, (int)len);
 	xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse(pc) : NULL;
@@ -300,7 +350,7 @@ static xmlRelaxNGPtr schema(const char *path, struct errsink *sink)
 
 int doc_schema_load(const char *schema_path, struct diag_list *diags)
 {
-	struct errsink sink = {schema_path, diags, NULL, 0, 0, NULL, 0};
+	struct errsink sink = {.path = schema_path, .diags = diags};
 	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	xmlSetExternalEntityLoader(refuse_loader);
 	xmlRelaxNGPtr rng = schema(schema_path, &sink);
@@ -374,7 +424,7 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		return NULL;
 	}
 
-	struct errsink sink = {path, diags, NULL, 0, 0, NULL, 0};
+	struct errsink sink = {.path = path, .diags = diags};
 	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	xmlSetStructuredErrorFunc(&sink, on_xml_error);
 	xmlSetExternalEntityLoader(refuse_loader);
