@@ -32,15 +32,16 @@
 /* The widths a view is laid out to. */
 struct widths {
 	size_t wrap; /* text is wrapped to it (0: not wrapped) */
-	size_t cut;  /* one-line entries (--toc, --units, --search) are cut to
-	                it (0: never cut) */
+	size_t cut;  /* the lines of --toc and --units are cut to it (0:
+	                never cut) */
 	int tty;     /* the view goes to a terminal (colour allowed) */
 };
 
 /* Text is wrapped to --width, else $COLUMNS, else the terminal's width when
- * the view goes to one, else 80 (--summary: 72). Lines are cut only to
- * --width or on a terminal: a pipe, a file (--output) or a printer
- * (--print) gets whole lines, as ls gives them. */
+ * the view goes to one, else 80 (--summary: 72); --search's line of context
+ * is that wide. The lines of --toc and --units are cut only to --width or
+ * on a terminal: a pipe, a file (--output) or a printer (--print) gets whole
+ * lines, as ls gives them. */
 static struct widths out_widths(const struct opts *o)
 {
 	struct widths w = {80, 0, 0};
@@ -195,16 +196,21 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	for (size_t i = 0; i < n && !o->count; i++) {
 		char *label = doc_part_label(hits[i].part);
 		size_t lw = utf8_width(label, strlen(label));
-		if (w->cut && lw + 2 + SEARCH_MIN_CONTEXT > w->cut) {
+		/* a line of context around the match at the wrapping width,
+		 * also into a pipe: whole paragraphs would repeat one
+		 * paragraph for each of its matches (--width 0 asks for
+		 * them) */
+		size_t width = w->wrap;
+		if (width && lw + 2 + SEARCH_MIN_CONTEXT > width) {
 			/* a label too wide for the line is cut too */
 			struct strbuf cut = STRBUF_INIT;
 			size_t room =
-			    w->cut > 2 + SEARCH_MIN_CONTEXT ? w->cut - 2 - SEARCH_MIN_CONTEXT : 1;
+			    width > 2 + SEARCH_MIN_CONTEXT ? width - 2 - SEARCH_MIN_CONTEXT : 1;
 			layout_clip(&cut, label, room);
 			free(label);
 			label = sb_steal(&cut);
 		}
-		size_t cw = search_context_width(label, w->cut);
+		size_t cw = search_context_width(label, width);
 		struct strbuf line = STRBUF_INIT;
 		size_t ms, me;
 		search_context(&line, &hits[i], cw, &ms, &me);

@@ -97,8 +97,8 @@ static const struct optdef table[] = {
     /* TRANSLATORS: argument name: a number of columns */
     {"width", 'w', N_("N"), OPTS_DEFAULT,
      N_("wrap text to N columns, 20 to 1000 (default: 72 for --summary; else $COLUMNS, the "
-        "terminal's width, or 80; 0: no wrapping); the lines of --toc, --units and --search "
-        "are cut only to N or on a terminal: a pipe gets them whole")},
+        "terminal's width, or 80; 0: no wrapping); the lines of --toc and --units are cut "
+        "only to N or on a terminal: a pipe gets them whole")},
     /* TRANSLATORS: argument name: a file name */
     {"output", 'o', N_("FILE"), OPTS_DEFAULT,
      N_("write the view to FILE instead of standard output (an existing FILE only with --force; "

@@ -25,8 +25,8 @@ enum what { W_UNIT = 1, W_SUBTREE, W_ORG, W_PART, W_MATCHES };
 enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
 
 #define ITEM(v)             ((const void *)(intptr_t)(v))
-/* Printed matches are the lines circ --search --width 80 prints, byte for
- * byte (into a pipe, without --width, circ --search prints whole fields). */
+/* Printed matches are the lines circ --search prints when its output is
+ * not a terminal (80 columns), byte for byte. */
 #define PRINT_MATCHES_WIDTH 80
 
 /* The unit the screen is about, if any. */
