@@ -518,6 +518,20 @@ int main(int argc, char **argv)
 
 	/* no action option, on a terminal: the browser, on the first file */
 	if (o.action == OPTS_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if (o.width >= 0) {
+			/* it follows the terminal's size: a width would be
+			 * silently ignored */
+			err_report(NULL, 0, 0,
+			           _("--width goes with a view (--toc, --show, --summary...); the "
+			             "browser uses the terminal's width"));
+			search_free(run.search);
+			doc_release_cache();
+			free(schema);
+			free(bundled);
+			free(dir);
+			config_free(&cfg);
+			return ERR_EXIT_USAGE;
+		}
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct doc *d = doc_load(files[0], schema, &dl);
 		int rc = ERR_EXIT_DOC;
