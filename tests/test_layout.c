@@ -81,6 +81,36 @@ static void newlines_start_lines(void **state)
 	assert_string_equal(r, "Le Secrétaire général\n(Signé) Ban Ki-moon\n");
 }
 
+static void narrow_widths_fit(void **state)
+{
+	(void)state;
+	/* a sub-item at 20 columns: the text moves left to keep 12 columns,
+	 * its number with it; no word is cut */
+	char *r = wrap("En prenant en charge les dernières opérations", 8, "ii)", 4, 20);
+	assert_string_equal(r, "    ii) En prenant\n"
+	                       "        en charge\n"
+	                       "        les\n"
+	                       "        dernières\n"
+	                       "        opérations\n");
+	assert_lines_fit(r, 20);
+	/* a lead wider than the line goes on lines of its own */
+	r = wrap("Donner des avis sur la prestation", 2, "5.5 b) (cites 5.2 b)):", 23, 20);
+	assert_string_equal(r, "  5.5 b) (cites 5.2\n"
+	                       "  b)):\n"
+	                       "        Donner des\n"
+	                       "        avis sur la\n"
+	                       "        prestation\n");
+	assert_lines_fit(r, 20);
+	for (size_t w = 1; w <= 30; w++) {
+		r = wrap("multisectorielles d’appui aux missions", 10, "a)", 3, w);
+		assert_lines_fit(r, w);
+	}
+	struct layout_place pl = layout_place(80, 8, 4, 3);
+	assert_int_equal(pl.indent, 8);
+	assert_int_equal(pl.col, 12);
+	assert_false(pl.lead_alone);
+}
+
 static void clip(void **state)
 {
 	(void)state;
@@ -103,6 +133,7 @@ int main(void)
 	    cmocka_unit_test(long_word_is_cut_between_characters),
 	    cmocka_unit_test(width_zero_does_not_wrap),
 	    cmocka_unit_test(newlines_start_lines),
+	    cmocka_unit_test(narrow_widths_fit),
 	    cmocka_unit_test(clip),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,7 +28,7 @@ static void render(struct strbuf *sb, const struct page *pg, size_t i)
 static void same_as_dump(void **state)
 {
 	const struct doc *d = *state;
-	const size_t widths[] = {80, 72, 40, 24, 120};
+	const size_t widths[] = {80, 72, 40, 24, 120, 21, 20};
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
 		struct page pg;
 		page_build(&pg, d, widths[w], NULL);

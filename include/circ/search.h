@@ -69,9 +69,14 @@ long search_step(const struct search_hit *hits, size_t n, size_t at, enum search
  * bytes within that line. */
 void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
                     size_t *me);
-/* The context width for a line "LABEL: context" that should fit in width
- * columns (0: no limit), at least 20: what --search prints, and what the
- * browser prints, so that both give the same lines. */
+/* The fewest columns of context a match line gets. */
+#define SEARCH_MIN_CONTEXT 5
+
+/* The context width for a line "LABEL: context" that fits in width columns
+ * (0: no limit), at least SEARCH_MIN_CONTEXT: what --search prints, and
+ * what the browser prints, so that both give the same lines. A context line
+ * is never wider than the width it is given: a match wider than that is
+ * cut. */
 size_t search_context_width(const char *label, size_t width);
 /* The field's text of a hit. */
 const char *search_field_text(const struct search_hit *h);

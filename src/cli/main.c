@@ -29,24 +29,43 @@
 #include "opts.h"
 #include "tui_main.h"
 
-/* The width text is wrapped to: --width, else $COLUMNS, else the terminal's,
- * else 80. */
-static size_t out_width(const struct opts *o)
+/* The widths a view is laid out to. */
+struct widths {
+	size_t wrap; /* text is wrapped to it (0: not wrapped) */
+	size_t cut;  /* the lines of --toc and --units are cut to it (0:
+	                never cut) */
+	int tty;     /* the view goes to a terminal (colour allowed) */
+};
+
+/* Text is wrapped to --width, else $COLUMNS, else the terminal's width when
+ * the view goes to one, else 80 (--summary: 72); --search's line of context
+ * is that wide. The lines of --toc and --units are cut only to --width or
+ * on a terminal: a pipe, a file (--output) or a printer (--print) gets whole
+ * lines, as ls gives them. */
+static struct widths out_widths(const struct opts *o)
 {
-	if (o->width >= 0)
-		return (size_t)o->width;
-	const char *cols = getenv("COLUMNS");
-	if (cols && *cols) {
-		char *end;
-		long v = strtol(cols, &end, 10);
-		if (*end == '\0' && v >= LAYOUT_MIN_WIDTH && v <= LAYOUT_MAX_WIDTH)
-			return (size_t)v;
+	struct widths w = {80, 0, 0};
+	w.tty = !o->output && !o->print && isatty(STDOUT_FILENO);
+	if (o->width >= 0) {
+		w.wrap = w.cut = (size_t)o->width;
+		return w;
 	}
+	if (o->action == OPTS_SUMMARY) {
+		w.wrap = SUMMARY_WIDTH;
+		return w;
+	}
+	const char *cols = getenv("COLUMNS");
 	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= LAYOUT_MIN_WIDTH)
-		return ws.ws_col > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : ws.ws_col;
-	return 80;
+	char *end;
+	long v = cols && *cols ? strtol(cols, &end, 10) : 0;
+	if (cols && *cols && *end == '\0' && v >= LAYOUT_MIN_WIDTH && v <= LAYOUT_MAX_WIDTH)
+		w.wrap = (size_t)v;
+	else if (w.tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	         ws.ws_col >= LAYOUT_MIN_WIDTH)
+		w.wrap = ws.ws_col > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : ws.ws_col;
+	if (w.tty)
+		w.cut = w.wrap;
+	return w;
 }
 
 /* Print text (or add it to collect), each line led by "prefix:" when
@@ -128,11 +147,12 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 	return ERR_EXIT_OK;
 }
 
-/* Colour for search matches: on a terminal, unless NO_COLOR or TERM=dumb. */
-static int use_colour(void)
+/* Colour for search matches: when the view goes to a terminal (never into
+ * --output's file or to --print), unless NO_COLOR or TERM=dumb. */
+static int use_colour(const struct widths *w)
 {
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-	return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+	return w->tty && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
 }
 
 /* What one search over all the files found. */
@@ -144,7 +164,7 @@ struct search_total {
 
 /* --search PATTERN: one line per match, "REF: context". */
 static int run_search(struct strbuf *out, const struct opts *o, const struct doc *d,
-                      struct search *s, size_t width, struct search_total *tot)
+                      struct search *s, const struct widths *w, struct search_total *tot)
 {
 	const struct doc_part *scope = NULL;
 	if (o->in) {
@@ -171,10 +191,25 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 		tot->failed = tot->stopped = 1;
 		return ERR_EXIT_USAGE;
 	}
-	int colour = use_colour();
+	int colour = use_colour(w);
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
 		char *label = doc_part_label(hits[i].part);
+		size_t lw = utf8_width(label, strlen(label));
+		/* a line of context around the match at the wrapping width,
+		 * also into a pipe: whole paragraphs would repeat one
+		 * paragraph for each of its matches (--width 0 asks for
+		 * them) */
+		size_t width = w->wrap;
+		if (width && lw + 2 + SEARCH_MIN_CONTEXT > width) {
+			/* a label too wide for the line is cut too */
+			struct strbuf cut = STRBUF_INIT;
+			size_t room =
+			    width > 2 + SEARCH_MIN_CONTEXT ? width - 2 - SEARCH_MIN_CONTEXT : 1;
+			layout_clip(&cut, label, room);
+			free(label);
+			label = sb_steal(&cut);
+		}
 		size_t cw = search_context_width(label, width);
 		struct strbuf line = STRBUF_INIT;
 		size_t ms, me;
@@ -206,9 +241,10 @@ struct run {
 	struct strbuf *collect; /* --output, --print: the text to send */
 };
 
-static int run_view(const struct opts *o, struct doc *d, const char *prefix, size_t width,
+static int run_view(const struct opts *o, struct doc *d, const char *prefix, const struct widths *w,
                     struct run *run)
 {
+	size_t width = w->wrap;
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
 	switch (o->action) {
@@ -244,7 +280,7 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 		break;
 	}
 	case OPTS_SEARCH:
-		status = run_search(&out, o, d, run->search, width, &run->total);
+		status = run_search(&out, o, d, run->search, w, &run->total);
 		break;
 	case OPTS_REFS: {
 		struct cite_index ix;
@@ -289,13 +325,13 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, siz
 			err_report(d->path, 0, 0, _("the document describes no organisation"));
 			status = ERR_EXIT_NOTFOUND;
 		}
-		summary_tree(&out, d, width);
+		summary_tree(&out, d, w->cut);
 		break;
 	case OPTS_SUMMARY:
 		status = run_summary(&out, o, d, width);
 		break;
 	default:
-		view_toc(&out, d, width);
+		view_toc(&out, d, w->cut);
 		break;
 	}
 	emit(&out, prefix, run->collect);
@@ -379,7 +415,7 @@ int main(int argc, char **argv)
 	}
 	if (o.action == OPTS_KEYS) {
 		struct strbuf k = STRBUF_INIT;
-		tui_keys_text(&k, 79);
+		tui_keys_text(&k, o.width >= 0 ? (int)o.width : 79);
 		fputs(sb_str(&k), stdout);
 		sb_free(&k);
 		return finish_output(ERR_EXIT_OK);
@@ -456,7 +492,7 @@ int main(int argc, char **argv)
 	char *deflt[] = {bundled};
 	char **files = o.nfiles ? o.files : deflt;
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
-	size_t width = o.action == OPTS_SUMMARY && o.width < 0 ? SUMMARY_WIDTH : out_width(&o);
+	struct widths width = out_widths(&o);
 
 	struct run run = {NULL, {0, 0, 0, 0}, NULL};
 	struct strbuf collected = STRBUF_INIT;
@@ -483,6 +519,20 @@ int main(int argc, char **argv)
 
 	/* no action option, on a terminal: the browser, on the first file */
 	if (o.action == OPTS_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if (o.width >= 0) {
+			/* it follows the terminal's size: a width would be
+			 * silently ignored */
+			err_report(NULL, 0, 0,
+			           _("--width goes with a view (--toc, --show, --summary...); the "
+			             "browser uses the terminal's width"));
+			search_free(run.search);
+			doc_release_cache();
+			free(schema);
+			free(bundled);
+			free(dir);
+			config_free(&cfg);
+			return ERR_EXIT_USAGE;
+		}
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct doc *d = doc_load(files[0], schema, &dl);
 		int rc = ERR_EXIT_DOC;
@@ -518,7 +568,7 @@ int main(int argc, char **argv)
 			report_load(&dl, files[i], o.action == OPTS_CHECK);
 			status = ERR_EXIT_DOC;
 		} else {
-			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, width, &run);
+			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, &width, &run);
 			if (s == ERR_EXIT_NOTFOUND)
 				missed++;
 			else

@@ -96,8 +96,9 @@ static const struct optdef table[] = {
      N_("with --summary: also every unit below it, one per page")},
     /* TRANSLATORS: argument name: a number of columns */
     {"width", 'w', N_("N"), OPTS_DEFAULT,
-     N_("wrap text to N columns (default: 72 for --summary; else $COLUMNS, the terminal's "
-        "width, or 80; 0: no wrapping)")},
+     N_("wrap text to N columns, 20 to 1000 (default: 72 for --summary; else $COLUMNS, the "
+        "terminal's width, or 80; 0: no wrapping); the lines of --toc and --units are cut "
+        "only to N or on a terminal: a pipe gets them whole")},
     /* TRANSLATORS: argument name: a file name */
     {"output", 'o', N_("FILE"), OPTS_DEFAULT,
      N_("write the view to FILE instead of standard output (an existing FILE only with --force; "
@@ -120,7 +121,8 @@ static const struct optdef table[] = {
     {"utf8", 'u', NULL, OPTS_DEFAULT,
      N_("the terminal shows UTF-8 whatever the locale says (as tmux -u): the browser draws é "
         "and « » even in the C locale of an SSH session that forwards no LANG")},
-    {"keys", KEY_KEYS, NULL, OPTS_KEYS, N_("print the browser's keys and exit")},
+    {"keys", KEY_KEYS, NULL, OPTS_KEYS,
+     N_("print the browser's keys (wrapped to --width, else 79 columns) and exit")},
     {"help", 'h', NULL, OPTS_HELP, N_("print this help and exit")},
     {"version", 'V', NULL, OPTS_VERSION, N_("print the version and exit")},
 };
@@ -459,6 +461,16 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	if ((o->printer || o->print_command) && !o->print && o->action != OPTS_DEFAULT) {
 		err_report(NULL, 0, 0, _("%s goes with %s"),
 		           o->printer ? "--printer" : "--print-command", "--print");
+		return ERR_EXIT_USAGE;
+	}
+	/* --refs's TAB-separated records and --check's report are never
+	 * wrapped or cut: a width for them would be silently ignored */
+	if (width.def && (o->action == OPTS_REFS || o->action == OPTS_CHECK)) {
+		/* TRANSLATORS: %s are option names: "--width does not apply
+		   to --refs: its lines are never wrapped or cut" */
+		err_report(NULL, 0, 0,
+		           _("%s does not apply to %s: its lines are never wrapped or cut"),
+		           "--width", o->action == OPTS_REFS ? "--refs" : "--check");
 		return ERR_EXIT_USAGE;
 	}
 	/* the print command is used only by --printer command */

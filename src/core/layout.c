@@ -116,31 +116,74 @@ size_t layout_avail(size_t width, size_t start)
 {
 	if (width == 0)
 		return 0;
-	return width > start + 10 ? width - start : 10;
+	return width > start ? width - start : 1;
+}
+
+struct layout_place layout_place(size_t width, size_t indent, size_t hang, size_t lw)
+{
+	struct layout_place pl = {indent, indent + hang, 0};
+	if (width == 0) {
+		/* no limit: a lead wider than the hang pushes the text right */
+		if (lw > 0 && indent + lw + 1 > pl.col)
+			pl.col = indent + lw + 1;
+		return pl;
+	}
+	if (pl.col + LAYOUT_MIN_ROOM > width)
+		pl.col = width > LAYOUT_MIN_ROOM ? width - LAYOUT_MIN_ROOM : 0;
+	if (pl.indent > pl.col)
+		pl.indent = pl.col;
+	/* the lead and one space before the text, moved left if need be */
+	if (lw > 0 && pl.indent + lw + 1 > pl.col) {
+		if (pl.col >= lw + 1)
+			pl.indent = pl.col - lw - 1;
+		else
+			pl.lead_alone = 1;
+	}
+	return pl;
+}
+
+/* Append lines [from, n) of v, each at column col. */
+static void put_lines(struct strbuf *out, const char *text, const struct layout_span *v,
+                      size_t from, size_t n, size_t col)
+{
+	for (size_t i = from; i < n; i++) {
+		size_t mark = out->len;
+		sb_addn(out, ' ', col);
+		sb_add(out, text + v[i].start, v[i].end - v[i].start);
+		/* no trailing spaces (an empty line holds nothing) */
+		while (out->len > mark && out->s[out->len - 1] == ' ')
+			sb_truncate(out, out->len - 1);
+		sb_addc(out, '\n');
+	}
 }
 
 void layout_wrap(struct strbuf *out, const char *text, size_t indent, const char *lead, size_t hang,
                  size_t width)
 {
-	struct layout_span *v;
-	size_t n = layout_break(text, layout_avail(width, indent + hang), NULL, &v);
 	lead = lead ? lead : "";
 	size_t lw = utf8_width(lead, strlen(lead));
-	for (size_t i = 0; i < n; i++) {
-		size_t mark = out->len;
-		if (i == 0) {
-			sb_addn(out, ' ', indent);
-			sb_adds(out, lead);
-			sb_addn(out, ' ', lw == 0 ? hang : lw < hang ? hang - lw : 1);
-		} else {
-			sb_addn(out, ' ', indent + hang);
-		}
-		sb_add(out, text + v[i].start, v[i].end - v[i].start);
-		/* no trailing spaces (an empty line holds only the lead) */
-		while (out->len > mark && out->s[out->len - 1] == ' ')
-			sb_truncate(out, out->len - 1);
-		sb_addc(out, '\n');
+	struct layout_place pl = layout_place(width, indent, hang, lw);
+	struct layout_span *v;
+	size_t n = layout_break(text, layout_avail(width, pl.col), NULL, &v);
+	if (pl.lead_alone) {
+		/* the lead on lines of its own, then the text below it */
+		struct layout_span *lv;
+		size_t ln = layout_break(lead, width - pl.indent, NULL, &lv);
+		put_lines(out, lead, lv, 0, ln, pl.indent);
+		free(lv);
+		put_lines(out, text, v, 0, n, pl.col);
+		free(v);
+		return;
 	}
+	size_t mark = out->len;
+	sb_addn(out, ' ', pl.indent);
+	sb_adds(out, lead);
+	sb_addn(out, ' ', pl.col - pl.indent - lw);
+	sb_add(out, text + v[0].start, v[0].end - v[0].start);
+	while (out->len > mark && out->s[out->len - 1] == ' ')
+		sb_truncate(out, out->len - 1);
+	sb_addc(out, '\n');
+	put_lines(out, text, v, 1, n, pl.col);
 	free(v);
 }
 

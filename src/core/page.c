@@ -78,9 +78,17 @@ static void block(struct builder *b, const struct doc_part *p)
 	case DOC_KIND_PARAGRAPH:
 	case DOC_KIND_POINT: {
 		const char *num = p->num ? p->num : "";
-		size_t at = view_lead_col(p, 0);
 		size_t lw = layout_text_width(num, strlen(num), b->cpw);
-		wrapped(b, p, SEARCH_TEXT, p->text, at + (lw ? lw + 1 : 0), num, at);
+		/* where layout_wrap() puts them, narrow widths included */
+		struct layout_place pl =
+		    layout_place(b->width, view_lead_col(p, 0), lw ? lw + 1 : 0, lw);
+		if (pl.lead_alone) {
+			new_line(b, p);
+			add_seg(b, p, SEARCH_NUM, num, 0, strlen(num), pl.indent);
+			wrapped(b, p, SEARCH_TEXT, p->text, pl.col, NULL, 0);
+		} else {
+			wrapped(b, p, SEARCH_TEXT, p->text, pl.col, num, pl.indent);
+		}
 		break;
 	}
 	default:

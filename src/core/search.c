@@ -395,7 +395,9 @@ static size_t extend_back(const char *t, size_t n, size_t a, size_t *w, size_t l
 size_t search_context_width(const char *label, size_t width)
 {
 	size_t lw = utf8_width(label, strlen(label)) + 2;
-	return width == 0 ? 0 : width > lw + 20 ? width - lw : 20;
+	/* what the label leaves: "LABEL: context" fits width as long as the
+	 * label leaves room for "…x…" */
+	return width == 0 ? 0 : width > lw + SEARCH_MIN_CONTEXT ? width - lw : SEARCH_MIN_CONTEXT;
 }
 
 void search_context(struct strbuf *out, const struct search_hit *h, size_t width, size_t *ms,
@@ -408,16 +410,21 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 	if (width == 0 || utf8_width(t, n) <= width) {
 		a = 0, b = n;
 	} else {
-		/* up to a third of the line before the match, the rest after */
+		/* up to a third of the line before the match, the rest after;
+		 * a match wider than the line is cut too (every line fits) */
 		size_t budget = width > 2 ? width - 2 : 1; /* room for the two "…" */
+		size_t mw = utf8_width(t + h->start, h->end - h->start);
+		size_t before = mw >= budget               ? 0
+		                : budget - mw < budget / 3 ? budget - mw
+		                                           : budget / 3;
 		size_t w = 0;
-		a = extend_back(t, n, a, &w, budget / 3);
+		a = extend_back(t, n, a, &w, before);
 		b = a;
 		w = 0;
 		while (b < n) {
 			uint32_t cp;
 			size_t k = utf8_decode(t + b, n - b, &cp);
-			if (w + (size_t)utf8_cpwidth(cp) > budget && b >= h->end)
+			if (w + (size_t)utf8_cpwidth(cp) > budget && (b >= h->end || mw > budget))
 				break;
 			w += (size_t)utf8_cpwidth(cp);
 			b += k;
@@ -442,5 +449,5 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 	if (b < n)
 		sb_adds(out, "…");
 	*ms = lead + (h->start - a);
-	*me = lead + (h->end - a);
+	*me = lead + ((h->end < b ? h->end : b) - a);
 }

@@ -109,7 +109,7 @@ void summary_tree(struct strbuf *out, const struct doc *d, size_t width)
 				sb_addc(out, '\n');
 			/* TRANSLATORS: in the organisation tree, the heading of the
 			 * bodies outside the Department. */
-			sb_adds(out, _("Outside the Department:"));
+			layout_clip(out, _("Outside the Department:"), width);
 			sb_addc(out, '\n');
 			header = 1;
 		}
@@ -191,7 +191,9 @@ static void parts_in_full(struct strbuf *out, const char *title, const struct un
 	heading(out, title, width);
 	for (size_t i = 0; i < ps->n; i++) {
 		struct strbuf body = STRBUF_INIT;
-		view_part(&body, ps->v[i], width > INDENT + 20 ? width - INDENT : width);
+		/* indented by INDENT, so INDENT columns narrower: every
+		 * line still fits the width */
+		view_part(&body, ps->v[i], width > INDENT ? width - INDENT : width);
 		sb_addc(out, '\n');
 		for (const char *p = sb_str(&body); *p;) {
 			size_t n = strcspn(p, "\n");
