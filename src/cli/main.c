@@ -70,6 +70,19 @@ static struct widths out_widths(const struct opts *o)
 
 /* Print text (or add it to collect), each line led by "prefix:" when
  * prefix is not NULL. */
+/* The reason the first write to standard output failed (0: none failed):
+ * stdio may have dropped the unwritten bytes by the time the output is
+ * flushed, and errno has moved on. */
+static int out_errno;
+
+/* Write n bytes of s to standard output, remembering why it failed. */
+static void out_write(const char *s, size_t n)
+{
+	errno = 0;
+	if (fwrite(s, 1, n, stdout) != n && out_errno == 0)
+		out_errno = errno ? errno : EIO;
+}
+
 static void emit(const struct strbuf *text, const char *prefix, struct strbuf *collect)
 {
 	const char *p = sb_str(text);
@@ -81,10 +94,12 @@ static void emit(const struct strbuf *text, const char *prefix, struct strbuf *c
 			sb_add(collect, p, n);
 			sb_addc(collect, '\n');
 		} else {
-			if (prefix)
-				printf("%s:", prefix);
-			fwrite(p, 1, n, stdout);
-			putchar('\n');
+			if (prefix) {
+				out_write(prefix, strlen(prefix));
+				out_write(":", 1);
+			}
+			out_write(p, n);
+			out_write("\n", 1);
 		}
 		p += n + (p[n] == '\n');
 	}
@@ -390,6 +405,8 @@ static int finish_output(int status)
 {
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == 0)
+			errno = out_errno;
 		if (errno)
 			/* TRANSLATORS: %s is the system's reason (strerror) */
 			err_report(NULL, 0, 0, _("cannot write the output: %s"), strerror(errno));
@@ -398,6 +415,37 @@ static int finish_output(int status)
 		return ERR_EXIT_INTERNAL;
 	}
 	return status;
+}
+
+/* The browser on file: its exit status. */
+static int browse(const struct opts *o, struct config *cfg, const char *file, const char *schema)
+{
+	if (o->width >= 0) {
+		/* it follows the terminal's size: a width would be silently
+		 * ignored */
+		err_report(NULL, 0, 0,
+		           _("--width goes with a view (--toc, --show, --summary...); the "
+		             "browser uses the terminal's width"));
+		return ERR_EXIT_USAGE;
+	}
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct doc *d = doc_load(file, schema, &dl);
+	int rc = ERR_EXIT_DOC;
+	if (d == NULL) {
+		report_load(&dl, file, 0);
+	} else if (cfg->utf8 && i18n_force_utf8() != 0) {
+		/* TRANSLATORS: --utf8 and utf8 = yes ask circ to draw UTF-8;
+		 * C.UTF-8 is a locale's name */
+		err_report(NULL, 0, 0,
+		           _("--utf8: this system has no UTF-8 locale (such as C.UTF-8)"));
+		rc = ERR_EXIT_USAGE;
+	} else {
+		doc_release_cache();
+		rc = tui_run(d, cfg);
+	}
+	diag_clear(&dl);
+	doc_free(d);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -410,13 +458,16 @@ int main(int argc, char **argv)
 	if (r)
 		return r;
 	if (o.action == OPTS_HELP) {
-		opts_help();
+		struct strbuf h = STRBUF_INIT;
+		opts_help(&h);
+		out_write(h.s, h.len);
+		sb_free(&h);
 		return finish_output(ERR_EXIT_OK);
 	}
 	if (o.action == OPTS_KEYS) {
 		struct strbuf k = STRBUF_INIT;
 		tui_keys_text(&k, o.width >= 0 ? (int)o.width : 79);
-		fputs(sb_str(&k), stdout);
+		out_write(k.s, k.len);
 		sb_free(&k);
 		return finish_output(ERR_EXIT_OK);
 	}
@@ -519,37 +570,8 @@ int main(int argc, char **argv)
 
 	/* no action option, on a terminal: the browser, on the first file */
 	if (o.action == OPTS_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		if (o.width >= 0) {
-			/* it follows the terminal's size: a width would be
-			 * silently ignored */
-			err_report(NULL, 0, 0,
-			           _("--width goes with a view (--toc, --show, --summary...); the "
-			             "browser uses the terminal's width"));
-			search_free(run.search);
-			doc_release_cache();
-			free(schema);
-			free(bundled);
-			free(dir);
-			config_free(&cfg);
-			return ERR_EXIT_USAGE;
-		}
-		struct diag_list dl = DIAG_LIST_INIT;
-		struct doc *d = doc_load(files[0], schema, &dl);
-		int rc = ERR_EXIT_DOC;
-		if (d == NULL) {
-			report_load(&dl, files[0], 0);
-		} else if (cfg.utf8 && i18n_force_utf8() != 0) {
-			/* TRANSLATORS: --utf8 and utf8 = yes ask circ to draw
-			 * UTF-8; C.UTF-8 is a locale's name */
-			err_report(NULL, 0, 0,
-			           _("--utf8: this system has no UTF-8 locale (such as C.UTF-8)"));
-			rc = ERR_EXIT_USAGE;
-		} else {
-			doc_release_cache();
-			rc = tui_run(d, &cfg);
-		}
-		diag_clear(&dl);
-		doc_free(d);
+		int rc = browse(&o, &cfg, files[0], schema);
+		search_free(run.search);
 		doc_release_cache();
 		cite_release();
 		search_release();

@@ -156,19 +156,19 @@ static void help_para(struct strbuf *out, const char *text)
 	layout_wrap(out, text, 0, NULL, 0, HELP_PAGE);
 }
 
-void opts_help(void)
+void opts_help(struct strbuf *out)
 {
-	struct strbuf out = STRBUF_INIT, lead = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, lead = STRBUF_INIT;
 	/* TRANSLATORS: the first line of 'circ --help'; keep "circ" */
-	help_para(&out, _("Usage: circ [OPTION]... [FILE]..."));
-	help_para(&out,
+	help_para(&text, _("Usage: circ [OPTION]... [FILE]..."));
+	help_para(&text,
 	          /* TRANSLATORS: « Organisation du Département de l'appui aux
 	             missions » is the bulletin's title, in French: keep it. Lines
 	             wider than 80 columns are wrapped. */
 	          _("Browse a Secretary-General's bulletin in Akoma Ntoso XML (by default the\n"
 	            "bundled ST/SGB/2010/2, « Organisation du Département de l'appui aux\n"
 	            "missions »)."));
-	sb_addc(&out, '\n');
+	sb_addc(&text, '\n');
 
 	/* the description column, from the translated leads */
 	size_t hang = 0;
@@ -189,29 +189,29 @@ void opts_help(void)
 			/* a description whose lead passes the column starts on
 			 * the next line, aligned with the others and within
 			 * HELP_WIDTH */
-			sb_adds(&out, sb_str(&lead));
-			sb_addc(&out, '\n');
-			layout_wrap(&out, help, hang, NULL, 0, HELP_WIDTH);
+			sb_adds(&text, sb_str(&lead));
+			sb_addc(&text, '\n');
+			layout_wrap(&text, help, hang, NULL, 0, HELP_WIDTH);
 		} else {
-			layout_wrap(&out, help, 0, sb_str(&lead), hang, HELP_WIDTH);
+			layout_wrap(&text, help, 0, sb_str(&lead), hang, HELP_WIDTH);
 		}
 	}
-	sb_addc(&out, '\n');
-	help_para(&out,
+	sb_addc(&text, '\n');
+	help_para(&text,
 	          /* TRANSLATORS: "FILE" is the argument name of the usage line.
 	             Lines wider than 80 columns are wrapped. */
 	          _("With several FILEs, each output line starts with the file it comes from.\n"
 	            "FILE '-' is standard input. Options that contradict each other (-i and -s,\n"
 	            "two --show, two different --width...) are refused."));
 	help_para(
-	    &out,
+	    &text,
 	    /* TRANSLATORS: lines wider than 80 columns are wrapped */
 	    _("Exit status: 0 done, 1 reference or unit not found (or ambiguous unit name),\n"
 	      "2 usage error or bad settings, 3 a document cannot be read, parsed or validated,\n"
 	      "4 internal error (output or printing failed, broken schema)."));
-	fputs(sb_str(&out), stdout);
+	sb_add(out, sb_str(&text), text.len);
 	sb_free(&lead);
-	sb_free(&out);
+	sb_free(&text);
 }
 
 /* What one option set, as given, so that a second option setting the same

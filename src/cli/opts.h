@@ -45,7 +45,8 @@ struct opts {
 
 /* Parse argv. Returns 0, or 2 after reporting a usage error. */
 int opts_parse(int argc, char **argv, struct opts *o);
-/* Print the --help text generated from the option table. */
-void opts_help(void);
+/* The --help text generated from the option table, added to out. */
+struct strbuf;
+void opts_help(struct strbuf *out);
 
 #endif
