@@ -79,26 +79,43 @@ static int next(int ms)
 	return c;
 }
 
+/* Give back to the input the bytes b[0..n) read past what was used, last
+ * first, so that they are read again in their order. */
+static void unread(const int *b, int n)
+{
+	while (n-- > 0)
+		ungetch(b[n]);
+}
+
 /* The rest of a UTF-8 sequence whose first byte is c; -1 when it is not
- * one. */
+ * one, with every byte read after c given back (a key of its own, or
+ * Latin-1 letters in the C locale). */
 static long utf8_rest(int c)
 {
 	int more = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : -1;
-	if (more < 0 || c > 0xF4)
+	if (more < 0)
 		return -1;
 	char buf[4] = {(char)c};
+	int got[3];
 	for (int i = 1; i <= more; i++) {
 		int b = next(REST_MS);
+		if (b == ERR) {
+			unread(got, i - 1);
+			return -1;
+		}
+		got[i - 1] = b;
 		if (b < 0x80 || b > 0xBF) {
-			if (b != ERR)
-				ungetch(b); /* not part of it: a key of its own */
+			unread(got, i);
 			return -1;
 		}
 		buf[i] = (char)b;
 	}
 	uint32_t cp;
-	if (utf8_decode(buf, (size_t)more + 1, &cp) != (size_t)more + 1 || cp == UTF8_REPLACEMENT)
+	/* an overlong form or a surrogate decodes as one invalid byte */
+	if (utf8_decode(buf, (size_t)more + 1, &cp) != (size_t)more + 1) {
+		unread(got, more);
 		return -1;
+	}
 	return (long)cp;
 }
 
@@ -110,46 +127,78 @@ static long character(int c)
 		return utf8_rest(c);
 	if (charset == IN_GUESS) {
 		long cp = utf8_rest(c);
-		return cp >= 0 ? cp : c; /* not UTF-8: Latin-1 */
+		/* not UTF-8: Latin-1, but for its C1 controls */
+		return cp >= 0 ? cp : c >= 0xA0 ? c : -1;
 	}
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	for (int n = 0; n < 8; n++) {
+	int got[8], n = 0;
+	for (;;) {
 		char b = (char)c;
 		wchar_t wc;
 		size_t r = mbrtowc(&wc, &b, 1, &st);
 		if (r == (size_t)-1)
-			return -1;
+			break;
 		if (r != (size_t)-2)
 			return (long)wc;
-		if ((c = next(REST_MS)) == ERR || c >= KEY_MIN)
-			return -1;
+		if (n == 8 || (c = next(REST_MS)) == ERR)
+			break;
+		got[n++] = c;
+		if (c >= KEY_MIN)
+			break;
 	}
+	unread(got, n);
 	return -1;
 }
 
-/* After ESC [ (csi) or ESC O: read the sequence to its final byte and
- * give the key it is a modified form of (ESC [1;5C: Right), or
- * TERM_KEY_UNKNOWN. */
-static int escape_sequence(int csi)
+/* The character the application keypad's key ESC O final types (DEC's
+ * ESC O p ... ESC O y are 0 to 9, then . , - and xterm's * + / =), or 0. */
+static int keypad_final(int final)
 {
-	int params[4] = {0}, np = 0, c;
+	static const char finals[] = "pqrstuvwxynlmjkoX", chars[] = "0123456789.,-*+/=";
+	const char *f = final > 0 && final < 0x80 ? strchr(finals, final) : NULL;
+	return f && *f ? chars[f - finals] : 0;
+}
+
+/* After ESC [ (csi) or ESC O: read the sequence to its final byte and
+ * give the key it is a modified form of (ESC [1;5C: Right), the character
+ * of a keypad key (ESC O p: 0, *is_code 0), or TERM_KEY_UNKNOWN. An old
+ * mouse report (ESC [ M and three bytes) is read whole; a KEY_ code that
+ * comes in the middle (a resize) is given back. */
+static int escape_sequence(int csi, int *is_code)
+{
+	int params[4] = {0}, np = 0, c = ERR;
+	*is_code = 1;
 	for (int n = 0; n < 32; n++) {
-		if ((c = next(REST_MS)) == ERR || c >= KEY_MIN)
+		if ((c = next(REST_MS)) == ERR)
 			return TERM_KEY_UNKNOWN;
+		if (c >= KEY_MIN) {
+			ungetch(c);
+			return TERM_KEY_UNKNOWN;
+		}
 		if (c >= '0' && c <= '9') {
 			if (np == 0)
 				np = 1;
 			if (np <= 4 && params[np - 1] < 1000)
 				params[np - 1] = params[np - 1] * 10 + (c - '0');
 		} else if (c == ';') {
-			np++;
+			np = np == 0 ? 2 : np + 1;
 		} else if (!csi || (c >= 0x40 && c <= 0x7E)) {
 			break; /* the final byte */
 		} else if (c < 0x20 || c > 0x3F) {
 			if (c < 0x20 || c > 0x2F) /* not an intermediate byte */
 				return TERM_KEY_UNKNOWN;
 		}
+	}
+	if (csi && c == 'M' && np == 0) { /* X10 mouse: button, column, row */
+		for (int i = 0; i < 3; i++)
+			if (next(REST_MS) == ERR)
+				break;
+		return TERM_KEY_UNKNOWN;
+	}
+	if (!csi && keypad_final(c)) {
+		*is_code = 0;
+		return keypad_final(c);
 	}
 	static const char finals[] = "ABCDHF";
 	static const int codes[] = {KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END};
@@ -172,14 +221,13 @@ static int escape_sequence(int csi)
 }
 
 /* The character a key of the application keypad types, from the bytes the
- * terminal sends for it (DEC's ESC O p ... ESC O y are 0 to 9, ESC O n is
- * the point), or 0. */
+ * terminal sends for it (cap: its terminfo name), or 0. */
 static int keypad_char(const char *cap)
 {
 	const char *v = term_string(cap);
 	if (v == NULL || v[0] != 27 || v[1] != 'O' || v[2] == '\0' || v[3] != '\0')
 		return 0;
-	return v[2] >= 'p' && v[2] <= 'y' ? '0' + (v[2] - 'p') : v[2] == 'n' ? '.' : 0;
+	return keypad_final((unsigned char)v[2]);
 }
 
 /* The key a KEY_ code stands for in circ. A key with Shift, Ctrl or Alt
@@ -231,7 +279,7 @@ static int base_key(int c, int *is_code)
 			return ch ? ch : TERM_KEY_UNKNOWN;
 		}
 	}
-	if (c <= KEY_MAX)
+	if (c < KEY_MAX) /* ncurses numbers extended keys from KEY_MAX */
 		return c;
 	const char *name = keyname(c);
 	if (name && name[0] == 'k' && name[1] == 'p' && name[2] >= '1' && name[2] <= '9' &&
@@ -255,7 +303,7 @@ static int base_key(int c, int *is_code)
  * did not know, or a key pressed with Alt. Returns as input_read(). */
 static int after_escape(wint_t *key)
 {
-	int c = next(ALT_MS);
+	int c = next(ALT_MS), code;
 	if (c == ERR) {
 		*key = 27;
 		return 0;
@@ -265,14 +313,17 @@ static int after_escape(wint_t *key)
 		*key = 27;
 		return 0;
 	}
+	if (c == KEY_BACKSPACE) { /* Alt-Backspace, where kbs is DEL */
+		*key = KEY_BACKSPACE | TERM_ALT;
+		return 1;
+	}
 	if (c >= KEY_MIN) { /* Alt and a key ncurses knows: that key */
-		int code;
 		*key = (wint_t)base_key(c, &code);
 		return code;
 	}
 	if (c == '[' || c == 'O') {
-		*key = (wint_t)escape_sequence(c == '[');
-		return 1;
+		*key = (wint_t)escape_sequence(c == '[', &code);
+		return code;
 	}
 	long cp = c >= 0x80 ? character(c) : c;
 	if (cp < 0) {

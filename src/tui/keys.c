@@ -452,6 +452,12 @@ int keys_dispatch(struct tui *t, wint_t key, int is_code)
 const char *keys_name(wint_t key, int is_code)
 {
 	static char buf[32], alt[64];
+	if (is_code && (key & TERM_ALT)) {
+		/* TRANSLATORS: a key pressed with Alt (or after Esc): %s is
+		 * the key's name */
+		snprintf(alt, sizeof alt, _("Alt-%s"), keys_name(key & ~(wint_t)TERM_ALT, 1));
+		return alt;
+	}
 	if (is_code) {
 		switch (key) {
 		case KEY_DOWN:
@@ -509,7 +515,7 @@ const char *keys_name(wint_t key, int is_code)
 			return "?";
 		}
 	}
-	if (key & TERM_ALT) {
+	if (!is_code && (key & TERM_ALT)) {
 		const char *base = keys_name(key & ~(wint_t)TERM_ALT, 0);
 		/* TRANSLATORS: a key pressed with Alt (or after Esc): %s is
 		 * the key's name */

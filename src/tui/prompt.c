@@ -174,6 +174,10 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				free(c);
 				changed = 1;
 			}
+		} else if ((key & TERM_ALT) || (code && key == TERM_KEY_UNKNOWN)) {
+			/* TRANSLATORS: in a prompt, a key that does nothing there;
+			 * %s is its name (Alt-X) */
+			tui_message(t, 1, _("%s: no such key in this line"), keys_name(key, code));
 		} else if (!code && key >= 0x20 && key != 0x7f && key < 0x110000) {
 			char buf[4];
 			size_t k = utf8_encode((uint32_t)key, buf);

@@ -175,9 +175,9 @@ int term_getkey(wint_t *key);
 void term_resized(void);
 
 /* input.c: keys from any client (see there) */
-#define TERM_ALT         0x40000000    /* or'ed into a character typed with Alt */
-#define TERM_KEY_UNKNOWN (KEY_MAX + 1) /* an escape sequence circ does not know */
-#define TERM_KEY_BADCHAR (KEY_MAX + 2) /* bytes that are no character */
+#define TERM_ALT         0x40000000 /* or'ed into a character typed with Alt */
+#define TERM_KEY_UNKNOWN 0x20000001 /* an escape sequence circ does not know */
+#define TERM_KEY_BADCHAR 0x20000002 /* bytes that are no character */
 void input_start(void);
 /* One key, as term_getkey() but -1 on any error. */
 int input_read(wint_t *key);
