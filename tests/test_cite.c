@@ -135,6 +135,40 @@ static void look_alikes(void **state)
 	one("l’alinéa b) ci-dessus et le paragraphe 5.2", "paragraphe 5.2", "5.2");
 }
 
+/* cite_parse: a whole string that is one citation, and only that. */
+static void whole_strings(void **state)
+{
+	(void)state;
+	struct cite c;
+	assert_true(cite_parse(" \xC2\xA0sous-alin\xC3\xA9"
+	                       "a ii) de l\xE2\x80\x99"
+	                       "alin\xC3\xA9"
+	                       "a d) du "
+	                       "paragraphe 7.3\xE2\x80\xAF",
+	                       &c));
+	assert_int_equal(c.ntargets, 1);
+	assert_int_equal(c.targets[0].kind, CITE_PART);
+	assert_string_equal(c.targets[0].ref, "7.3 d) ii)");
+	cite_free(&c);
+	assert_true(cite_parse("Sections 4 et 5", &c));
+	assert_int_equal(c.ntargets, 2);
+	cite_free(&c);
+	assert_true(cite_parse("ST/SGB/1997/5", &c));
+	assert_int_equal(c.targets[0].kind, CITE_EXTERNAL);
+	cite_free(&c);
+	const char *not_one[] = {"",
+	                         "  ",
+	                         "5.2 b)",
+	                         "voir le paragraphe 1.2",
+	                         "paragraphe 1.2 et section 3",
+	                         "paragraphe 1.2."};
+	for (size_t i = 0; i < sizeof not_one / sizeof not_one[0]; i++) {
+		if (cite_parse(not_one[i], &c))
+			fail_msg("'%s' taken for one citation", not_one[i]);
+		assert_int_equal(c.ntargets, 0);
+	}
+}
+
 static void symbol_iris(void **state)
 {
 	(void)state;
@@ -262,6 +296,7 @@ int main(void)
 	    cmocka_unit_test(document_symbols),
 	    cmocka_unit_test(every_kind_of_space),
 	    cmocka_unit_test(look_alikes),
+	    cmocka_unit_test(whole_strings),
 	    cmocka_unit_test(symbol_iris),
 	    cmocka_unit_test(detector_agrees_with_markup),
 	    cmocka_unit_test(backlinks_and_sentences),

@@ -92,6 +92,103 @@ static void unknown_names_the_closest(void **state)
 	}
 }
 
+/* The wordings of the citation detector name the part they cite, in French
+ * and English, whatever the case, accents, apostrophe or spaces. */
+static void citations(void **state)
+{
+	const struct doc *d = *state;
+	const char *b52 = "sec_5__para_5-2__list_1__point_b";
+	const char *d73ii = "sec_7__para_7-3__list_1__point_d__list_1__point_ii";
+	expect(d, "paragraphe 1.2", "sec_1__para_1-2");
+	expect(d, "paragraph 1.2", "sec_1__para_1-2");
+	expect(d, "paragraphe 1.2 ci-dessus", "sec_1__para_1-2");
+	expect(d, "alinéa b) du paragraphe 5.2", b52);
+	expect(d, "alinea b) du paragraphe 5.2", b52);
+	expect(d, "  Alinéa B) du Paragraphe 5.2 ", b52);
+	expect(d, "ALINÉA b) DU PARAGRAPHE 5.2", b52);
+	expect(d,
+	       "alinéa\xC2\xA0"
+	       "b)\xC2\xA0"
+	       "du\xC2\xA0paragraphe\xC2\xA0"
+	       "5.2",
+	       b52);
+	expect(d, "alinéa (b) du paragraphe 5.2", b52);
+	expect(d, "subparagraph (b) of paragraph 5.2", b52);
+	expect(d, "Subparagraph (b) of paragraph 5.2 above", b52);
+	expect(d, "sous-alinéa ii) de l'alinéa d) du paragraphe 7.3", d73ii);
+	expect(d,
+	       "sous-alinéa ii) de l\xE2\x80\x99"
+	       "alinéa d) du paragraphe 7.3",
+	       d73ii);
+	expect(d,
+	       "sous-alinéa\xC2\xA0ii) de l\xE2\x80\x99"
+	       "alinéa\xE2\x80\xAF"
+	       "d) du paragraphe\xC2\xA0"
+	       "7.3",
+	       d73ii);
+	expect(d, "sous-alinea ii) de l'alinea d) du paragraphe 7.3", d73ii);
+	/* an accent typed as a combining mark (U+0301) */
+	expect(d,
+	       "sous-aline\xCC\x81"
+	       "a ii) de l'aline\xCC\x81"
+	       "a d) du paragraphe 7.3",
+	       d73ii);
+	expect(d, "sub-subparagraph (ii) of subparagraph (d) of paragraph 7.3", d73ii);
+	expect(d, "subsubparagraph (ii) of subparagraph (d) of paragraph 7.3", d73ii);
+	expect(d, "section 8", "sec_8");
+	expect(d, "sections 8", "sec_8");
+	expect(d, "section 8 ci-dessous", "sec_8");
+	expect(d, "Section 8 above", "sec_8");
+	/* the document itself: its root */
+	const char *whole[] = {"la présente circulaire", "La presente circulaire",
+	                       "la\xC2\xA0présente circulaire", "the present bulletin",
+	                       "This bulletin"};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		char *why = NULL;
+		if (lookup_ref(d, whole[i], &why) != d->root)
+			fail_msg("'%s' is not the whole document: %s", whole[i], why);
+		free(why);
+	}
+}
+
+/* A citation of several parts, of another document or of no part says so. */
+static void citation_errors(void **state)
+{
+	const struct doc *d = *state;
+	struct {
+		const char *ref, *msg;
+	} cases[] = {
+	    {"sections 4 et 5",
+	     "'sections 4 et 5' names several parts (section 4, section 5), not one"},
+	    {"paragraphes 2.1 à 2.3",
+	     "'paragraphes 2.1 à 2.3' names several parts (2.1, 2.2, 2.3), "
+	     "not one"},
+	    {"alinéas a) et b) du paragraphe 5.2",
+	     "'alinéas a) et b) du paragraphe 5.2' names several parts (5.2 a), 5.2 b)), not one"},
+	    {"subparagraphs (a) and (b) of paragraph 5.2",
+	     "'subparagraphs (a) and (b) of paragraph 5.2' names several parts (5.2 a), 5.2 b)), "
+	     "not one"},
+	    {"ST/SGB/1997/5",
+	     "'ST/SGB/1997/5' names another document, not a part of ST/SGB/2010/2"},
+	    {"alinéa z) du paragraphe 5.7",
+	     "no part 'alinéa z) du paragraphe 5.7' in ST/SGB/2010/2; the closest is 5.7 h)"},
+	    {"voir le paragraphe 1.2", "no part 'voir le paragraphe 1.2' in ST/SGB/2010/2"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *why = NULL;
+		struct doc_part *p = lookup_ref(d, cases[i].ref, &why);
+		if (p != NULL)
+			fail_msg("'%s' gave %s", cases[i].ref, p->eid);
+		assert_non_null(why);
+		if (strcmp(why, cases[i].msg) != 0)
+			fail_msg("'%s': got \"%s\"", cases[i].ref, why);
+		free(why);
+	}
+	/* the document's own symbol is the whole document */
+	assert_ptr_equal(lookup_ref(d, "ST/SGB/2010/2", NULL), d->root);
+	assert_null(lookup_ref(d, "sections 4 et 5", NULL));
+}
+
 static void normal_forms(void **state)
 {
 	(void)state;
@@ -112,6 +209,8 @@ int main(void)
 	    cmocka_unit_test(sub_points),
 	    cmocka_unit_test(sections_and_blocks),
 	    cmocka_unit_test(unknown_names_the_closest),
+	    cmocka_unit_test(citations),
+	    cmocka_unit_test(citation_errors),
 	    cmocka_unit_test(normal_forms),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);

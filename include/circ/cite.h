@@ -45,6 +45,12 @@ struct cite_list {
 /* Find the citations in n bytes of UTF-8 text, in order, not overlapping. */
 void cite_detect(const char *text, size_t n, struct cite_list *out);
 void cite_list_free(struct cite_list *l);
+/* Is the whole of text, but for the spaces around it, one citation (the
+ * detector's wordings, with a case, its accents or none, any Unicode space,
+ * ' or ’)? Then *out holds it (free with cite_free) and 1 is returned;
+ * else 0 and *out is empty. Combining accents are ignored. */
+int cite_parse(const char *text, struct cite *out);
+void cite_free(struct cite *c);
 /* Free the compiled patterns (at exit, for leak checkers). */
 void cite_release(void);
 

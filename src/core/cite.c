@@ -341,6 +341,49 @@ void cite_list_free(struct cite_list *l)
 	l->n = 0;
 }
 
+void cite_free(struct cite *c)
+{
+	for (size_t k = 0; k < c->ntargets; k++)
+		free(c->targets[k].ref);
+	free(c->targets);
+	memset(c, 0, sizeof *c);
+}
+
+int cite_parse(const char *text, struct cite *out)
+{
+	memset(out, 0, sizeof *out);
+	/* a copy without combining marks ("e" + U+0301 is "e", which the
+	 * patterns take for "é") and without the spaces around it */
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(text), first = (size_t)-1, last = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, n - i, &cp);
+		if (!(cp >= 0x300 && cp <= 0x36F)) {
+			if (!utf8_is_space(cp)) {
+				if (first == (size_t)-1)
+					first = sb.len;
+				last = sb.len + k;
+			}
+			sb_add(&sb, text + i, k);
+		}
+		i += k;
+	}
+	int found = 0;
+	if (first != (size_t)-1) {
+		struct cite_list cl;
+		cite_detect(sb_str(&sb) + first, last - first, &cl);
+		if (cl.n == 1 && cl.v[0].start == 0 && cl.v[0].end == last - first) {
+			*out = cl.v[0];
+			cl.n = 0;
+			found = 1;
+		}
+		cite_list_free(&cl);
+	}
+	sb_free(&sb);
+	return found;
+}
+
 char *cite_symbol_iri(const char *symbol)
 {
 	struct strbuf path = STRBUF_INIT;

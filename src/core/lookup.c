@@ -1,13 +1,16 @@
 /* lookup.c: resolving references typed by users (see lookup.h).
  * A reference is normalised (lower case, no spaces, no brackets, no "§",
  * "paragraphe" or "section" words, dots between letters dropped) and
- * compared with the same normal form of every part's label. */
+ * compared with the same normal form of every part's label. One that does
+ * not match is given to the citation detector (cite_parse): when the whole
+ * of it is one citation of one part, that part's short form is looked up. */
 #include "circ/lookup.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/cite.h"
 #include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/utf8.h"
@@ -143,7 +146,10 @@ static long last_number(const char *s)
 	return v;
 }
 
-struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
+/* The part the short form ref names, or NULL and, when why is not NULL, a
+ * message about shown (what the user typed) naming the closest part. */
+static struct doc_part *lookup_short(const struct doc *d, const char *ref, const char *shown,
+                                     char **why)
 {
 	if (why)
 		*why = NULL;
@@ -212,14 +218,63 @@ struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
 			     * ("ST/SGB/2010/2"), the last the label of the
 			     * closest part ("5.7 b)"). Also shown on the
 			     * status line. */
-			    _("no part '%s' in %s; the closest is %s"), ref, sym, label);
+			    _("no part '%s' in %s; the closest is %s"), shown, sym, label);
 			free(label);
 		} else {
 			/* TRANSLATORS: the first %s is the reference the user
 			 * typed, the second the bulletin's symbol. */
-			*why = xasprintf(_("no part '%s' in %s"), ref, sym);
+			*why = xasprintf(_("no part '%s' in %s"), shown, sym);
 		}
 	}
 	free(want);
 	return NULL;
+}
+
+/* A reference that is a citation ("alinéa b) du paragraphe 5.2"): the part
+ * it names, or NULL with *why set. Returns 0 when ref is not one citation. */
+static int lookup_cited(const struct doc *d, const char *ref, struct doc_part **part, char **why)
+{
+	struct cite c;
+	if (!cite_parse(ref, &c))
+		return 0;
+	*part = NULL;
+	char *msg = NULL;
+	const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
+	if (c.ntargets > 1) {
+		struct strbuf names = STRBUF_INIT;
+		for (size_t i = 0; i < c.ntargets; i++)
+			sb_addf(&names, "%s%s", i ? ", " : "", c.targets[i].ref);
+		/* TRANSLATORS: the first %s is the reference the user typed
+		 * ("sections 4 et 5"), the second the parts it names
+		 * ("section 4, section 5"). */
+		msg = xasprintf(_("'%s' names several parts (%s), not one"), ref, sb_str(&names));
+		sb_free(&names);
+	} else if (c.targets[0].kind == CITE_SELF) {
+		*part = d->root;
+	} else if (c.targets[0].kind == CITE_EXTERNAL) {
+		/* TRANSLATORS: the first %s is the document symbol the user
+		 * typed ("ST/SGB/1997/5"), the second the bulletin's own. */
+		msg = xasprintf(_("'%s' names another document, not a part of %s"), ref, sym);
+	} else {
+		*part = lookup_short(d, c.targets[0].ref, ref, why ? &msg : NULL);
+	}
+	cite_free(&c);
+	if (why)
+		*why = msg;
+	else
+		free(msg);
+	return 1;
+}
+
+struct doc_part *lookup_ref(const struct doc *d, const char *ref, char **why)
+{
+	struct doc_part *p = lookup_short(d, ref, ref, why);
+	if (p)
+		return p;
+	char *cited_why = NULL;
+	if (lookup_cited(d, ref, &p, why ? &cited_why : NULL) && why) {
+		free(*why);
+		*why = cited_why;
+	}
+	return p;
 }
