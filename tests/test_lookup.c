@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/cite.h"
 #include "circ/lookup.h"
 #include "testutil.h"
 
@@ -201,6 +202,13 @@ static void normal_forms(void **state)
 	free(n);
 }
 
+/* The citation patterns that references worded as citations compiled. */
+static int teardown(void **state)
+{
+	cite_release();
+	return free_bulletin(state);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,5 +221,5 @@ int main(void)
 	    cmocka_unit_test(citation_errors),
 	    cmocka_unit_test(normal_forms),
 	};
-	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);
+	return cmocka_run_group_tests(tests, load_bulletin, teardown);
 }

@@ -62,7 +62,8 @@ static const struct optdef table[] = {
        "--show: the REF is empty"; capitals, no spaces. REF is a reference
        to a part of the bulletin (1.2, 5.7b). */
     {"show", KEY_SHOW, N_("REF"), OPTS_SHOW,
-     N_("print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId)")},
+     N_("print one part and everything below it (REF: 1.2, 5.7b, 7.3 d) ii), section 8, an eId, "
+        "or as cited: subparagraph (b) of paragraph 5.2)")},
     {"dump", KEY_DUMP, NULL, OPTS_DUMP, N_("print the whole document as plain text")},
     {"check", KEY_CHECK, NULL, OPTS_CHECK,
      N_("validate the files and list every problem found, one per line")},
