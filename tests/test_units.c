@@ -138,13 +138,52 @@ static void heads_and_reporting_lines(void **state)
 	assert_true(dam->mentions.n >= 20);
 
 	/* a unit whose head the bulletin does not name */
-	assert_null(unit(d, "dam-bsga")->head);
 	assert_null(unit(d, "dtic-siom-sr")->head);
 
 	/* shared capacity (2.4 h) and 5.10) */
 	const struct unit *esace = unit(d, "dam-esace");
 	assert_true(esace->nshared >= 1);
 	assert_string_equal(esace->shared[0].with->id, "ext-domp");
+}
+
+/* The office of an official is headed by that official: the Bureau du
+ * Secrétaire général adjoint (4.1) and the Bureau du Sous-Secrétaire
+ * général (5.3), each named after him where the bulletin says what it is
+ * made of. */
+static void offices_of_officials(void **state)
+{
+	const struct doc *d = *state;
+	const struct unit *bsga = unit(d, "dam-bsga");
+	assert_non_null(bsga->head);
+	assert_string_equal(bsga->head->id, "sga-am");
+	assert_true(bsga->head->office);
+	assert_string_equal(label_of(bsga->head->source), "4.1");
+	const struct unit *bssg = unit(d, "dam-bssg");
+	assert_non_null(bssg->head);
+	assert_string_equal(bssg->head->name, "Sous-Secrétaire général à l’appui aux missions");
+	assert_true(bssg->head->office);
+	assert_string_equal(label_of(bssg->head->source), "5.3");
+	/* a head the text states outright is not an office's */
+	assert_false(unit(d, "dsl")->head->office);
+}
+
+/* A unit whose summary lists the functions of its head has a head: never
+ * "Head: not stated" above "Functions of its head". */
+static void head_functions_have_a_head(void **state)
+{
+	const struct doc *d = *state;
+	size_t with = 0;
+	for (size_t i = 0; i < d->nunits; i++) {
+		const struct unit *u = d->units[i];
+		if (u->head_functions.n == 0)
+			continue;
+		with++;
+		if (u->head == NULL)
+			fail_msg(
+			    "unit '%s' lists %zu parts of its head's functions but has no head",
+			    u->id, u->head_functions.n);
+	}
+	assert_true(with >= 2); /* the Department (3.2-3.5), the Bureau du SSG (5.2) */
 }
 
 static void counted_units(void **state)
@@ -213,6 +252,8 @@ int main(void)
 	    cmocka_unit_test(every_internal_unit_reaches_the_department),
 	    cmocka_unit_test(parent_chains_of_leaves),
 	    cmocka_unit_test(heads_and_reporting_lines),
+	    cmocka_unit_test(offices_of_officials),
+	    cmocka_unit_test(head_functions_have_a_head),
 	    cmocka_unit_test(counted_units),
 	    cmocka_unit_test(find_by_name),
 	    cmocka_unit_test(ambiguous_and_unknown),

@@ -19,6 +19,9 @@ struct unit_role {
 	char *name;                    /* its showAs, e.g. "Directeur" */
 	struct unit *of;               /* the unit whose head it is, or NULL */
 	const struct doc_part *source; /* the part that says so */
+	int office;                    /* as a head: the unit is this official's
+	                                * office, named after him (« Bureau du
+	                                * Sous-Secrétaire général »); source names it */
 };
 
 /* A list of parts (sources of composition, functions...). */
@@ -42,7 +45,8 @@ struct unit {
 	struct unit *parent;
 	struct unit **kids;
 	size_t nkids;
-	struct unit_role *head;    /* NULL when the bulletin does not say */
+	struct unit_role *head;    /* NULL when the bulletin does not say; never
+	                            * NULL when head_functions lists parts */
 	struct unit_role *reports; /* to whom the head reports */
 	size_t nreports;
 	struct unit_parts composition;

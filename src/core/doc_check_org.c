@@ -2,6 +2,8 @@
  * cannot express: every unit is a declared TLCOrganization, declared once;
  * parents, heads, reporting lines and sharing partners exist; no unit is its
  * own ancestor; only the Department has no parent among internal units;
+ * a unit that lists its head's functions has a head, and only an office
+ * (bureau) is headed by the official it belongs to (office="true");
  * every source is a section, paragraph or point of the body; every
  * <organization refersTo> in the text names a unit. */
 #include <stdarg.h>
@@ -158,8 +160,28 @@ static void expect(struct ock *ck, const xmlNode *n, const char *name, const str
 	free(v);
 }
 
+/* The head of an official's office (office="true") heads a bureau. */
+static void check_office(struct ock *ck, const xmlNode *u, const xmlNode *head)
+{
+	char *office = doc_attr(head, "office");
+	char *kind = doc_attr(u, "kind");
+	if (office && strcmp(office, "true") == 0 && kind && strcmp(kind, "bureau") != 0) {
+		char *id = doc_attr(u, "org");
+		problem(ck, head,
+		        /* TRANSLATORS: office="true" is XML, keep it; the first %s is a
+		         * unit's eId, the second its kind (a French word: "section"). */
+		        _("the head of unit '%s' has office=\"true\" but the unit is a %s: only "
+		          "a bureau is headed by the official it is the office of"),
+		        id ? id : "?", kind);
+		free(id);
+	}
+	free(kind);
+	free(office);
+}
+
 static void check_unit(struct ock *ck, const xmlNode *u)
 {
+	const xmlNode *head = NULL, *head_functions = NULL;
 	for (const xmlNode *c = u->children; c; c = c->next) {
 		if (!is_org(c, NULL))
 			continue;
@@ -167,9 +189,26 @@ static void check_unit(struct ock *ck, const xmlNode *u)
 		if (is_org(c, "head") || is_org(c, "reportsTo")) {
 			expect(ck, c, "role", &ck->roles, IS_ROLE);
 			expect(ck, c, "unit", &ck->units, IS_UNIT);
+			if (is_org(c, "head") && head == NULL) {
+				head = c;
+				check_office(ck, u, c);
+			}
 		} else if (is_org(c, "shared")) {
 			expect(ck, c, "with", &ck->units, IS_UNIT);
+		} else if (is_org(c, "headFunctions") && head_functions == NULL) {
+			head_functions = c;
 		}
+	}
+	if (head_functions && head == NULL) {
+		char *id = doc_attr(u, "org");
+		problem(ck, head_functions,
+		        /* TRANSLATORS: headFunctions, circ:head and office="true" are
+		         * XML, keep them; %s is a unit's eId. */
+		        _("unit '%s' lists the functions of its head (headFunctions) but has "
+		          "no head: give it a circ:head (office=\"true\" for the office of "
+		          "an official)"),
+		        id ? id : "?");
+		free(id);
 	}
 }
 

@@ -3,6 +3,8 @@
  *
  *   <circ:unit org="#dsl" kind="division" parent="#dam">
  *     <circ:head role="#directeur" source="#sec_8__para_8-1"/>
+ *       (or, for an office named after an official, <circ:head role="#ssg-am"
+ *        office="true" source="…"/>: that official heads it)
  *     <circ:reportsTo role="#sga" source="#sec_8__para_8-1"/>
  *     <circ:composition source="…"/> <circ:functions source="…"/>
  *     <circ:headFunctions source="…"/> <circ:shared with="#…" source="…"/>
@@ -149,6 +151,9 @@ static struct unit *new_unit(struct doc *d, const struct tlcs *refs, const xmlNo
 			if (u->head == NULL) {
 				u->head = xcalloc(1, sizeof *u->head);
 				fill_role(u->head, d, refs, c, &pd->role_units[0]);
+				v = doc_attr(c, "office");
+				u->head->office = v && strcmp(v, "true") == 0;
+				free(v);
 			}
 		} else if (is_org(c, "reportsTo")) {
 			u->reports = xreallocarray(u->reports, u->nreports + 1, sizeof *u->reports);

@@ -174,9 +174,18 @@ static void field(struct strbuf *out, const char *name, const char *text, size_t
 	field_line(out, name, 0, text, width);
 }
 
+/* A role with the unit whose head it is and its source: "Directeur
+ * (Division du soutien logistique) (6.1)"; the head of an official's office
+ * says that it is his office. */
 static void role_text(struct strbuf *sb, const struct unit_role *r, const struct unit *self)
 {
-	sb_adds(sb, r->name);
+	if (r->office)
+		/* TRANSLATORS: after "Head:", the official (%s, "Sous-Secrétaire
+		 * général à l’appui aux missions") who heads a bureau because the
+		 * bureau is his office (« Bureau du Sous-Secrétaire général »). */
+		sb_addf(sb, _("%s, whose office it is"), r->name);
+	else
+		sb_adds(sb, r->name);
 	if (r->of && r->of != self)
 		sb_addf(sb, " (%s)", r->of->name);
 	add_source(sb, r->source);
