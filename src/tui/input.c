@@ -334,8 +334,26 @@ static int after_escape(wint_t *key)
 	return 0;
 }
 
+/* A key given back by input_unread(), read before any byte. */
+static struct {
+	wint_t key;
+	int code, set;
+} pending;
+
+void input_unread(wint_t key, int code)
+{
+	pending.key = key;
+	pending.code = code;
+	pending.set = 1;
+}
+
 int input_read(wint_t *key)
 {
+	if (pending.set) {
+		pending.set = 0;
+		*key = pending.key;
+		return pending.code;
+	}
 	int c = getch();
 	if (c == ERR)
 		return -1;

@@ -174,9 +174,14 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				free(c);
 				changed = 1;
 			}
-		} else if ((key & TERM_ALT) || (code && key == TERM_KEY_UNKNOWN)) {
+		} else if (key & TERM_ALT) {
+			/* an Alt key the line does not use: Esc (cancel), then
+			 * the key, to the screen */
+			input_unread(key & ~(wint_t)TERM_ALT, code);
+			break;
+		} else if (code && key == TERM_KEY_UNKNOWN) {
 			/* TRANSLATORS: in a prompt, a key that does nothing there;
-			 * %s is its name (Alt-X) */
+			 * %s is its name */
 			tui_message(t, 1, _("%s: no such key in this line"), keys_name(key, code));
 		} else if (!code && key >= 0x20 && key != 0x7f && key < 0x110000) {
 			char buf[4];

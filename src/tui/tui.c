@@ -222,7 +222,11 @@ int tui_run(struct doc *d, const struct config *cfg)
 		if (code && key == TERM_KEY_BADCHAR)
 			tui_message(&t, 1, "%s",
 			            _("Not a character in this locale's character set: ignored"));
-		else if (!keys_dispatch(&t, key, code))
+		else if ((key & TERM_ALT) && !keys_dispatch(&t, key, code)) {
+			/* an Alt key the screen does not use: Esc, then the key */
+			input_unread(key & ~(wint_t)TERM_ALT, code);
+			keys_dispatch(&t, 27, 0);
+		} else if (!(key & TERM_ALT) && !keys_dispatch(&t, key, code))
 			/* TRANSLATORS: %s: a key's name (j, Ctrl-X, F5) */
 			tui_message(&t, 0, _("%s: no such key here (? for help)"),
 			            keys_name(key, code));

@@ -181,6 +181,11 @@ void term_resized(void);
 void input_start(void);
 /* One key, as term_getkey() but -1 on any error. */
 int input_read(wint_t *key);
+/* Give a key back: the next read returns it (one key at most). An Alt key
+ * that the screen does not use is read as Esc then that key,
+ * so that an Esc and a key that arrive together (a fast typist, a loaded
+ * server) lose nothing. */
+void input_unread(wint_t key, int code);
 /* termcap.c: can the terminal move the cursor (terminfo "cup")? */
 int term_can_address(void);
 /* termcap.c: the terminal's string capability cap ("ka1"), or NULL. */

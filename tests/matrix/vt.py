@@ -233,7 +233,7 @@ class Session:
                 return started
         return started
 
-    def settle(self, want=None, stable=0.5, limit=6.0):
+    def settle(self, want=None, stable=2.0, limit=8.0):
         """Read until the screen text is want; or, without want, until it
         stays the same for 0.15 s. A screen that differs from want gets
         `stable` seconds without change before giving up."""
