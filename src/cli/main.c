@@ -441,7 +441,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		rc = ERR_EXIT_USAGE;
 	} else {
 		doc_release_cache();
-		rc = tui_run(d, cfg);
+		rc = tui_run(d, cfg, NULL);
 	}
 	diag_clear(&dl);
 	doc_free(d);

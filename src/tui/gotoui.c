@@ -41,10 +41,14 @@ static char *complete(struct tui *t, const char *text)
 void goto_prompt(struct tui *t)
 {
 	char *text = prompt_read(t, ":", NULL, &t->hist_goto, NULL, complete);
-	if (text == NULL || *text == '\0') {
-		free(text);
-		return;
-	}
+	if (text != NULL && *text != '\0')
+		goto_text(t, text);
+	free(text);
+}
+
+/* Go to what text names: a part, or a unit (its summary). */
+void goto_text(struct tui *t, const char *text)
+{
 	char *why = NULL;
 	const struct doc_part *p = lookup_ref(t->doc, text, &why);
 	if (p) {
@@ -81,5 +85,4 @@ void goto_prompt(struct tui *t)
 		free(found);
 	}
 	free(why);
-	free(text);
 }

@@ -164,7 +164,7 @@ static void free_all(struct tui *t)
 	cite_index_free(&t->cites);
 }
 
-int tui_run(struct doc *d, const struct config *cfg)
+int tui_run(struct doc *d, const struct config *cfg, const char *at)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
@@ -183,6 +183,10 @@ int tui_run(struct doc *d, const struct config *cfg)
 	tui_layout(&t);
 	/* TRANSLATORS: the first message on the status line; ? and q are keys */
 	tui_message(&t, 0, "%s", _("? for help, q to quit"));
+	if (at) {
+		goto_text(&t, at);
+		t.nback = 0; /* the place opened at is the first */
+	}
 
 	while (!t.quit) {
 		getmaxyx(stdscr, t.rows, t.cols);

@@ -141,7 +141,7 @@ struct tui {
 enum { LIST_CITED_BY = 1, LIST_MATCHES = 2, LIST_PRINT_WHAT = 3, LIST_PRINT_WHERE = 4 };
 
 /* tui.c */
-int tui_run(struct doc *d, const struct config *cfg);
+int tui_run(struct doc *d, const struct config *cfg, const char *at);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_layout(struct tui *t);
@@ -252,6 +252,7 @@ void print_choose(struct tui *t, int kind, const void *item);
 
 /* gotoui.c: ':' */
 void goto_prompt(struct tui *t);
+void goto_text(struct tui *t, const char *text);
 
 /* draw.c: title and status bars, the whole screen */
 void draw_all(struct tui *t);

@@ -6,9 +6,10 @@
 #include "circ/doc.h"
 #include "circ/strbuf.h"
 
-/* Browse d on the terminal until the user quits or the terminal goes;
- * returns the exit status. */
-int tui_run(struct doc *d, const struct config *cfg);
+/* Browse d on the terminal until the user quits or the terminal goes,
+ * opened at at (a reference or a unit's name, as ':' takes them) unless
+ * NULL; returns the exit status. */
+int tui_run(struct doc *d, const struct config *cfg, const char *at);
 
 /* The printer controls of the terminal named by $TERM (terminfo mc5 and
  * mc4): 0 with *on and *off set (owned by the terminfo entry), or -1. */
