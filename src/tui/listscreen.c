@@ -110,6 +110,9 @@ static void list_describe(const struct tui *t, const struct tui_place *at, struc
 			 * part's label (5.7 b)) */
 			sb_addf(out, P_("%zu part cites %s", "%zu parts cite %s", n), n, label);
 		free(label);
+	} else if (p->list == LIST_MATCHES && at) {
+		/* TRANSLATORS: where Back goes: the list of the matches */
+		sb_adds(out, _("The matches"));
 	} else if (p->list == LIST_MATCHES) {
 		/* TRANSLATORS: the list's title on the status line; %s: the
 		 * pattern searched for (after the slash) */

@@ -472,7 +472,7 @@ static int rd_command(struct tui *t, enum tui_cmd c, long count)
 {
 	if (t->outline_focus && outline_command(t, c, count))
 		return 1;
-	long n = count > 0 ? count : 1, page = (long)rows(t) - 1 > 0 ? (long)rows(t) - 1 : 1;
+	long n = count > 0 ? count : 1, page = tui_page_step((long)rows(t));
 	long half = (long)rows(t) / 2 > 0 ? (long)rows(t) / 2 : 1;
 	switch (c) {
 	case CMD_DOWN:

@@ -112,7 +112,7 @@ static void text_scroll(struct tui_text *tx, long delta, int h)
 
 int text_command(struct tui *t, struct tui_text *tx, enum tui_cmd c, long count, int h)
 {
-	long n = count > 0 ? count : 1, page = h - 1 > 0 ? h - 1 : 1, half = h / 2 > 0 ? h / 2 : 1;
+	long n = count > 0 ? count : 1, page = tui_page_step(h), half = h / 2 > 0 ? h / 2 : 1;
 	switch (c) {
 	case CMD_DOWN:
 		text_scroll(tx, n, h);

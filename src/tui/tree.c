@@ -167,7 +167,7 @@ void tree_move(struct tui_tree *tr, long delta)
 
 int tree_command(struct tui_tree *tr, enum tui_cmd c, long count, int h)
 {
-	long n = count > 0 ? count : 1, page = h - 1 > 0 ? h - 1 : 1, half = h / 2 > 0 ? h / 2 : 1;
+	long n = count > 0 ? count : 1, page = tui_page_step(h), half = h / 2 > 0 ? h / 2 : 1;
 	switch (c) {
 	case CMD_DOWN:
 		tree_move(tr, n);

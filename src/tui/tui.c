@@ -142,10 +142,10 @@ void tui_back(struct tui *t)
 		tui_message(t, 0, "%s", _("Nothing to go back to"));
 		return;
 	}
-	int dialog = ops(t)->transient;
+	enum tui_screen was = t->screen;
 	travel(t, &t->back, &t->nback, &t->fwd, &t->nfwd);
-	if (dialog)
-		return; /* a dialog cancelled: no count to give */
+	if (t->screen != was)
+		return; /* another screen shows: that says enough */
 	/* TRANSLATORS: %zu: how many more places the history can go back to */
 	tui_message(t, 0, P_("Back (%zu more)", "Back (%zu more)", t->nback), t->nback);
 }
@@ -156,7 +156,10 @@ void tui_forward(struct tui *t)
 		tui_message(t, 0, "%s", _("Nothing to go forward to"));
 		return;
 	}
+	enum tui_screen was = t->screen;
 	travel(t, &t->fwd, &t->nfwd, &t->back, &t->nback);
+	if (t->screen != was)
+		return;
 	/* TRANSLATORS: %zu: how many more places the history can go forward
 	 * to */
 	tui_message(t, 0, P_("Forward (%zu more)", "Forward (%zu more)", t->nfwd), t->nfwd);

@@ -271,6 +271,11 @@ void tui_place_free(struct tui_place *p);
 /* The unit the reader's part is about (its head, functions, composition),
  * or the one the screen shows; NULL when none. */
 const struct unit *tui_unit_here(const struct tui *t);
+/* How far a page moves in h rows: two lines stay in view, as in less. */
+static inline long tui_page_step(long h)
+{
+	return h - 2 > 0 ? h - 2 : 1;
+}
 /* Lay out everything again for the terminal's size. */
 void tui_layout(struct tui *t);
 /* Draw the whole screen (not refreshed). */
