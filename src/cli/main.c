@@ -120,14 +120,15 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 }
 
 /* --summary NAME [--recursive]: one unit, or the unit and all below it. */
-static int run_summary(struct strbuf *out, const struct opts *o, const struct doc *d, size_t width)
+static int run_summary(struct strbuf *out, const char *name, int recursive, const struct doc *d,
+                       size_t width)
 {
 	struct unit **found = NULL;
-	size_t n = unit_find(d, o->ref, &found);
+	size_t n = unit_find(d, name, &found);
 	if (n == 0) {
 		/* TRANSLATORS: %s is the NAME given to --summary */
 		err_report(d->path, 0, 0, _("no unit matches '%s'; 'circ --units' lists them"),
-		           o->ref);
+		           name);
 		return ERR_EXIT_NOTFOUND;
 	}
 	if (n > 1) {
@@ -136,7 +137,7 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 		              units it matches are listed below, one per line */
 		           P_("'%s' matches %zu unit; give more of the name:",
 		              "'%s' matches %zu units; give more of the name:", n),
-		           o->ref, n);
+		           name, n);
 		for (size_t i = 0; i < n; i++) {
 			if (found[i]->parent)
 				/* TRANSLATORS: a unit that --summary could mean: its
@@ -150,7 +151,7 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 		free(found);
 		return ERR_EXIT_NOTFOUND;
 	}
-	if (o->recursive) {
+	if (recursive) {
 		struct unit **all = NULL;
 		size_t k = unit_subtree(found[0], &all);
 		summary_units(out, d, all, k, width);
@@ -249,6 +250,61 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	return n ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 }
 
+/* Report that the place at names nothing in d (why: lookup_ref()'s reason);
+ * returns the status of a reference not found. */
+static int place_not_found(const struct doc *d, const char *why)
+{
+	/* TRANSLATORS: %s says why the place given to open the browser at
+	   names no part ("no part '5.9' in ST/SGB/2010/2; the closest is
+	   5.8"); it is no unit's name either */
+	err_report(d->path, 0, 0, _("%s; nor is it a unit's name ('circ --units' lists them)"),
+	           why);
+	return ERR_EXIT_NOTFOUND;
+}
+
+/* Whether the place at names something in d, resolved as the browser's ':'
+ * does: a part (lookup_ref()), else one unit or more (unit_find(): the
+ * browser offers a list of several). ERR_EXIT_OK, or the not-found status
+ * after reporting it. */
+static int place_check(const struct doc *d, const char *at)
+{
+	char *why = NULL;
+	int status = ERR_EXIT_OK;
+	if (lookup_ref(d, at, &why) == NULL) {
+		struct unit **found = NULL;
+		if (unit_find(d, at, &found) == 0)
+			status = place_not_found(d, why);
+		free(found);
+	}
+	free(why);
+	return status;
+}
+
+/* A place without a terminal (circ [FILE] REF | ...): what --show REF
+ * prints for a part, else what --summary REF prints for a unit (72
+ * columns unless --width says otherwise, as --summary). */
+static int run_place(struct strbuf *out, const struct opts *o, const struct doc *d,
+                     const struct widths *w)
+{
+	char *why = NULL;
+	const struct doc_part *p = lookup_ref(d, o->at, &why);
+	int status = ERR_EXIT_OK;
+	if (p) {
+		view_part(out, p, w->wrap);
+	} else {
+		struct unit **found = NULL;
+		size_t n = unit_find(d, o->at, &found);
+		free(found);
+		if (n == 0)
+			status = place_not_found(d, why);
+		else
+			status =
+			    run_summary(out, o->at, 0, d, o->width >= 0 ? w->wrap : SUMMARY_WIDTH);
+	}
+	free(why);
+	return status;
+}
+
 /* What every file's view shares: the compiled search, the totals. */
 struct run {
 	struct search *search;
@@ -343,10 +399,13 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		summary_tree(&out, d, w->cut);
 		break;
 	case OPTS_SUMMARY:
-		status = run_summary(&out, o, d, width);
+		status = run_summary(&out, o->ref, o->recursive, d, width);
 		break;
 	default:
-		view_toc(&out, d, w->cut);
+		if (o->at)
+			status = run_place(&out, o, d, w);
+		else
+			view_toc(&out, d, w->cut);
 		break;
 	}
 	emit(&out, prefix, run->collect);
@@ -417,7 +476,9 @@ static int finish_output(int status)
 	return status;
 }
 
-/* The browser on file: its exit status. */
+/* The browser on file, opened at o->at unless NULL (checked first: a place
+ * that names nothing is an error before the terminal is touched): its exit
+ * status. */
 static int browse(const struct opts *o, struct config *cfg, const char *file, const char *schema)
 {
 	if (o->width >= 0) {
@@ -433,6 +494,9 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 	int rc = ERR_EXIT_DOC;
 	if (d == NULL) {
 		report_load(&dl, file, 0);
+	} else if (o->at && (rc = place_check(d, o->at)) != ERR_EXIT_OK) {
+		/* a place naming nothing: said on the command line, the
+		 * terminal untouched */
 	} else if (cfg->utf8 && i18n_force_utf8() != 0) {
 		/* TRANSLATORS: --utf8 and utf8 = yes ask circ to draw UTF-8;
 		 * C.UTF-8 is a locale's name */
@@ -441,7 +505,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		rc = ERR_EXIT_USAGE;
 	} else {
 		doc_release_cache();
-		rc = tui_run(d, cfg, NULL);
+		rc = tui_run(d, cfg, o->at);
 	}
 	diag_clear(&dl);
 	doc_free(d);
