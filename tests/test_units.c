@@ -233,6 +233,46 @@ static void find_by_name(void **state)
 	expect_find(d, "operations de maintien de la paix", (const char *[]){"ext-domp", NULL});
 }
 
+/* The words of a query, in any order, each begin a distinct word of the
+ * name: what Tab at the ':' prompt offers (complete.h), Enter finds. */
+static void find_words_in_any_order(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "div sou", (const char *[]){"dsl", NULL});
+	expect_find(d, "sout div", (const char *[]){"dsl", NULL});
+	expect_find(d, "logistique division soutien", (const char *[]){"dsl", NULL});
+	expect_find(d, "reseaux section", (const char *[]){"dtic-siom-sr", NULL});
+	expect_find(d, "paix maintien operations", (const char *[]){"ext-domp", NULL});
+	/* two query words may not take one word of the name */
+	expect_find(d, "soutien soutien", (const char *[]){NULL});
+	expect_find(d, "service serv", (const char *[]){"dpm-ssspm-bda", NULL});
+	/* "sect" needs "section": "s" takes "soutien", not "section" */
+	expect_find(d, "s sect san", (const char *[]){"dsl-sss-ssan", NULL});
+	/* the whole name first, whatever the order of the words */
+	expect_find(d, "du genie section", (const char *[]){"dsl-sss-sg", NULL});
+}
+
+/* Every unit's name finds that unit alone, and its rank is the best. */
+static void every_name_finds_its_unit(void **state)
+{
+	const struct doc *d = *state;
+	for (size_t i = 0; i < d->nunits; i++) {
+		const struct unit *u = d->units[i];
+		struct unit **found = NULL;
+		size_t n = unit_find(d, u->name, &found);
+		if (n != 1 || found[0] != u)
+			fail_msg("'%s' finds %zu units", u->name, n);
+		free(found);
+		assert_true(unit_match(u, u->name) >= 0);
+	}
+	assert_true(unit_match(unit(d, "dsl"), "Division du soutien logistique") <
+	            unit_match(unit(d, "dsl"), "division"));
+	assert_int_equal(unit_match(unit(d, "dsl"), "zzz"), -1);
+	assert_int_equal(unit_match(unit(d, "dsl"), ""), -1);
+	assert_true(unit_match(unit(d, "dsl"), "div sou") <
+	            unit_match(unit(d, "dsl-bd"), "div sou"));
+}
+
 static void ambiguous_and_unknown(void **state)
 {
 	const struct doc *d = *state;
@@ -256,6 +296,8 @@ int main(void)
 	    cmocka_unit_test(head_functions_have_a_head),
 	    cmocka_unit_test(counted_units),
 	    cmocka_unit_test(find_by_name),
+	    cmocka_unit_test(find_words_in_any_order),
+	    cmocka_unit_test(every_name_finds_its_unit),
 	    cmocka_unit_test(ambiguous_and_unknown),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);

@@ -63,11 +63,24 @@ struct unit *unit_by_id(const struct doc *d, const char *id);
 /* The top unit (the Department), or NULL when the document has none. */
 struct unit *unit_root(const struct doc *d);
 
-/* Find units by what a user types: the eId, or words of the name, each a
- * prefix of a word of the name, in order, forgiving case and accents
- * ("logistique", "div soutien log", "reseaux"). Returns the number of best
- * candidates and sets *out to them (allocated; free it). One means found. */
+/* Find units by what a user types: the eId, or words of the name, each the
+ * prefix of a distinct word of the name, in any order, forgiving case and
+ * accents ("logistique", "div soutien log", "sout div", "reseaux"). Keeps
+ * the units of the best rank (unit_match). Returns the number of them and
+ * sets *out to them in the organisation's order (allocated; free it). One
+ * means found. */
 size_t unit_find(const struct doc *d, const char *query, struct unit ***out);
+
+/* How well words a user types match u's name, as unit_find() judges (the eId
+ * aside): -1 when some word is not the prefix of a distinct word of the name;
+ * else a rank, lower is better, by in turn: the query is the whole name;
+ * a unit of the Department before a body outside it; a name the bulletin
+ * gives before one circ builds; fewer words matched only by their
+ * beginning; an earlier first word of the name matched. A rank below
+ * UNIT_MATCH_WHOLE means the query is the whole name (its words in any
+ * order). */
+long long unit_match(const struct unit *u, const char *query);
+#define UNIT_MATCH_WHOLE (1LL << 40)
 
 /* u and every unit below it, in pre-order (allocated array). */
 size_t unit_subtree(struct unit *u, struct unit ***out);

@@ -67,27 +67,97 @@ static void free_words(struct words *ws)
 	free(ws->w);
 }
 
-/* How well the query words match the name words, in order, each a prefix
- * of a name word: -1 for no match; else the number of query words that are
- * only prefixes (0: every word is whole). *whole tells whether the query is
- * the whole name. */
+/* How well the query words match the name words: each query word the prefix
+ * of a distinct word of the name, in any order. Returns -1 for no match;
+ * else the number of query words that are only prefixes or of one letter
+ * (0: every word is whole). *whole tells whether the query is the whole name, *first the
+ * earliest name word matched.
+ *
+ * The name words a query word begins include those of every longer query
+ * word it begins and none of any other's; so taking, for each query word
+ * from the longest, the name word it equals, else the first free one it
+ * begins, finds a match whenever there is one, with the fewest prefixes. */
 static int match(const struct words *q, const struct words *name, int *whole, size_t *first)
 {
-	size_t j = 0;
-	int partial = 0;
+	if (q->n > name->n)
+		return -1;
+	size_t *qi = xmalloc(q->n * sizeof *qi);
 	for (size_t i = 0; i < q->n; i++) {
-		size_t len = strlen(q->w[i]);
-		while (j < name->n && strncmp(name->w[j], q->w[i], len) != 0)
-			j++;
-		if (j == name->n)
-			return -1;
-		if (i == 0)
-			*first = j;
-		partial += name->w[j][len] != '\0';
-		j++;
+		/* insertion sort by length, longest first, stable */
+		size_t k = i;
+		while (k > 0 && strlen(q->w[qi[k - 1]]) < strlen(q->w[i])) {
+			qi[k] = qi[k - 1];
+			k--;
+		}
+		qi[k] = i;
 	}
-	*whole = q->n == name->n && partial == 0;
+	char *used = xcalloc(name->n, 1);
+	int partial = 0, equal = 0;
+	*first = name->n;
+	for (size_t k = 0; k < q->n; k++) {
+		const char *w = q->w[qi[k]];
+		size_t len = strlen(w);
+		size_t take = name->n;
+		for (size_t j = 0; j < name->n; j++) {
+			if (used[j] || strncmp(name->w[j], w, len) != 0)
+				continue;
+			if (name->w[j][len] == '\0') {
+				take = j;
+				break;
+			}
+			if (take == name->n)
+				take = j;
+		}
+		if (take == name->n) {
+			partial = -1;
+			break;
+		}
+		used[take] = 1;
+		/* a letter alone ("d", "a") says little, even when the name
+		 * has it as a word (« d’accord », « à »): a prefix */
+		equal += name->w[take][len] == '\0';
+		partial += name->w[take][len] != '\0' || len < 2;
+		if (take < *first)
+			*first = take;
+	}
+	free(used);
+	free(qi);
+	*whole = partial >= 0 && (size_t)equal == q->n && q->n == name->n;
 	return partial;
+}
+
+/* The rank of a unit whose name matches the query words, lower is better,
+ * or -1 when it does not match (see unit_match). */
+static long long rank(const struct unit *u, const struct words *q)
+{
+	if (q->n == 0)
+		return -1;
+	struct words name;
+	split(&name, u->name);
+	int whole = 0;
+	size_t first = 0;
+	int partial = match(q, &name, &whole, &first);
+	free_words(&name);
+	if (partial < 0)
+		return -1;
+	/* lower is better: the whole name; internal units; names the
+	 * bulletin gives (not built by circ); fewer words matched only by
+	 * their beginning; a match that starts earlier in the name */
+	long long score = whole ? 0 : UNIT_MATCH_WHOLE;
+	score += (long long)(u->external ? 1 : 0) << 32;
+	score += (long long)(u->named ? 0 : 1) << 24;
+	score += (long long)(partial < 255 ? partial : 255) << 16;
+	score += (long long)(first < 65535 ? first : 65535);
+	return score;
+}
+
+long long unit_match(const struct unit *u, const char *query)
+{
+	struct words q;
+	split(&q, query);
+	long long score = rank(u, &q);
+	free_words(&q);
+	return score;
 }
 
 size_t unit_find(const struct doc *d, const char *query, struct unit ***out)
@@ -103,26 +173,12 @@ size_t unit_find(const struct doc *d, const char *query, struct unit ***out)
 	struct words q;
 	split(&q, query);
 	size_t n = 0;
-	long best = -1;
+	long long best = -1;
 	struct unit **cand = xcalloc(d->nunits ? d->nunits : 1, sizeof *cand);
 	for (size_t i = 0; i < d->nunits && q.n > 0; i++) {
-		struct words name;
-		split(&name, d->units[i]->name);
-		int whole = 0;
-		size_t first = 0;
-		int partial = match(&q, &name, &whole, &first);
-		free_words(&name);
-		if (partial < 0)
+		long long score = rank(d->units[i], &q);
+		if (score < 0)
 			continue;
-		/* lower is better: the whole name; internal units; names the
-		 * bulletin gives (not built by circ); fewer words matched only
-		 * by their beginning; a match that starts earlier in the name */
-		const struct unit *u = d->units[i];
-		long score = (whole ? 0L : 1L) << 40;
-		score += (long)(u->external ? 1 : 0) << 32;
-		score += (long)(u->named ? 0 : 1) << 24;
-		score += (long)(partial < 255 ? partial : 255) << 16;
-		score += (long)(first < 65535 ? first : 65535);
 		if (best < 0 || score < best) {
 			best = score;
 			n = 0;
