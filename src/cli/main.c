@@ -209,7 +209,7 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	int colour = use_colour(w);
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
-		char *label = doc_part_label(hits[i].part);
+		char *label = search_hit_label(&hits[i]);
 		size_t lw = utf8_width(label, strlen(label));
 		/* a line of context around the match at the wrapping width,
 		 * also into a pipe: whole paragraphs would repeat one
