@@ -119,8 +119,10 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 		           dl->n - 1, path);
 }
 
-/* --summary NAME [--recursive]: one unit, or the unit and all below it. */
-static int run_summary(struct strbuf *out, const struct opts *o, const struct doc *d, size_t width)
+/* --summary NAME [--recursive]: one unit, or the unit and all below it;
+ * *shown is that unit. */
+static int run_summary(struct strbuf *out, const struct opts *o, const struct doc *d, size_t width,
+                       const struct unit **shown)
 {
 	struct unit **found = NULL;
 	size_t n = unit_find(d, o->ref, &found);
@@ -150,6 +152,7 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 		free(found);
 		return ERR_EXIT_NOTFOUND;
 	}
+	*shown = found[0];
 	if (o->recursive) {
 		struct unit **all = NULL;
 		size_t k = unit_subtree(found[0], &all);
@@ -262,6 +265,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 	size_t width = w->wrap;
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
+	/* what a printout holds, for its header */
+	struct print_subject subj = {PRINT_OUTLINE, NULL, NULL, NULL, 0};
 	switch (o->action) {
 	case OPTS_SHOW:
 	case OPTS_CITED_BY: {
@@ -271,6 +276,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, "%s", why);
 			status = ERR_EXIT_NOTFOUND;
 		} else if (o->action == OPTS_SHOW) {
+			subj.kind = PRINT_PART;
+			subj.part = p;
 			view_part(&out, p, width);
 			if (o->links) {
 				struct cite_index ix;
@@ -280,6 +287,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			}
 		} else {
 			struct cite_index ix;
+			subj.kind = PRINT_CITED_BY;
+			subj.part = p;
 			cite_index_build(d, &ix);
 			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
 				char *label = doc_part_label(p);
@@ -294,23 +303,31 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		free(why);
 		break;
 	}
-	case OPTS_SEARCH:
+	case OPTS_SEARCH: {
+		size_t before = run->total.matches;
 		status = run_search(&out, o, d, run->search, w, &run->total);
+		subj.kind = PRINT_MATCHES;
+		subj.pattern = o->ref;
+		subj.matches = run->total.matches - before;
 		break;
+	}
 	case OPTS_REFS: {
 		struct cite_index ix;
+		subj.kind = PRINT_REFS;
 		cite_index_build(d, &ix);
 		cite_view_refs(&out, d, &ix);
 		cite_index_free(&ix);
 		break;
 	}
 	case OPTS_DUMP:
+		subj.kind = PRINT_TEXT;
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK: {
 		/* citations the detector finds must name parts that exist */
 		struct cite_index ix;
 		struct diag_list dl = DIAG_LIST_INIT;
+		subj.kind = PRINT_CHECK;
 		cite_index_build(d, &ix);
 		if (cite_check(d, &ix, &dl) > 0) {
 			diag_print(&dl, 0);
@@ -340,15 +357,23 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, _("the document describes no organisation"));
 			status = ERR_EXIT_NOTFOUND;
 		}
-		summary_tree(&out, d, w->cut);
+		subj.kind = PRINT_UNITS;
+		width = w->cut;
+		summary_tree(&out, d, width);
 		break;
 	case OPTS_SUMMARY:
-		status = run_summary(&out, o, d, width);
+		status = run_summary(&out, o, d, width, &subj.unit);
+		subj.kind = o->recursive ? PRINT_SUMMARIES : PRINT_SUMMARY;
 		break;
 	default:
-		view_toc(&out, d, w->cut);
+		width = w->cut;
+		view_toc(&out, d, width);
 		break;
 	}
+	/* a printout starts with the header the browser's printouts have
+	 * (print.h), at the view's width; --output writes the view alone */
+	if (run->collect && o->print && !o->output && out.len > 0)
+		print_header(run->collect, d, &subj, sb_str(&out), width);
 	emit(&out, prefix, run->collect);
 	sb_free(&out);
 	return status;
