@@ -119,9 +119,10 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 		           dl->n - 1, path);
 }
 
-/* --summary NAME [--recursive]: one unit, or the unit and all below it. */
+/* --summary NAME [--recursive]: one unit, or the unit and all below it;
+ * *shown (unless NULL) is that unit. */
 static int run_summary(struct strbuf *out, const char *name, int recursive, const struct doc *d,
-                       size_t width)
+                       size_t width, const struct unit **shown)
 {
 	struct unit **found = NULL;
 	size_t n = unit_find(d, name, &found);
@@ -151,6 +152,8 @@ static int run_summary(struct strbuf *out, const char *name, int recursive, cons
 		free(found);
 		return ERR_EXIT_NOTFOUND;
 	}
+	if (shown)
+		*shown = found[0];
 	if (recursive) {
 		struct unit **all = NULL;
 		size_t k = unit_subtree(found[0], &all);
@@ -210,7 +213,7 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	int colour = use_colour(w);
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
-		char *label = doc_part_label(hits[i].part);
+		char *label = search_hit_label(&hits[i]);
 		size_t lw = utf8_width(label, strlen(label));
 		/* a line of context around the match at the wrapping width,
 		 * also into a pipe: whole paragraphs would repeat one
@@ -299,7 +302,7 @@ static int run_place(struct strbuf *out, const struct opts *o, const struct doc 
 			status = place_not_found(d, why);
 		else
 			status =
-			    run_summary(out, o->at, 0, d, o->width >= 0 ? w->wrap : SUMMARY_WIDTH);
+			    run_summary(out, o->at, 0, d, o->width >= 0 ? w->wrap : SUMMARY_WIDTH, NULL);
 	}
 	free(why);
 	return status;
@@ -318,6 +321,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 	size_t width = w->wrap;
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
+	/* what a printout holds, for its header */
+	struct print_subject subj = {PRINT_OUTLINE, NULL, NULL, NULL, 0};
 	switch (o->action) {
 	case OPTS_SHOW:
 	case OPTS_CITED_BY: {
@@ -327,6 +332,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, "%s", why);
 			status = ERR_EXIT_NOTFOUND;
 		} else if (o->action == OPTS_SHOW) {
+			subj.kind = PRINT_PART;
+			subj.part = p;
 			view_part(&out, p, width);
 			if (o->links) {
 				struct cite_index ix;
@@ -336,6 +343,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			}
 		} else {
 			struct cite_index ix;
+			subj.kind = PRINT_CITED_BY;
+			subj.part = p;
 			cite_index_build(d, &ix);
 			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
 				char *label = doc_part_label(p);
@@ -350,23 +359,31 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		free(why);
 		break;
 	}
-	case OPTS_SEARCH:
+	case OPTS_SEARCH: {
+		size_t before = run->total.matches;
 		status = run_search(&out, o, d, run->search, w, &run->total);
+		subj.kind = PRINT_MATCHES;
+		subj.pattern = o->ref;
+		subj.matches = run->total.matches - before;
 		break;
+	}
 	case OPTS_REFS: {
 		struct cite_index ix;
+		subj.kind = PRINT_REFS;
 		cite_index_build(d, &ix);
 		cite_view_refs(&out, d, &ix);
 		cite_index_free(&ix);
 		break;
 	}
 	case OPTS_DUMP:
+		subj.kind = PRINT_TEXT;
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK: {
 		/* citations the detector finds must name parts that exist */
 		struct cite_index ix;
 		struct diag_list dl = DIAG_LIST_INIT;
+		subj.kind = PRINT_CHECK;
 		cite_index_build(d, &ix);
 		if (cite_check(d, &ix, &dl) > 0) {
 			diag_print(&dl, 0);
@@ -396,18 +413,26 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, _("the document describes no organisation"));
 			status = ERR_EXIT_NOTFOUND;
 		}
-		summary_tree(&out, d, w->cut);
+		subj.kind = PRINT_UNITS;
+		width = w->cut;
+		summary_tree(&out, d, width);
 		break;
 	case OPTS_SUMMARY:
-		status = run_summary(&out, o->ref, o->recursive, d, width);
+		status = run_summary(&out, o->ref, o->recursive, d, width, &subj.unit);
+		subj.kind = o->recursive ? PRINT_SUMMARIES : PRINT_SUMMARY;
 		break;
 	default:
+		width = w->cut;
 		if (o->at)
 			status = run_place(&out, o, d, w);
 		else
-			view_toc(&out, d, w->cut);
+			view_toc(&out, d, width);
 		break;
 	}
+	/* a printout starts with the header the browser's printouts have
+	 * (print.h), at the view's width; --output writes the view alone */
+	if (run->collect && o->print && !o->output && out.len > 0)
+		print_header(run->collect, d, &subj, sb_str(&out), width);
 	emit(&out, prefix, run->collect);
 	sb_free(&out);
 	return status;

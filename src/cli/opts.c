@@ -109,7 +109,8 @@ static const struct optdef table[] = {
         "'-': standard output)")},
     {"force", KEY_FORCE, NULL, OPTS_DEFAULT, N_("with --output: replace an existing file")},
     {"print", 'p', NULL, OPTS_DEFAULT,
-     N_("send the view to the printer (see --printer) instead of standard output")},
+     N_("send the view to the printer (see --printer) instead of standard output, after a "
+        "header: the bulletin, what is printed, how many pages")},
     /* TRANSLATORS: argument name: command, terminal or ansi */
     {"printer", KEY_PRINTER, N_("MODE"), OPTS_DEFAULT,
      /* TRANSLATORS: command, terminal and ansi are what the user types after

@@ -70,7 +70,9 @@ int find_set(struct tui *t, const char *pattern, int quiet)
 static size_t hit_line(const struct tui *t, const struct search_hit *h)
 {
 	size_t l = page_line_of(&t->page, h->part);
-	for (size_t k = l; k < t->page.nlines && t->page.lines[k].part == h->part; k++) {
+	/* the title block's lines are no part's (NULL) */
+	const struct doc_part *lp = SEARCH_IN_TITLE(h->field) ? NULL : h->part;
+	for (size_t k = l; k < t->page.nlines && t->page.lines[k].part == lp; k++) {
 		const struct page_line *ln = &t->page.lines[k];
 		for (size_t s = 0; s < ln->nsegs; s++) {
 			const struct page_seg *sg = &t->page.segs[ln->seg + s];

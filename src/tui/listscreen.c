@@ -33,13 +33,13 @@ static void matches(struct tui *t)
 	/* the contexts start in one column: labels padded to the widest */
 	size_t lw = 0;
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *l = doc_part_title(t->hits[i].part);
+		char *l = search_hit_title(&t->hits[i]);
 		size_t w = utf8_width(l, strlen(l));
 		lw = w > lw ? w : lw;
 		free(l);
 	}
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *label = doc_part_title(t->hits[i].part);
+		char *label = search_hit_title(&t->hits[i]);
 		size_t w = utf8_width(label, strlen(label));
 		char *from = xasprintf("%s%*s", label, (int)(lw - w), "");
 		free(label);

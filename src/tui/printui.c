@@ -96,7 +96,7 @@ static char *render(struct tui *t, enum what w, char **name)
 		for (size_t i = 0; i < t->nhits; i++) {
 			/* the labels --search prints, so that the text is the
 			 * command line's, byte for byte */
-			char *label = doc_part_label(t->hits[i].part);
+			char *label = search_hit_label(&t->hits[i]);
 			size_t ms, me;
 			sb_addf(&sb, "%s: ", label);
 			search_context(&sb, &t->hits[i],
