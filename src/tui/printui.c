@@ -28,6 +28,10 @@ enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
 /* Printed matches are the lines circ --search prints when its output is
  * not a terminal (80 columns), byte for byte. */
 #define PRINT_MATCHES_WIDTH 80
+/* Parts are printed at the width circ --show --print uses. */
+#define PRINT_WIDTH 80
+/* Printouts longer than this ask first. */
+#define PRINT_CONFIRM_PAGES 10
 
 /* The first step: what to print, from what the place left shows. */
 static void what_rows(struct tui *t)
@@ -78,21 +82,35 @@ static char *render(struct tui *t, enum what w, char **name)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const struct unit *u = t->dialog_from.unit;
+	struct print_subject subj = {PRINT_TEXT, NULL, NULL, NULL, 0};
+	size_t width = PRINT_WIDTH;
 	*name = NULL;
 	if (w == W_UNIT && u) {
-		summary_unit(&sb, t->doc, u, SUMMARY_WIDTH);
+		subj.kind = PRINT_SUMMARY;
+		subj.unit = u;
+		width = SUMMARY_WIDTH;
+		summary_unit(&sb, t->doc, u, width);
 		*name = xstrdup(u->name);
 	} else if ((w == W_SUBTREE && u) || w == W_ORG) {
 		struct unit *top = w == W_ORG ? unit_root(t->doc) : (struct unit *)u;
 		struct unit **all = NULL;
 		size_t n = unit_subtree(top, &all);
-		summary_units(&sb, t->doc, all, n, SUMMARY_WIDTH);
+		subj.kind = PRINT_SUMMARIES;
+		subj.unit = top;
+		width = SUMMARY_WIDTH;
+		summary_units(&sb, t->doc, all, n, width);
 		free(all);
 		*name = xstrdup(top->name);
 	} else if (w == W_PART && t->dialog_from.part) {
-		view_part(&sb, t->dialog_from.part, 80);
+		subj.kind = PRINT_PART;
+		subj.part = t->dialog_from.part;
+		view_part(&sb, t->dialog_from.part, width);
 		*name = doc_part_title(t->dialog_from.part);
 	} else if (w == W_MATCHES) {
+		subj.kind = PRINT_MATCHES;
+		subj.pattern = t->pattern;
+		subj.matches = t->nhits;
+		width = PRINT_MATCHES_WIDTH;
 		for (size_t i = 0; i < t->nhits; i++) {
 			/* the labels --search prints, so that the text is the
 			 * command line's, byte for byte */
@@ -110,7 +128,14 @@ static char *render(struct tui *t, enum what w, char **name)
 	}
 	if (*name == NULL)
 		*name = xstrdup("circ");
-	return sb_steal(&sb);
+	/* the printout: the header circ --print writes, then the text */
+	struct strbuf paper = STRBUF_INIT;
+	if (sb.len > 0)
+		print_header(&paper, t->doc, &subj, sb_str(&sb), width);
+	sb_adds(&paper, sb_str(&sb));
+	sb_free(&sb);
+	t->print_pages = print_pages(paper.s ? paper.s : "", paper.len, PRINT_PAGE_LINES);
+	return sb_steal(&paper);
 }
 
 static void where_rows(struct tui *t)
@@ -232,6 +257,21 @@ static void choose(struct tui *t)
 	}
 	tui_back(t); /* to the place the dialog was opened from */
 	t->message[0] = '\0';
+	if (t->print_pages > PRINT_CONFIRM_PAGES) {
+		/* TRANSLATORS: before printing a long text; %zu: its pages. The
+		 * answer is one key: y or Y (and o or O, for oui) say yes, any
+		 * other key no. Keep the space at the end */
+		char *q = xasprintf(P_("This printout is %zu page long. Print it? (y/n) ",
+		                       "This printout is %zu pages long. Print it? (y/n) ",
+		                       t->print_pages),
+		                    t->print_pages);
+		int yes = prompt_yes(t, q);
+		free(q);
+		if (!yes) {
+			tui_message(t, 0, "%s", _("Not printed"));
+			return;
+		}
+	}
 	if (v == TO_TERMINAL || v == TO_ANSI) {
 		to_terminal(t, v == TO_ANSI);
 	} else if (v == TO_COMMAND && !t->cfg->restricted) {
@@ -285,6 +325,9 @@ static void pd_describe(const struct tui *t, const struct tui_place *at, struct 
 		sb_adds(out, _("Print where? (restricted: your terminal's printer only)"));
 	else
 		sb_adds(out, _("Print where?"));
+	if (t->dialog_step == 2)
+		/* TRANSLATORS: after "Print where?": how long the printout is */
+		sb_addf(out, P_(" (%zu page)", " (%zu pages)", t->print_pages), t->print_pages);
 }
 
 static int pd_command(struct tui *t, enum tui_cmd c, long count)

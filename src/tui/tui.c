@@ -178,7 +178,7 @@ static int unit_stated_in(const struct unit *u, const struct doc_part *p)
 	return 0;
 }
 
-const struct unit *tui_unit_here(const struct tui *t)
+const struct unit *tui_unit_here(const struct tui *t, int selected)
 {
 	struct tui_place p = here(t);
 	tui_place_free(&p);
@@ -190,6 +190,8 @@ const struct unit *tui_unit_here(const struct tui *t)
 	 * (or the nearest part above it) is about, else one it names */
 	if (t->link_on && t->link_part->links[t->link_idx].kind == DOC_LINK_ORG)
 		return unit_by_id(t->doc, t->link_part->links[t->link_idx].target);
+	if (selected)
+		return NULL;
 	for (const struct doc_part *q = rd_current_part(t); q; q = q->parent) {
 		for (size_t i = 0; i < t->doc->nunits; i++)
 			if (unit_stated_in(t->doc->units[i], q))
@@ -324,7 +326,7 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 			break;
 		}
 		at.screen = SCR_ORG;
-		at.unit = tui_unit_here(t);
+		at.unit = tui_unit_here(t, 0);
 		tui_go(t, &at);
 		break;
 	case CMD_GOTO:
@@ -351,7 +353,7 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 	case CMD_PRINT:
 		at = here(t);
 		tui_place_free(&at);
-		at.unit = tui_unit_here(t);
+		at.unit = tui_unit_here(t, 1);
 		if (t->screen == SCR_READER)
 			at.part = rd_current_part(t);
 		at.screen = SCR_DIALOG;

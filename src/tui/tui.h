@@ -242,8 +242,9 @@ struct tui {
 	struct tui_tree dialog; /* printui.c */
 	int dialog_step;
 	struct tui_place dialog_from;
-	char *print_text;
+	char *print_text; /* the printout chosen: header and text */
 	char *print_name;
+	size_t print_pages;
 
 	struct tui_history hist_search, hist_goto;
 	char message[256];
@@ -268,9 +269,10 @@ void tui_back(struct tui *t);
 void tui_forward(struct tui *t);
 /* Show the screen's place at (the history's entries). */
 void tui_place_free(struct tui_place *p);
-/* The unit the reader's part is about (its head, functions, composition),
- * or the one the screen shows; NULL when none. */
-const struct unit *tui_unit_here(const struct tui *t);
+/* The unit the screen shows; in the reader, the unit name Tab selected,
+ * else (unless selected) the unit the part being read is about (its head,
+ * composition, functions) or names; NULL when none. */
+const struct unit *tui_unit_here(const struct tui *t, int selected);
 /* How far a page moves in h rows: two lines stay in view, as in less. */
 static inline long tui_page_step(long h)
 {
