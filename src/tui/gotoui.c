@@ -1,48 +1,30 @@
 /* gotoui.c: ':' goes to a part by the references the command line takes
  * (5.7b, 7.3 d) ii), section 8, « alinéa b) du paragraphe 5.2 ») or to a
  * unit by name; a name that fits several units opens the list of them.
- * Tab completes part references and unit names. */
+ * Tab completes part references and unit names (complete.h): Tab and
+ * Shift-Tab go through the candidates, listed above the line. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/fold.h"
+#include "circ/complete.h"
 #include "circ/i18n.h"
 #include "circ/lookup.h"
 #include "tui.h"
 
-/* Candidates for text: the units whose folded name starts with it, then
- * the parts whose label does. */
+/* Candidates for text, best first (the core's completion): the text each
+ * puts on the line, and the line the list shows for it. */
 static size_t complete(struct tui *t, const char *text, char ***texts, char ***labels)
 {
-	*texts = *labels = NULL;
-	if (*text == '\0')
-		return 0;
-	char *want = fold_simple(text);
-	size_t n = strlen(want), k = 0;
-	for (size_t i = 0; i < t->doc->nunits; i++) {
-		char *name = fold_simple(t->doc->units[i]->name);
-		if (strncmp(name, want, n) == 0) {
-			*texts = xreallocarray(*texts, k + 1, sizeof **texts);
-			*labels = xreallocarray(*labels, k + 1, sizeof **labels);
-			(*texts)[k] = xstrdup(t->doc->units[i]->name);
-			(*labels)[k++] = xstrdup(t->doc->units[i]->name);
-		}
-		free(name);
+	struct complete_cand *v = NULL;
+	size_t n = complete_find(t->doc, text, &v);
+	*texts = xreallocarray(NULL, n ? n : 1, sizeof **texts);
+	*labels = xreallocarray(NULL, n ? n : 1, sizeof **labels);
+	for (size_t i = 0; i < n; i++) {
+		(*texts)[i] = xstrdup(v[i].text);
+		(*labels)[i] = xstrdup(v[i].label);
 	}
-	for (size_t i = 0; i < t->doc->nparts; i++) {
-		char *label = doc_part_title(t->doc->parts[i]);
-		char *f = fold_simple(label);
-		if (strncmp(f, want, n) == 0) {
-			*texts = xreallocarray(*texts, k + 1, sizeof **texts);
-			*labels = xreallocarray(*labels, k + 1, sizeof **labels);
-			(*texts)[k] = xstrdup(label);
-			(*labels)[k++] = xstrdup(label);
-		}
-		free(f);
-		free(label);
-	}
-	free(want);
-	return k;
+	complete_free(v, n);
+	return n;
 }
 
 void goto_prompt(struct tui *t)

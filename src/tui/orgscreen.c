@@ -1,13 +1,13 @@
 /* orgscreen.c: the organisation screen: the unit tree (the Department, then
  * a divider and the bodies outside it), each unit with its kind and head.
  * It opens at the unit of the place the reader was at; Enter opens a unit's
- * summary; / finds a unit as you type (words, any case, no accents
- * needed), n and N go to the next and previous unit found. */
+ * summary; / finds a unit as you type (the words of its name in any
+ * order, their beginnings, any case, no accents needed: unit_match), n
+ * and N go to the next and previous unit found. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/fold.h"
 #include "circ/i18n.h"
 #include "tui.h"
 
@@ -52,49 +52,23 @@ static int rows(const struct tui *t)
 	return t->rows - 2 > 1 ? t->rows - 2 : 1;
 }
 
-/* Does every word of want (folded) start a distinct word of name? */
-static int words_match(const char *name, const char *want)
-{
-	char *n = fold_simple(name), *w = xstrdup(want);
-	size_t len = strlen(n);
-	unsigned char *used = xcalloc(len + 1, 1);
-	int ok = 1;
-	for (char *save = NULL, *tok = strtok_r(w, " ", &save); tok && ok;
-	     tok = strtok_r(NULL, " ", &save)) {
-		size_t k = strlen(tok);
-		ok = 0;
-		for (size_t i = 0; i + k <= len && !ok; i++) {
-			int starts = i == 0 || n[i - 1] == ' ' || n[i - 1] == '\'' || n[i - 1] == '-' ||
-			             n[i - 1] == '(';
-			if (starts && !used[i] && strncmp(n + i, tok, k) == 0)
-				ok = used[i] = 1;
-		}
-	}
-	free(used);
-	free(n);
-	free(w);
-	return ok;
-}
-
 /* Select the next unit (from the selection, forward or backward, itself
  * included when from_here) whose name matches t->unit_find; 0 if none. */
 static int find_unit(struct tui *t, int backward, int from_here)
 {
 	if (t->unit_find == NULL || *t->unit_find == '\0')
 		return 0;
-	char *want = fold_simple(t->unit_find);
 	struct tui_tree *tr = &t->units;
 	size_t cur = tr->nvis ? tr->vis[tr->sel] : 0;
 	int found = 0;
 	for (size_t i = from_here ? 0 : 1; i <= tr->nall && !found; i++) {
 		size_t k = backward ? (cur + tr->nall - i) % tr->nall : (cur + i) % tr->nall;
 		const struct unit *u = tr->all[k].item;
-		if (u && words_match(u->name, want)) {
+		if (u && unit_match(u, t->unit_find) >= 0) {
 			tree_select_item(tr, u);
 			found = 1;
 		}
 	}
-	free(want);
 	return found;
 }
 

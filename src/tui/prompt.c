@@ -151,6 +151,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				cs.cur = -1;
 			}
 			if (cs.n == 0) {
+				cands_free(&cs);
 				/* TRANSLATORS: Tab in ':' found nothing that starts so */
 				tui_message(t, 0, "%s", _("No completion"));
 			} else {
