@@ -373,7 +373,8 @@ void keys_help(struct strbuf *out, int width)
 	sb_addc(out, '\n');
 	layout_wrap(out,
 	            _("The status line shows where you are, the search's case and accent modes, "
-	              "and messages. Q quits from anywhere."),
+	              "where Backspace goes, and messages. A number before a key repeats it (5j, "
+	              "3n). Q quits from anywhere."),
 	            0, NULL, 0, w < MEASURE ? w : MEASURE);
 }
 
