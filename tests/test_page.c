@@ -72,11 +72,39 @@ static void parts_start_where_they_show(void **state)
 	page_free(&pg);
 }
 
+/* The title block's segments say where a match in it is, as search_hit
+ * does (the root, a title field); its lines are no part's. */
+static void title_block_segments(void **state)
+{
+	const struct doc *d = *state;
+	struct page pg;
+	page_build(&pg, d, 30, NULL);
+	const struct page_line *l = &pg.lines[0];
+	assert_null(l->part);
+	assert_int_equal(l->nsegs, 1);
+	assert_ptr_equal(pg.segs[l->seg].part, d->root);
+	assert_int_equal(pg.segs[l->seg].field, SEARCH_DOCTYPE);
+	assert_ptr_equal(pg.segs[l->seg].src, d->meta.doctype);
+	size_t k = 1, titles = 0;
+	for (; k < pg.nlines && pg.lines[k].part == NULL; k++)
+		for (size_t s = 0; s < pg.lines[k].nsegs; s++) {
+			const struct page_seg *sg = &pg.segs[pg.lines[k].seg + s];
+			assert_ptr_equal(sg->part, d->root);
+			titles += sg->field == SEARCH_TITLE;
+		}
+	/* the title, wrapped at 30 columns, on two lines */
+	assert_int_equal(titles, 2);
+	/* the preamble still starts after it and the blank line */
+	assert_int_equal(page_line_of(&pg, d->parts[0]), k + 1);
+	page_free(&pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(same_as_dump),
 	    cmocka_unit_test(parts_start_where_they_show),
+	    cmocka_unit_test(title_block_segments),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);
 }

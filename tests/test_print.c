@@ -105,6 +105,69 @@ static void media_copy_ends_lines_crlf(void **state)
 	free(b);
 }
 
+/* Form feeds separate pages; a long page takes several. */
+static void pages_are_counted(void **state)
+{
+	(void)state;
+	assert_int_equal(print_pages("", 0, 66), 0);
+	assert_int_equal(print_pages("a\n", 2, 66), 1);
+	assert_int_equal(print_pages("a", 1, 66), 1);
+	assert_int_equal(print_pages("a\n\fb\n", 5, 66), 2);
+	/* a form feed at the end starts no page; two in a row feed a blank one */
+	assert_int_equal(print_pages("a\n\f", 3, 66), 1);
+	assert_int_equal(print_pages("a\n\f\fb\n", 6, 66), 3);
+	/* 3 lines a page: 7 lines are 3 pages, 6 are 2 */
+	const char *seven = "1\n2\n3\n4\n5\n6\n7\n";
+	assert_int_equal(print_pages(seven, strlen(seven), 3), 3);
+	assert_int_equal(print_pages(seven, 12, 3), 2);
+	assert_int_equal(print_pages(seven, strlen(seven), 0), 1);
+}
+
+/* The header: symbol and title, what is printed with the page count of the
+ * whole printout, a blank line. */
+static void header_says_what_and_pages(void **state)
+{
+	(void)state;
+	struct doc d = {0};
+	struct doc_part root = {0};
+	d.path = "x.xml";
+	d.root = &root;
+	d.meta.symbol = "ST/SGB/2010/2";
+	d.meta.title = "Organisation du Département de l’appui aux missions";
+	struct print_subject s = {PRINT_MATCHES, NULL, NULL, "appui", 2};
+	struct strbuf sb = STRBUF_INIT;
+	print_header(&sb, &d, &s, "preamble: x\n1.2: y\n", 80);
+	assert_string_equal(sb_str(&sb),
+	                    "ST/SGB/2010/2 — Organisation du Département de l’appui aux missions\n"
+	                    "Search results: /appui, 2 matches (1 page)\n"
+	                    "\n");
+	/* 63 lines of body and 3 of header fill a page; one more, two */
+	struct strbuf body = STRBUF_INIT;
+	for (int i = 0; i < 63; i++)
+		sb_adds(&body, "line\n");
+	s = (struct print_subject){PRINT_TEXT, NULL, NULL, NULL, 0};
+	sb_truncate(&sb, 0);
+	print_header(&sb, &d, &s, sb_str(&body), 80);
+	assert_non_null(strstr(sb_str(&sb), "\nThe whole text (1 page)\n\n"));
+	sb_adds(&body, "line\n");
+	sb_truncate(&sb, 0);
+	print_header(&sb, &d, &s, sb_str(&body), 80);
+	assert_non_null(strstr(sb_str(&sb), "\nThe whole text (2 pages)\n\n"));
+	/* wrapped to the body's width; no symbol: the file */
+	d.meta.symbol = NULL;
+	root.kind = DOC_KIND_SECTION;
+	root.num = "Section 5";
+	s = (struct print_subject){PRINT_PART, &root, NULL, NULL, 0};
+	sb_truncate(&sb, 0);
+	print_header(&sb, &d, &s, "x\n", 40);
+	assert_string_equal(sb_str(&sb), "x.xml — Organisation du Département de\n"
+	                                 "l’appui aux missions\n"
+	                                 "Part: Section 5 (1 page)\n"
+	                                 "\n");
+	sb_free(&sb);
+	sb_free(&body);
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL)
@@ -113,6 +176,8 @@ int main(void)
 	    cmocka_unit_test(existing_file_is_kept_without_force),
 	    cmocka_unit_test(force_keeps_mode_and_link),
 	    cmocka_unit_test(media_copy_ends_lines_crlf),
+	    cmocka_unit_test(pages_are_counted),
+	    cmocka_unit_test(header_says_what_and_pages),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dir);

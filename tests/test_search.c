@@ -238,6 +238,53 @@ static void whole_document(void **state)
 	sb_free(&sb);
 	free(h);
 	search_free(s);
+
+	/* the title block is searched first, as the root's title fields */
+	s = compile("organisation du d", SMART, SMART, 0);
+	assert_int_equal(search_doc(s, d, NULL, &h, &n, &err), 0);
+	assert_true(n > 1);
+	assert_ptr_equal(h[0].part, d->root);
+	assert_int_equal(h[0].field, SEARCH_TITLE);
+	assert_int_equal(h[0].start, 0);
+	assert_string_equal(search_field_text(&h[0]), d->meta.title);
+	assert_ptr_not_equal(h[1].part, d->root);
+	char *label = search_hit_label(&h[0]);
+	assert_string_equal(label, "title");
+	free(label);
+	label = search_hit_label(&h[1]);
+	assert_string_equal(label, "1.1");
+	free(label);
+	/* it comes before the preamble (whose order is the root's, 0) and
+	 * the steps go through it */
+	k = search_step(h, n, 0, SEARCH_NUM, 0, 1, &wrapped);
+	assert_int_equal(k, 0);
+	assert_false(wrapped);
+	k = search_step(h, n, h[0].part->order, h[0].field, h[0].start, 0, &wrapped);
+	assert_int_equal(k, 1);
+	k = search_step(h, n, h[1].part->order, h[1].field, h[1].start, 1, &wrapped);
+	assert_int_equal(k, 0);
+	k = search_step(h, n, h[0].part->order, h[0].field, h[0].start, 1, &wrapped);
+	assert_int_equal(k, (long)n - 1);
+	assert_true(wrapped);
+	search_context(&sb, &h[0], 20, &ms, &me);
+	assert_memory_equal(sb.s + ms, "Organisation du D", me - ms);
+	sb_free(&sb);
+	free(h);
+	/* a scope other than the whole document leaves it out */
+	assert_int_equal(search_doc(s, d, lookup_ref(d, "1.1", NULL), &h, &n, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_not_equal(h[i].part, d->root);
+	free(h);
+	assert_int_equal(search_doc(s, d, d->root, &h, &n, &err), 0);
+	assert_ptr_equal(h[0].part, d->root);
+	free(h);
+	search_free(s);
+	s = compile("Circulaire", SMART, SMART, 0);
+	assert_int_equal(search_doc(s, d, NULL, &h, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].field, SEARCH_DOCTYPE);
+	free(h);
+	search_free(s);
 }
 
 static int teardown(void **state)

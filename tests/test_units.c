@@ -237,6 +237,46 @@ static void find_by_name(void **state)
 	expect_find(d, "operations de maintien de la paix", (const char *[]){"ext-domp", NULL});
 }
 
+/* The words of a query, in any order, each begin a distinct word of the
+ * name: what Tab at the ':' prompt offers (complete.h), Enter finds. */
+static void find_words_in_any_order(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "div sou", (const char *[]){"dsl", NULL});
+	expect_find(d, "sout div", (const char *[]){"dsl", NULL});
+	expect_find(d, "logistique division soutien", (const char *[]){"dsl", NULL});
+	expect_find(d, "reseaux section", (const char *[]){"dtic-siom-sr", NULL});
+	expect_find(d, "paix maintien operations", (const char *[]){"ext-domp", NULL});
+	/* two query words may not take one word of the name */
+	expect_find(d, "soutien soutien", (const char *[]){NULL});
+	expect_find(d, "service serv", (const char *[]){"dpm-ssspm-bda", NULL});
+	/* "sect" needs "section": "s" takes "soutien", not "section" */
+	expect_find(d, "s sect san", (const char *[]){"dsl-sss-ssan", NULL});
+	/* the whole name first, whatever the order of the words */
+	expect_find(d, "du genie section", (const char *[]){"dsl-sss-sg", NULL});
+}
+
+/* Every unit's name finds that unit alone, and its rank is the best. */
+static void every_name_finds_its_unit(void **state)
+{
+	const struct doc *d = *state;
+	for (size_t i = 0; i < d->nunits; i++) {
+		const struct unit *u = d->units[i];
+		struct unit **found = NULL;
+		size_t n = unit_find(d, u->name, &found);
+		if (n != 1 || found[0] != u)
+			fail_msg("'%s' finds %zu units", u->name, n);
+		free(found);
+		assert_true(unit_match(u, u->name) >= 0);
+	}
+	assert_true(unit_match(unit(d, "dsl"), "Division du soutien logistique") <
+	            unit_match(unit(d, "dsl"), "division"));
+	assert_int_equal(unit_match(unit(d, "dsl"), "zzz"), -1);
+	assert_int_equal(unit_match(unit(d, "dsl"), ""), -1);
+	assert_true(unit_match(unit(d, "dsl"), "div sou") <
+	            unit_match(unit(d, "dsl-bd"), "div sou"));
+}
+
 static void ambiguous_and_unknown(void **state)
 {
 	const struct doc *d = *state;
@@ -271,6 +311,31 @@ static void find_counted_units(void **state)
 	expect_find(d, "section regionale 5 sur 4", (const char *[]){NULL});
 	expect_find(d, "section regionale 2 4", (const char *[]){NULL});
 	expect_find(d, "section regionale 2 sur 3", (const char *[]){NULL});
+}
+
+/* The words of a counted unit's name come in any order; its ordinal comes
+ * after them, in its order: number, connective, count. */
+static void find_counted_units_words_in_any_order(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "regionale section 2", (const char *[]){"dpm-sgpm-srigrh-2", NULL});
+	expect_find(d, "ressources sect reg 3 of 4", (const char *[]){"dpm-sgpm-srigrh-3", NULL});
+	expect_find(d, "budgets section 2 sur 2", (const char *[]){"dbfm-sbre-s-2", NULL});
+	/* "4" is still the fourth, whatever the order of the other words */
+	expect_find(d, "integree section 4", (const char *[]){"dpm-sgpm-srigrh-4", NULL});
+	/* the name's words in any order with the whole ordinal: the whole name */
+	const struct unit *s3 = unit(d, "dpm-sgpm-srigrh-3");
+	const char *all = "humaines ressources des gestion la de integree regionale section 3 of 4";
+	assert_true(unit_match(s3, all) >= 0);
+	assert_true(unit_match(s3, all) < UNIT_MATCH_WHOLE);
+	assert_true(unit_match(s3, "regionale section 3 sur") >= UNIT_MATCH_WHOLE);
+	assert_int_equal(unit_match(unit(d, "dpm-sgpm-srigrh-2"), all), -1);
+	/* the ordinal is not one of the name's words: not before them, not
+	 * shuffled */
+	expect_find(d, "2 section regionale", (const char *[]){NULL});
+	expect_find(d, "4 of 4 section regionale", (const char *[]){NULL});
+	expect_find(d, "section regionale of 4 2", (const char *[]){NULL});
+	expect_find(d, "section regionale 4 2 of", (const char *[]){NULL});
 }
 
 /* The bulletin's words are kept as they are: the counted units' showAs has
@@ -415,8 +480,11 @@ int main(void)
 	    cmocka_unit_test(head_functions_have_a_head),
 	    cmocka_unit_test(counted_units),
 	    cmocka_unit_test(find_by_name),
+	    cmocka_unit_test(find_words_in_any_order),
+	    cmocka_unit_test(every_name_finds_its_unit),
 	    cmocka_unit_test(ambiguous_and_unknown),
 	    cmocka_unit_test(find_counted_units),
+	    cmocka_unit_test(find_counted_units_words_in_any_order),
 	    cmocka_unit_test(names_and_ordinals_in_english),
 	    cmocka_unit_test(kinds_in_english),
 	    cmocka_unit_test(kinds_and_ordinals_in_french),

@@ -60,6 +60,15 @@ circ_at() {
 	wait_for '(help|small|aide|petit)' || sed 's/^/# tmux: /' "$tmp/tmux.err"
 }
 
+# circ_args COLS ROWS ARG...: as circ_at (TERM=xterm-256color, a UTF-8
+# locale), circ given the arguments ARG, waiting for its first screen.
+circ_args() {
+	_c=$1 _r=$2
+	shift 2
+	start "$_c" "$_r" TERM=xterm-256color LC_ALL=C.UTF-8 "CIRC_DATADIR=$CIRC_DATADIR" "$CIRC" "$@"
+	wait_for '(help|small|aide|petit)' || sed 's/^/# tmux: /' "$tmp/tmux.err"
+}
+
 # stop: end the session; a circ still running is asked to quit first and
 # given time to end by itself, so that a sanitizer build finishes its leak
 # check before its terminal goes away (a hangup in the middle of it leaves

@@ -13,11 +13,13 @@
 #include "circ/search.h"
 
 struct page_seg {
-	const struct doc_part *part; /* NULL for the title block */
-	enum search_field field;     /* which of the part's texts */
-	const char *src;             /* that text */
-	size_t start, end;           /* the bytes of src on this line */
-	size_t col;                  /* the column it starts at */
+	/* d->root for the title block, with field SEARCH_DOCTYPE or
+	 * SEARCH_TITLE: as a search_hit says where a match is */
+	const struct doc_part *part;
+	enum search_field field; /* which of the part's texts */
+	const char *src;         /* that text */
+	size_t start, end;       /* the bytes of src on this line */
+	size_t col;              /* the column it starts at */
 };
 
 struct page_line {

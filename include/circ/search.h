@@ -28,13 +28,27 @@ struct search_opts {
 	int fixed; /* the pattern is a plain string, not a regular expression */
 };
 
-/* Where a match is: which part, which of its fields, which bytes. */
-enum search_field { SEARCH_NUM, SEARCH_HEADING, SEARCH_TEXT };
+/* Where a match is: which part, which of its fields, which bytes. The
+ * title block is searched too: its hits have part d->root (kind
+ * DOC_KIND_DOCUMENT) and field SEARCH_DOCTYPE (meta.doctype, « Circulaire
+ * du Secrétaire général ») or SEARCH_TITLE (meta.title); they come before
+ * every other hit. (The symbol is not in the title block as it is laid out,
+ * see view_dump(), and is not searched.) */
+enum search_field {
+	SEARCH_NUM,
+	SEARCH_HEADING,
+	SEARCH_TEXT,
+	SEARCH_DOCTYPE, /* the title block's document type */
+	SEARCH_TITLE    /* the title block's title */
+};
+/* Is f a field of the title block? */
+#define SEARCH_IN_TITLE(f) ((f) == SEARCH_DOCTYPE || (f) == SEARCH_TITLE)
 
 struct search_hit {
-	const struct doc_part *part;
+	const struct doc_part *part; /* d->root for the title block */
 	enum search_field field;
 	size_t start, end; /* bytes of the field's original text */
+	const char *src;   /* that text (NULL: found from part and field) */
 };
 
 struct search;
@@ -53,14 +67,19 @@ int search_ignores_accents(const struct search *s);
  * is stepped over and not reported. */
 int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t *nv, char **err);
 
-/* Every match in the document's parts (number, heading, text), in document
- * order; inside scope and the parts below it only, when scope is not NULL.
- * Returns 0, or -1 with *err set (too complex). *hits is allocated. */
+/* Every match in the title block (document type, title), then in the
+ * document's parts (number, heading, text), in document order; inside
+ * scope and the parts below it only, when scope is not NULL nor d->root
+ * (a scope other than the root leaves the title block out). Returns 0, or
+ * -1 with *err set (too complex). *hits is allocated. */
 int search_doc(struct search *s, const struct doc *d, const struct doc_part *scope,
                struct search_hit **hits, size_t *nhits, char **err);
 
 /* The hit to go to from part order `at` (and field, offset), forward or
- * backward, wrapping around; *wrapped tells whether it did. -1 when none. */
+ * backward, wrapping around; *wrapped tells whether it did. -1 when none.
+ * A position in the title block is the root's order (0) with a title
+ * field: it comes before every part's position (the preamble's order is 0
+ * too), as search_doc() orders the hits. */
 long search_step(const struct search_hit *hits, size_t n, size_t at, enum search_field field,
                  size_t offset, int backward, int *wrapped);
 
@@ -80,6 +99,13 @@ void search_context(struct strbuf *out, const struct search_hit *h, size_t width
 size_t search_context_width(const char *label, size_t width);
 /* The field's text of a hit. */
 const char *search_field_text(const struct search_hit *h);
+/* The label of a hit for --search and the printed matches: the part's
+ * doc_part_label(), or "title" (translated) for the title block.
+ * Allocated. */
+char *search_hit_label(const struct search_hit *h);
+/* The same for people to read in the browser: doc_part_title(), or
+ * "title" for the title block. Allocated. */
+char *search_hit_title(const struct search_hit *h);
 
 /* Free the JIT stack (at exit, for leak checkers). */
 void search_release(void);

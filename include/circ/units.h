@@ -83,14 +83,28 @@ const char *unit_kind(const struct unit *u);
  * doc_load() stores it in u->name. */
 char *unit_display_name(const struct unit *u);
 
-/* Find units by what a user types: the eId, or words of the name, each a
- * prefix of a word of the name, in order, forgiving case and accents
- * ("logistique", "div soutien log", "reseaux"). A counted unit's name may
- * be followed by its ordinal in any language: its number, then a word and
- * the count ("section regionale 2", "… 2 of 4", "… (2 sur 4)"). Returns the
- * number of best candidates and sets *out to them (allocated; free it). One
- * means found. */
+/* Find units by what a user types: the eId, or words of the name, each the
+ * prefix of a distinct word of the name, in any order, forgiving case and
+ * accents ("logistique", "div soutien log", "sout div", "reseaux"). A
+ * counted unit's name may be followed by its ordinal in any language, last
+ * and in its order: its number, then a word and the count ("section
+ * regionale 2", "… 2 of 4", "… (2 sur 4)"; "section regionale 4" is the
+ * fourth). Keeps the units of the best rank (unit_match). Returns the
+ * number of them and sets *out to them in the organisation's order
+ * (allocated; free it). One means found. */
 size_t unit_find(const struct doc *d, const char *query, struct unit ***out);
+
+/* How well words a user types match u's name, as unit_find() judges (the eId
+ * aside): -1 when some word is not the prefix of a distinct word of the name
+ * (or, for a counted unit, of its ordinal typed last, see unit_find); else
+ * a rank, lower is better, by in turn: the query is the whole name; a unit
+ * of the Department before a body outside it; a name the bulletin gives
+ * before one circ builds; fewer words matched only by their beginning; an
+ * earlier first word of the name matched. A rank below
+ * UNIT_MATCH_WHOLE means the query is the whole name (its words in any
+ * order; a counted unit's with its whole ordinal). */
+long long unit_match(const struct unit *u, const char *query);
+#define UNIT_MATCH_WHOLE (1LL << 40)
 
 /* u and every unit below it, in pre-order (allocated array). */
 size_t unit_subtree(struct unit *u, struct unit ***out);

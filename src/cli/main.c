@@ -119,15 +119,17 @@ static void report_load(const struct diag_list *dl, const char *path, int all)
 		           dl->n - 1, path);
 }
 
-/* --summary NAME [--recursive]: one unit, or the unit and all below it. */
-static int run_summary(struct strbuf *out, const struct opts *o, const struct doc *d, size_t width)
+/* --summary NAME [--recursive]: one unit, or the unit and all below it;
+ * *shown (unless NULL) is that unit. */
+static int run_summary(struct strbuf *out, const char *name, int recursive, const struct doc *d,
+                       size_t width, const struct unit **shown)
 {
 	struct unit **found = NULL;
-	size_t n = unit_find(d, o->ref, &found);
+	size_t n = unit_find(d, name, &found);
 	if (n == 0) {
 		/* TRANSLATORS: %s is the NAME given to --summary */
 		err_report(d->path, 0, 0, _("no unit matches '%s'; 'circ --units' lists them"),
-		           o->ref);
+		           name);
 		return ERR_EXIT_NOTFOUND;
 	}
 	if (n > 1) {
@@ -136,7 +138,7 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 		              units it matches are listed below, one per line */
 		           P_("'%s' matches %zu unit; give more of the name:",
 		              "'%s' matches %zu units; give more of the name:", n),
-		           o->ref, n);
+		           name, n);
 		for (size_t i = 0; i < n; i++) {
 			if (found[i]->parent)
 				/* TRANSLATORS: a unit that --summary could mean: its
@@ -150,7 +152,9 @@ static int run_summary(struct strbuf *out, const struct opts *o, const struct do
 		free(found);
 		return ERR_EXIT_NOTFOUND;
 	}
-	if (o->recursive) {
+	if (shown)
+		*shown = found[0];
+	if (recursive) {
 		struct unit **all = NULL;
 		size_t k = unit_subtree(found[0], &all);
 		summary_units(out, d, all, k, width);
@@ -209,7 +213,7 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	int colour = use_colour(w);
 	const struct doc_part *last = NULL;
 	for (size_t i = 0; i < n && !o->count; i++) {
-		char *label = doc_part_label(hits[i].part);
+		char *label = search_hit_label(&hits[i]);
 		size_t lw = utf8_width(label, strlen(label));
 		/* a line of context around the match at the wrapping width,
 		 * also into a pipe: whole paragraphs would repeat one
@@ -249,6 +253,61 @@ static int run_search(struct strbuf *out, const struct opts *o, const struct doc
 	return n ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 }
 
+/* Report that the place at names nothing in d (why: lookup_ref()'s reason);
+ * returns the status of a reference not found. */
+static int place_not_found(const struct doc *d, const char *why)
+{
+	/* TRANSLATORS: %s says why the place given to open the browser at
+	   names no part ("no part '5.9' in ST/SGB/2010/2; the closest is
+	   5.8"); it is no unit's name either */
+	err_report(d->path, 0, 0, _("%s; nor is it a unit's name ('circ --units' lists them)"),
+	           why);
+	return ERR_EXIT_NOTFOUND;
+}
+
+/* Whether the place at names something in d, resolved as the browser's ':'
+ * does: a part (lookup_ref()), else one unit or more (unit_find(): the
+ * browser offers a list of several). ERR_EXIT_OK, or the not-found status
+ * after reporting it. */
+static int place_check(const struct doc *d, const char *at)
+{
+	char *why = NULL;
+	int status = ERR_EXIT_OK;
+	if (lookup_ref(d, at, &why) == NULL) {
+		struct unit **found = NULL;
+		if (unit_find(d, at, &found) == 0)
+			status = place_not_found(d, why);
+		free(found);
+	}
+	free(why);
+	return status;
+}
+
+/* A place without a terminal (circ [FILE] REF | ...): what --show REF
+ * prints for a part, else what --summary REF prints for a unit (72
+ * columns unless --width says otherwise, as --summary). */
+static int run_place(struct strbuf *out, const struct opts *o, const struct doc *d,
+                     const struct widths *w)
+{
+	char *why = NULL;
+	const struct doc_part *p = lookup_ref(d, o->at, &why);
+	int status = ERR_EXIT_OK;
+	if (p) {
+		view_part(out, p, w->wrap);
+	} else {
+		struct unit **found = NULL;
+		size_t n = unit_find(d, o->at, &found);
+		free(found);
+		if (n == 0)
+			status = place_not_found(d, why);
+		else
+			status =
+			    run_summary(out, o->at, 0, d, o->width >= 0 ? w->wrap : SUMMARY_WIDTH, NULL);
+	}
+	free(why);
+	return status;
+}
+
 /* What every file's view shares: the compiled search, the totals. */
 struct run {
 	struct search *search;
@@ -262,6 +321,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 	size_t width = w->wrap;
 	struct strbuf out = STRBUF_INIT;
 	int status = ERR_EXIT_OK;
+	/* what a printout holds, for its header */
+	struct print_subject subj = {PRINT_OUTLINE, NULL, NULL, NULL, 0};
 	switch (o->action) {
 	case OPTS_SHOW:
 	case OPTS_CITED_BY: {
@@ -271,6 +332,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, "%s", why);
 			status = ERR_EXIT_NOTFOUND;
 		} else if (o->action == OPTS_SHOW) {
+			subj.kind = PRINT_PART;
+			subj.part = p;
 			view_part(&out, p, width);
 			if (o->links) {
 				struct cite_index ix;
@@ -280,6 +343,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			}
 		} else {
 			struct cite_index ix;
+			subj.kind = PRINT_CITED_BY;
+			subj.part = p;
 			cite_index_build(d, &ix);
 			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
 				char *label = doc_part_label(p);
@@ -294,23 +359,31 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		free(why);
 		break;
 	}
-	case OPTS_SEARCH:
+	case OPTS_SEARCH: {
+		size_t before = run->total.matches;
 		status = run_search(&out, o, d, run->search, w, &run->total);
+		subj.kind = PRINT_MATCHES;
+		subj.pattern = o->ref;
+		subj.matches = run->total.matches - before;
 		break;
+	}
 	case OPTS_REFS: {
 		struct cite_index ix;
+		subj.kind = PRINT_REFS;
 		cite_index_build(d, &ix);
 		cite_view_refs(&out, d, &ix);
 		cite_index_free(&ix);
 		break;
 	}
 	case OPTS_DUMP:
+		subj.kind = PRINT_TEXT;
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK: {
 		/* citations the detector finds must name parts that exist */
 		struct cite_index ix;
 		struct diag_list dl = DIAG_LIST_INIT;
+		subj.kind = PRINT_CHECK;
 		cite_index_build(d, &ix);
 		if (cite_check(d, &ix, &dl) > 0) {
 			diag_print(&dl, 0);
@@ -340,15 +413,26 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			err_report(d->path, 0, 0, _("the document describes no organisation"));
 			status = ERR_EXIT_NOTFOUND;
 		}
-		summary_tree(&out, d, w->cut);
+		subj.kind = PRINT_UNITS;
+		width = w->cut;
+		summary_tree(&out, d, width);
 		break;
 	case OPTS_SUMMARY:
-		status = run_summary(&out, o, d, width);
+		status = run_summary(&out, o->ref, o->recursive, d, width, &subj.unit);
+		subj.kind = o->recursive ? PRINT_SUMMARIES : PRINT_SUMMARY;
 		break;
 	default:
-		view_toc(&out, d, w->cut);
+		width = w->cut;
+		if (o->at)
+			status = run_place(&out, o, d, w);
+		else
+			view_toc(&out, d, width);
 		break;
 	}
+	/* a printout starts with the header the browser's printouts have
+	 * (print.h), at the view's width; --output writes the view alone */
+	if (run->collect && o->print && !o->output && out.len > 0)
+		print_header(run->collect, d, &subj, sb_str(&out), width);
 	emit(&out, prefix, run->collect);
 	sb_free(&out);
 	return status;
@@ -417,7 +501,9 @@ static int finish_output(int status)
 	return status;
 }
 
-/* The browser on file: its exit status. */
+/* The browser on file, opened at o->at unless NULL (checked first: a place
+ * that names nothing is an error before the terminal is touched): its exit
+ * status. */
 static int browse(const struct opts *o, struct config *cfg, const char *file, const char *schema)
 {
 	if (o->width >= 0) {
@@ -433,6 +519,9 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 	int rc = ERR_EXIT_DOC;
 	if (d == NULL) {
 		report_load(&dl, file, 0);
+	} else if (o->at && (rc = place_check(d, o->at)) != ERR_EXIT_OK) {
+		/* a place naming nothing: said on the command line, the
+		 * terminal untouched */
 	} else if (cfg->utf8 && i18n_force_utf8() != 0) {
 		/* TRANSLATORS: --utf8 and utf8 = yes ask circ to draw UTF-8;
 		 * C.UTF-8 is a locale's name */
@@ -441,7 +530,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		rc = ERR_EXIT_USAGE;
 	} else {
 		doc_release_cache();
-		rc = tui_run(d, cfg, NULL);
+		rc = tui_run(d, cfg, o->at);
 	}
 	diag_clear(&dl);
 	doc_free(d);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
@@ -44,7 +46,8 @@ enum {
 	KEY_PRINT,
 	KEY_PRINT_COMMAND,
 	KEY_PRINTER,
-	KEY_RESTRICTED
+	KEY_RESTRICTED,
+	KEY_AT
 };
 
 /* The help texts and argument names are marked N_() and translated where
@@ -106,7 +109,8 @@ static const struct optdef table[] = {
         "'-': standard output)")},
     {"force", KEY_FORCE, NULL, OPTS_DEFAULT, N_("with --output: replace an existing file")},
     {"print", 'p', NULL, OPTS_DEFAULT,
-     N_("send the view to the printer (see --printer) instead of standard output")},
+     N_("send the view to the printer (see --printer) instead of standard output, after a "
+        "header: the bulletin, what is printed, how many pages")},
     /* TRANSLATORS: argument name: command, terminal or ansi */
     {"printer", KEY_PRINTER, N_("MODE"), OPTS_DEFAULT,
      /* TRANSLATORS: command, terminal and ansi are what the user types after
@@ -116,6 +120,9 @@ static const struct optdef table[] = {
     /* TRANSLATORS: argument name: a command line */
     {"print-command", KEY_PRINT_COMMAND, N_("CMD"), OPTS_DEFAULT,
      N_("the print command (default lpr; run without a shell, the text on its input)")},
+    {"at", KEY_AT, N_("REF"), OPTS_DEFAULT,
+     N_("open the browser at REF: a part, as --show takes it, or a unit, as --summary takes "
+        "it (as ':' in the browser); also +REF, or REF after the FILEs (see below)")},
     {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
      N_("write no file, run no command, read no other file and no settings of the user, no "
         "suspend (for an sshd ForceCommand); printing to the terminal's printer stays")},
@@ -161,7 +168,7 @@ void opts_help(struct strbuf *out)
 {
 	struct strbuf text = STRBUF_INIT, lead = STRBUF_INIT;
 	/* TRANSLATORS: the first line of 'circ --help'; keep "circ" */
-	help_para(&text, _("Usage: circ [OPTION]... [FILE]..."));
+	help_para(&text, _("Usage: circ [OPTION]... [FILE]... [[+]REF]"));
 	help_para(&text,
 	          /* TRANSLATORS: « Organisation du Département de l'appui aux
 	             missions » is the bulletin's title, in French: keep it. Lines
@@ -204,6 +211,16 @@ void opts_help(struct strbuf *out)
 	          _("With several FILEs, each output line starts with the file it comes from.\n"
 	            "FILE '-' is standard input. Options that contradict each other (-i and -s,\n"
 	            "two --show, two different --width...) are refused."));
+	help_para(&text,
+	          /* TRANSLATORS: REF and FILE are the argument names of the
+	             usage line; './5.7' and .xml stay as they are. Lines wider
+	             than 80 columns are wrapped. */
+	          _("Without a view option, on a terminal, circ opens the browser at REF (a part\n"
+	            "or a unit) given as --at REF, as +REF, or as the last argument when that\n"
+	            "is no FILE: an argument is a FILE when it names an existing file, has a '/'\n"
+	            "or ends in .xml ('./5.7' is the file 5.7). A REF that names nothing is an\n"
+	            "error, and the browser does not start. Without a terminal, circ REF prints\n"
+	            "what --show REF prints, or for a unit what --summary prints."));
 	help_para(
 	    &text,
 	    /* TRANSLATORS: lines wider than 80 columns are wrapped */
@@ -302,6 +319,68 @@ static const struct optdef *find(int key)
 	return NULL;
 }
 
+/* Whether the argument arg is read as a FILE rather than as a place: '-'
+ * (standard input), a name with a '/' or ending in .xml, or the name of an
+ * existing file. A file named like a reference is still reached as
+ * ./5.7. */
+static int is_file(const char *arg)
+{
+	struct stat st;
+	size_t n = strlen(arg);
+	return strcmp(arg, "-") == 0 || strchr(arg, '/') ||
+	       (n >= 4 && strcasecmp(arg + n - 4, ".xml") == 0) || stat(arg, &st) == 0;
+}
+
+/* Sort the arguments after the options into FILEs and the place to open at
+ * (o->at; given is "--at" when --at set it). +REF is always a place; the
+ * last argument is one when there is no view option, no place given
+ * otherwise, and it is no file (is_file()). A place goes only with the
+ * browser (view is the view option, or NULL): with --toc, --show... it is
+ * a usage error, as two different places are. Returns 0 or the usage
+ * status. */
+static int take_place(struct opts *o, const char *given, const struct optdef *view)
+{
+	/* how the place was given, for the messages: "--at 5.2", "+5.2" */
+	char *spelled = given ? xasprintf("%s %s", given, o->at) : NULL;
+	int r = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < o->nfiles && r == 0; i++) {
+		char *a = o->files[i];
+		if (a[0] != '+') {
+			o->files[k++] = a;
+			continue;
+		}
+		if (a[1] == '\0') {
+			/* TRANSLATORS: '+' alone on the command line; +5.7b and
+			   ./+ stay as they are */
+			err_report(NULL, 0, 0,
+			           _("'+' names no place: write the reference after it (+5.7b); "
+			             "a file named '+' is ./+"));
+			r = ERR_EXIT_USAGE;
+		} else if (o->at && strcmp(o->at, a + 1) != 0) {
+			err_report(NULL, 0, 0, _("%s and %s cannot be used together"), spelled, a);
+			r = ERR_EXIT_USAGE;
+		} else if (!o->at) {
+			o->at = a + 1;
+			spelled = xstrdup(a);
+		}
+	}
+	o->nfiles = k;
+	if (r == 0 && !o->at && !view && k > 0 && !is_file(o->files[k - 1])) {
+		o->at = o->files[--o->nfiles];
+		spelled = xstrdup(o->at);
+	}
+	if (r == 0 && o->at && view) {
+		/* TRANSLATORS: the first %s is the place as given ("+5.2",
+		   "--at 5.2"), the second an option name ("show") */
+		err_report(NULL, 0, 0, _("%s opens the browser: it does not go with --%s"), spelled,
+		           view->name);
+		r = ERR_EXIT_USAGE;
+	}
+	free(spelled);
+	return r;
+}
+
 int opts_parse(int argc, char **argv, struct opts *o)
 {
 	struct option longs[NOPTS + 1];
@@ -328,7 +407,7 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	/* what each option sets: a second option setting it differently is a
 	 * contradiction (-i -s, two --show, two --width...) */
 	struct setting action = {0}, cases = {0}, accents = {0}, in = {0}, output = {0},
-	               print = {0}, printer = {0}, command = {0}, width = {0};
+	               print = {0}, printer = {0}, command = {0}, width = {0}, at = {0};
 	int c, r = 0;
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		const struct optdef *def = find(c);
@@ -409,6 +488,14 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case KEY_RESTRICTED:
 			o->restricted = 1;
 			break;
+		case KEY_AT:
+			r = set_once(&at, def, optarg);
+			o->at = optarg;
+			if (r == 0 && *optarg == '\0') {
+				err_report(NULL, 0, 0, _("--%s: the %s is empty"), "at", _("REF"));
+				return ERR_EXIT_USAGE;
+			}
+			break;
 		case 'u':
 			o->utf8 = 1;
 			break;
@@ -485,5 +572,5 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			return ERR_EXIT_USAGE;
 		}
 	}
-	return 0;
+	return take_place(o, at.def ? "--at" : NULL, action.def);
 }

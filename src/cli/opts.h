@@ -24,6 +24,9 @@ enum opts_action {
 struct opts {
 	enum opts_action action;
 	const char *ref;           /* --show REF, --summary NAME */
+	const char *at;            /* the place to open at: --at REF, +REF or a
+	                              last argument that is not a file; NULL:
+	                              none */
 	int recursive;             /* --recursive */
 	int links;                 /* --links */
 	int cases;                 /* search: 0 smart, 1 ignore (-i), 2 exact (-s) */
@@ -43,7 +46,11 @@ struct opts {
 	size_t nfiles;
 };
 
-/* Parse argv. Returns 0, or 2 after reporting a usage error. */
+/* Parse argv. Returns 0, or 2 after reporting a usage error. The arguments
+ * after the options are sorted into FILEs and a place (o->at): +REF is a
+ * place; without a view option, so is the last argument when it is not a
+ * file ('-', a name with a '/' or ending in .xml, an existing
+ * file) and no --at or +REF was given. */
 int opts_parse(int argc, char **argv, struct opts *o);
 /* The --help text generated from the option table, added to out. */
 struct strbuf;

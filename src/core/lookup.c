@@ -182,6 +182,11 @@ static struct doc_part *lookup_short(const struct doc *d, const char *ref, const
 			free(want);
 			return d->parts[i];
 		}
+		if (why == NULL) {
+			/* no message to write: no need of the closest part */
+			free(key);
+			continue;
+		}
 		/* rank by edit distance, then by the longest common prefix, the
 		 * closeness in length, the difference of the last numbers
 		 * ("5.13": 5.12 before 5.10), of the last characters ("8.3 l)":

@@ -41,20 +41,23 @@ static void add_seg(struct builder *b, const struct doc_part *p, enum search_fie
 	s->end = end;
 	s->col = col;
 	pg->lines[pg->nlines - 1].nsegs++;
-	/* a part starts on its first line that shows something */
-	if (p && p->order < pg->nparts && pg->first_line[p->order] == (size_t)-1)
+	/* a part starts on its first line that shows something (the
+	 * title block's segments, of the root, are no part's) */
+	if (p && p->kind != DOC_KIND_DOCUMENT && p->order < pg->nparts &&
+	    pg->first_line[p->order] == (size_t)-1)
 		pg->first_line[p->order] = pg->nlines - 1;
 }
 
 /* Text wrapped from column start; the first line may carry a lead segment
- * (a number) at column lead_at. */
+ * (a number) at column lead_at. The lines belong to p, but to no part
+ * (NULL) for the root's title block. */
 static void wrapped(struct builder *b, const struct doc_part *p, enum search_field f,
                     const char *text, size_t start, const char *lead, size_t lead_at)
 {
 	struct layout_span *v;
 	size_t n = layout_break(text, layout_avail(b->width, start), b->cpw, &v);
 	for (size_t i = 0; i < n; i++) {
-		new_line(b, p);
+		new_line(b, p && p->kind == DOC_KIND_DOCUMENT ? NULL : p);
 		if (i == 0 && lead && *lead)
 			add_seg(b, p, SEARCH_NUM, lead, 0, strlen(lead), lead_at);
 		if (v[i].end > v[i].start)
@@ -113,13 +116,13 @@ void page_build(struct page *pg, const struct doc *d, size_t width, int (*cpw)(u
 	struct builder b = {pg, width, cpw};
 	int any = 0;
 	if (d->meta.doctype) {
-		wrapped(&b, NULL, SEARCH_TEXT, d->meta.doctype, 0, NULL, 0);
+		wrapped(&b, d->root, SEARCH_DOCTYPE, d->meta.doctype, 0, NULL, 0);
 		any = 1;
 	}
 	if (d->meta.title) {
 		if (any)
 			new_line(&b, NULL);
-		wrapped(&b, NULL, SEARCH_TEXT, d->meta.title, 0, NULL, 0);
+		wrapped(&b, d->root, SEARCH_TITLE, d->meta.title, 0, NULL, 0);
 		any = 1;
 	}
 	for (size_t i = 0; i < d->root->nkids; i++) {

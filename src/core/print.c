@@ -1,4 +1,5 @@
-/* print.c: files, print commands and the terminal's printer (see print.h). */
+/* print.c: files, print commands and the terminal's printer; the header of
+ * a printout and its page count (see print.h). */
 #include "circ/print.h"
 
 #include <errno.h>
@@ -14,7 +15,9 @@
 
 #include "circ/fold.h"
 #include "circ/i18n.h"
+#include "circ/layout.h"
 #include "circ/strbuf.h"
+#include "circ/units.h"
 #include "circ/xalloc.h"
 
 /* Write all of n bytes to fd; 0, or -1 with errno. */
@@ -359,4 +362,132 @@ char *print_default_name(const char *name)
 	sb_adds(&sb, ".txt");
 	free(f);
 	return sb_steal(&sb);
+}
+
+size_t print_pages(const char *text, size_t n, size_t page_lines)
+{
+	size_t pages = 0, lines = 0;
+	int partial = 0; /* the page's last line has no line feed yet */
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || text[i] == '\f') {
+			lines += partial;
+			/* a page fed out with nothing on it is still a sheet; the
+			 * end of the text after a form feed is none */
+			if (lines == 0)
+				pages += i < n;
+			else
+				pages += page_lines ? (lines + page_lines - 1) / page_lines : 1;
+			lines = 0;
+			partial = 0;
+		} else if (text[i] == '\n') {
+			lines++;
+			partial = 0;
+		} else {
+			partial = 1;
+		}
+	}
+	return pages;
+}
+
+char *print_what(const struct doc *d, const struct print_subject *s)
+{
+	char *label = s->part ? doc_part_title(s->part) : NULL;
+	const char *name = s->unit ? s->unit->name : "?";
+	char *r = NULL;
+	switch (s->kind) {
+	case PRINT_OUTLINE:
+		/* TRANSLATORS: the header of a printout (--print, the browser's
+		 * p) says what it holds: here the outline (--toc) */
+		r = xstrdup(_("The outline"));
+		break;
+	case PRINT_PART:
+	case PRINT_TEXT:
+		if (s->kind == PRINT_PART && s->part && s->part->kind != DOC_KIND_DOCUMENT)
+			/* TRANSLATORS: the header of a printout of a part and
+			 * everything below it; %s: its label ("5.7 b)") */
+			r = xasprintf(_("Part: %s"), label);
+		else
+			/* TRANSLATORS: the header of a printout of the whole
+			 * text (the root part is the whole text too) */
+			r = xstrdup(_("The whole text"));
+		break;
+	case PRINT_CITED_BY:
+		/* TRANSLATORS: the header of a printout of --cited-by; %s: a
+		 * part's label ("1.2") */
+		r = xasprintf(_("The parts that cite %s"), label ? label : "?");
+		break;
+	case PRINT_REFS:
+		/* TRANSLATORS: the header of a printout of --refs */
+		r = xstrdup(_("Every citation"));
+		break;
+	case PRINT_MATCHES:
+		/* TRANSLATORS: the header of a printout of search results; %s:
+		 * the pattern (after the slash), %zu: how many matches */
+		r = xasprintf(P_("Search results: /%s, %zu match",
+		                 "Search results: /%s, %zu matches", s->matches),
+		              s->pattern ? s->pattern : "", s->matches);
+		break;
+	case PRINT_UNITS:
+		/* TRANSLATORS: the header of a printout of --units, the
+		 * organisation as a tree */
+		r = xstrdup(_("The organisation"));
+		break;
+	case PRINT_SUMMARY:
+		/* TRANSLATORS: a row of the print dialog; %s: a unit's name */
+		r = xasprintf(_("The summary of %s"), name);
+		break;
+	case PRINT_SUMMARIES:
+		if (s->unit && s->unit == unit_root(d))
+			r = xstrdup(_("The whole organisation, a unit a page"));
+		else
+			/* TRANSLATORS: a row of the print dialog; %s: a unit's
+			 * name */
+			r = xasprintf(_("%s and every unit below it, a page each"), name);
+		break;
+	case PRINT_CHECK:
+	default:
+		/* TRANSLATORS: the header of a printout of --check */
+		r = xstrdup(_("The check of the bulletin"));
+		break;
+	}
+	free(label);
+	return r;
+}
+
+/* The header with pages as its page count. */
+static void header_with(struct strbuf *out, const struct doc *d, const char *what, size_t pages,
+                        size_t width)
+{
+	char *line = xasprintf("%s — %s", d->meta.symbol ? d->meta.symbol : d->path,
+	                       d->meta.title ? d->meta.title : "");
+	layout_wrap(out, line, 0, "", 0, width);
+	free(line);
+	/* TRANSLATORS: the header of a printout: what it holds ("The
+	 * outline"), then how many pages it fills */
+	line = xasprintf(P_("%s (%zu page)", "%s (%zu pages)", pages), what, pages);
+	layout_wrap(out, line, 0, "", 0, width);
+	free(line);
+	sb_addc(out, '\n');
+}
+
+void print_header(struct strbuf *out, const struct doc *d, const struct print_subject *s,
+                  const char *body, size_t width)
+{
+	char *what = print_what(d, s);
+	struct strbuf h = STRBUF_INIT;
+	/* the count is part of what it counts: settle it (a count of more
+	 * digits may wrap the header onto one more line) */
+	size_t pages = 1, was = 0;
+	for (int i = 0; i < 4 && pages != was; i++) {
+		was = pages;
+		sb_truncate(&h, 0);
+		header_with(&h, d, what, was, width);
+		sb_adds(&h, body);
+		pages = print_pages(h.s, h.len, PRINT_PAGE_LINES);
+	}
+	sb_truncate(&h, 0);
+	header_with(&h, d, what, pages, width);
+	sb_add(out, h.s, h.len);
+	sb_free(&h);
+	free(what);
 }

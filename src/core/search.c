@@ -293,6 +293,10 @@ int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t
 
 const char *search_field_text(const struct search_hit *h)
 {
+	if (h->src)
+		return h->src;
+	if (SEARCH_IN_TITLE(h->field))
+		return "";
 	const char *t = h->field == SEARCH_NUM       ? h->part->num
 	                : h->field == SEARCH_HEADING ? h->part->heading
 	                                             : h->part->text;
@@ -307,6 +311,29 @@ static size_t last_below(const struct doc_part *p)
 	return p->order;
 }
 
+/* Append the matches of one field (text may be NULL) to *hits: 0, or -1
+ * with *err set. */
+static int search_one(struct search *s, const struct doc_part *p, enum search_field f,
+                      const char *text, struct search_hit **hits, size_t *nhits, size_t *cap,
+                      char **err)
+{
+	if (text == NULL || text[0] == '\0')
+		return 0;
+	size_t *v = NULL, nv = 0;
+	int rc = search_text(s, text, strlen(text), &v, &nv, err);
+	for (size_t k = 0; k + 1 < nv; k += 2) {
+		*hits = xgrowarray(*hits, cap, *nhits + 1, sizeof **hits);
+		struct search_hit *h = &(*hits)[(*nhits)++];
+		h->part = p;
+		h->field = f;
+		h->start = v[k];
+		h->end = v[k + 1];
+		h->src = text;
+	}
+	free(v);
+	return rc != 0 ? -1 : 0;
+}
+
 int search_doc(struct search *s, const struct doc *d, const struct doc_part *scope,
                struct search_hit **hits, size_t *nhits, char **err)
 {
@@ -318,38 +345,52 @@ int search_doc(struct search *s, const struct doc *d, const struct doc_part *sco
 	if (scope && scope->kind != DOC_KIND_DOCUMENT) {
 		from = scope->order;
 		to = last_below(scope);
+	} else if (search_one(s, d->root, SEARCH_DOCTYPE, d->meta.doctype, hits, nhits, &cap,
+	                      err) != 0 ||
+	           search_one(s, d->root, SEARCH_TITLE, d->meta.title, hits, nhits, &cap, err) !=
+	               0) {
+		return -1;
 	}
 	for (size_t i = from; i < d->nparts && i <= to; i++) {
 		const struct doc_part *p = d->parts[i];
-		const char *fields[3] = {p->num, p->heading, p->text};
-		for (int f = 0; f < 3; f++) {
-			if (fields[f] == NULL || fields[f][0] == '\0')
-				continue;
-			size_t *v = NULL, nv = 0;
-			int rc = search_text(s, fields[f], strlen(fields[f]), &v, &nv, err);
-			for (size_t k = 0; k + 1 < nv; k += 2) {
-				*hits = xgrowarray(*hits, &cap, *nhits + 1, sizeof **hits);
-				struct search_hit *h = &(*hits)[(*nhits)++];
-				h->part = p;
-				h->field = (enum search_field)f;
-				h->start = v[k];
-				h->end = v[k + 1];
-			}
-			free(v);
-			if (rc != 0)
-				return -1;
-		}
+		if (search_one(s, p, SEARCH_NUM, p->num, hits, nhits, &cap, err) != 0 ||
+		    search_one(s, p, SEARCH_HEADING, p->heading, hits, nhits, &cap, err) != 0 ||
+		    search_one(s, p, SEARCH_TEXT, p->text, hits, nhits, &cap, err) != 0)
+			return -1;
 	}
 	return 0;
+}
+
+char *search_hit_label(const struct search_hit *h)
+{
+	/* TRANSLATORS: where a match in the title block (the document type
+	 * and the title above the preamble) is, as --search and the browser
+	 * show it */
+	return SEARCH_IN_TITLE(h->field) ? xstrdup(_("title")) : doc_part_label(h->part);
+}
+
+char *search_hit_title(const struct search_hit *h)
+{
+	return SEARCH_IN_TITLE(h->field) ? xstrdup(_("title")) : doc_part_title(h->part);
+}
+
+/* Where a position is: the title block's fields first (in their order),
+ * then each part's number, heading and text. */
+static int pos_rank(enum search_field f)
+{
+	return f == SEARCH_DOCTYPE ? 0 : f == SEARCH_TITLE ? 1 : 2 + (int)f;
 }
 
 /* Compare a hit with a position: <0 before, 0 at, >0 after. */
 static int cmp_pos(const struct search_hit *h, size_t at, enum search_field field, size_t offset)
 {
+	int ht = SEARCH_IN_TITLE(h->field), pt = SEARCH_IN_TITLE(field);
+	if (ht != pt)
+		return ht ? -1 : 1;
 	if (h->part->order != at)
 		return h->part->order < at ? -1 : 1;
 	if (h->field != field)
-		return h->field < field ? -1 : 1;
+		return pos_rank(h->field) < pos_rank(field) ? -1 : 1;
 	if (h->start != offset)
 		return h->start < offset ? -1 : 1;
 	return 0;

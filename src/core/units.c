@@ -143,7 +143,7 @@ static void split(struct words *ws, const char *text)
 }
 
 /* Words of a unit's name: its showAs, then its ordinal when it is counted
- * (the connective is an empty word, see word_at). */
+ * (the connective is an empty word: any word, see match_ordinal). */
 static void split_unit(struct words *ws, const struct unit *u)
 {
 	split(ws, u->showas ? u->showas : u->id);
@@ -163,48 +163,167 @@ static void free_words(struct words *ws)
 	free(ws->w);
 }
 
-/* Does query word qw (len bytes) match name word j, given that the query
- * word before it matched name word prev (SIZE_MAX: none)? A prefix of the
- * word; in the ordinal, the connective is any word of letters right after
- * the number, and the count comes only right after the connective, so that
- * "section 4" means the fourth, not each of four. *part: only a prefix. */
-static int word_at(const struct words *name, size_t j, size_t prev, const char *qw, size_t len,
-                   int *part)
+/* How well the query words q->w[0..nq) match the name words
+ * name->w[0..nn): each query word the prefix of a distinct word of the
+ * name, in any order. Returns -1 for no match; else the number of query
+ * words that are only prefixes or of one letter (0: every word is whole).
+ * *equal counts the query words equal to their word of the name, *first is
+ * the earliest name word matched (nn when none).
+ *
+ * The name words a query word begins include those of every longer query
+ * word it begins and none of any other's; so taking, for each query word
+ * from the longest, the name word it equals, else the first free one it
+ * begins, finds a match whenever there is one, with the fewest prefixes. */
+static int match_words(const struct words *q, size_t nq, const struct words *name, size_t nn,
+                       size_t *equal, size_t *first)
 {
-	*part = 0;
-	if (name->ordinal != SIZE_MAX && j > name->ordinal) {
-		if (prev != j - 1)
-			return 0;
-		if (j == name->ordinal + 1)
-			return !isdigit((unsigned char)qw[0]);
-	}
-	if (strncmp(name->w[j], qw, len) != 0)
+	*equal = 0;
+	*first = nn;
+	if (nq > nn)
+		return -1;
+	if (nq == 0)
 		return 0;
-	*part = name->w[j][len] != '\0';
-	return 1;
+	size_t *qi = xmalloc(nq * sizeof *qi);
+	for (size_t i = 0; i < nq; i++) {
+		/* insertion sort by length, longest first, stable */
+		size_t k = i;
+		while (k > 0 && strlen(q->w[qi[k - 1]]) < strlen(q->w[i])) {
+			qi[k] = qi[k - 1];
+			k--;
+		}
+		qi[k] = i;
+	}
+	char *used = xcalloc(nn, 1);
+	int partial = 0;
+	for (size_t k = 0; k < nq; k++) {
+		const char *w = q->w[qi[k]];
+		size_t len = strlen(w);
+		size_t take = nn;
+		for (size_t j = 0; j < nn; j++) {
+			if (used[j] || strncmp(name->w[j], w, len) != 0)
+				continue;
+			if (name->w[j][len] == '\0') {
+				take = j;
+				break;
+			}
+			if (take == nn)
+				take = j;
+		}
+		if (take == nn) {
+			partial = -1;
+			break;
+		}
+		used[take] = 1;
+		/* a letter alone ("d", "a") says little, even when the name
+		 * has it as a word (« d’accord », « à »): a prefix */
+		*equal += name->w[take][len] == '\0';
+		partial += name->w[take][len] != '\0' || len < 2;
+		if (take < *first)
+			*first = take;
+	}
+	free(used);
+	free(qi);
+	return partial;
 }
 
-/* How well the query words match the name words, in order, each a prefix
- * of a name word: -1 for no match; else the number of query words that are
- * only prefixes (0: every word is whole). *whole tells whether the query is
- * the whole name. */
+/* Do the nq query words from q->w[at] (1 to 3) give the ordinal of a
+ * counted unit, in its order: the number, then any word that does not begin
+ * with a digit for the connective of any language ("of", "sur", "von"),
+ * then the count, each number or a prefix of it? Returns -1 when not; else
+ * how many numbers are only prefixes; *equal counts the words that are
+ * whole. The count comes only after a connective, so that "section 4" means
+ * the fourth, not each of four. */
+static int match_ordinal(const struct words *q, size_t at, size_t nq, const struct words *name,
+                         size_t *equal)
+{
+	int partial = 0;
+	*equal = 0;
+	for (size_t k = 0; k < nq; k++) {
+		const char *w = q->w[at + k];
+		if (k == 1) {
+			if (isdigit((unsigned char)w[0]))
+				return -1;
+			++*equal;
+			continue;
+		}
+		const char *num = name->w[name->ordinal + k];
+		size_t len = strlen(w);
+		if (strncmp(num, w, len) != 0)
+			return -1;
+		if (num[len] == '\0')
+			++*equal;
+		else
+			partial++;
+	}
+	return partial;
+}
+
+/* How well the query words match a unit's words (split_unit): those of its
+ * showAs in any order (match_words); a counted unit's ordinal, when typed,
+ * after them and in its order (match_ordinal): "regionale section 2 of 4".
+ * Returns -1 for no match; else the number of query words that are only
+ * prefixes or of one letter. *whole tells whether the query is the whole
+ * name, *first the earliest name word matched. Of the ways to read the
+ * query (no ordinal, or its last 1, 2 or 3 words as the ordinal), the best:
+ * the whole name, then the fewest prefixes, then the earliest word. */
 static int match(const struct words *q, const struct words *name, int *whole, size_t *first)
 {
-	size_t j = 0, prev = SIZE_MAX;
-	int partial = 0, part = 0;
-	for (size_t i = 0; i < q->n; i++) {
-		size_t len = strlen(q->w[i]);
-		while (j < name->n && !word_at(name, j, prev, q->w[i], len, &part))
-			j++;
-		if (j == name->n)
-			return -1;
-		if (i == 0)
-			*first = j;
-		partial += part;
-		prev = j++;
+	int counted = name->ordinal != SIZE_MAX;
+	size_t nshow = counted ? name->ordinal : name->n;
+	int best = -1;
+	for (size_t g = 0; g <= (counted ? 3u : 0u) && g <= q->n; g++) {
+		size_t eq_ord = 0, eq_words = 0, f = nshow;
+		int p_ord = 0;
+		if (g > 0 && (p_ord = match_ordinal(q, q->n - g, g, name, &eq_ord)) < 0)
+			continue;
+		int p_words = match_words(q, q->n - g, name, nshow, &eq_words, &f);
+		if (p_words < 0)
+			continue;
+		/* with only the ordinal typed, f is nshow: its number */
+		int p = p_words + p_ord;
+		int w = eq_words + eq_ord == q->n && q->n == name->n;
+		if (best < 0 || (w && !*whole) ||
+		    (w == *whole && (p < best || (p == best && f < *first)))) {
+			best = p;
+			*whole = w;
+			*first = f;
+		}
 	}
-	*whole = q->n == name->n && partial == 0;
-	return partial;
+	return best;
+}
+
+/* The rank of a unit whose name matches the query words, lower is better,
+ * or -1 when it does not match (see unit_match). */
+static long long rank(const struct unit *u, const struct words *q)
+{
+	if (q->n == 0)
+		return -1;
+	struct words name;
+	split_unit(&name, u);
+	int whole = 0;
+	size_t first = 0;
+	int partial = match(q, &name, &whole, &first);
+	free_words(&name);
+	if (partial < 0)
+		return -1;
+	/* lower is better: the whole name; internal units; names the
+	 * bulletin gives (not built by circ); fewer words matched only by
+	 * their beginning; a match that starts earlier in the name */
+	long long score = whole ? 0 : UNIT_MATCH_WHOLE;
+	score += (long long)(u->external ? 1 : 0) << 32;
+	score += (long long)(u->named ? 0 : 1) << 24;
+	score += (long long)(partial < 255 ? partial : 255) << 16;
+	score += (long long)(first < 65535 ? first : 65535);
+	return score;
+}
+
+long long unit_match(const struct unit *u, const char *query)
+{
+	struct words q;
+	split(&q, query);
+	long long score = rank(u, &q);
+	free_words(&q);
+	return score;
 }
 
 size_t unit_find(const struct doc *d, const char *query, struct unit ***out)
@@ -220,26 +339,12 @@ size_t unit_find(const struct doc *d, const char *query, struct unit ***out)
 	struct words q;
 	split(&q, query);
 	size_t n = 0;
-	long best = -1;
+	long long best = -1;
 	struct unit **cand = xcalloc(d->nunits ? d->nunits : 1, sizeof *cand);
 	for (size_t i = 0; i < d->nunits && q.n > 0; i++) {
-		struct words name;
-		split_unit(&name, d->units[i]);
-		int whole = 0;
-		size_t first = 0;
-		int partial = match(&q, &name, &whole, &first);
-		free_words(&name);
-		if (partial < 0)
+		long long score = rank(d->units[i], &q);
+		if (score < 0)
 			continue;
-		/* lower is better: the whole name; internal units; names the
-		 * bulletin gives (not built by circ); fewer words matched only
-		 * by their beginning; a match that starts earlier in the name */
-		const struct unit *u = d->units[i];
-		long score = (whole ? 0L : 1L) << 40;
-		score += (long)(u->external ? 1 : 0) << 32;
-		score += (long)(u->named ? 0 : 1) << 24;
-		score += (long)(partial < 255 ? partial : 255) << 16;
-		score += (long)(first < 65535 ? first : 65535);
 		if (best < 0 || score < best) {
 			best = score;
 			n = 0;

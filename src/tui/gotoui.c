@@ -1,41 +1,30 @@
 /* gotoui.c: ':' goes to a part by the references the command line takes
- * (5.7b, 7.3 d) ii), section 8) or to a unit by name; Tab completes unit
- * names and part references. */
+ * (5.7b, 7.3 d) ii), section 8, « alinéa b) du paragraphe 5.2 ») or to a
+ * unit by name; a name that fits several units opens the list of them.
+ * Tab completes part references and unit names (complete.h): Tab and
+ * Shift-Tab go through the candidates, listed above the line. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/fold.h"
-#include "circ/lookup.h"
+#include "circ/complete.h"
 #include "circ/i18n.h"
+#include "circ/lookup.h"
 #include "tui.h"
 
-/* Complete a unit's name (the first unit whose name starts with the text,
- * without regard to case and accents) or a part's label. */
-static char *complete(struct tui *t, const char *text)
+/* Candidates for text, best first (the core's completion): the text each
+ * puts on the line, and the line the list shows for it. */
+static size_t complete(struct tui *t, const char *text, char ***texts, char ***labels)
 {
-	if (*text == '\0')
-		return NULL;
-	char *want = fold_simple(text);
-	size_t n = strlen(want);
-	char *best = NULL;
-	for (size_t i = 0; i < t->doc->nunits && !best; i++) {
-		char *name = fold_simple(t->doc->units[i]->name);
-		if (strncmp(name, want, n) == 0 && strlen(name) > n)
-			best = xstrdup(t->doc->units[i]->name);
-		free(name);
+	struct complete_cand *v = NULL;
+	size_t n = complete_find(t->doc, text, &v);
+	*texts = xreallocarray(NULL, n ? n : 1, sizeof **texts);
+	*labels = xreallocarray(NULL, n ? n : 1, sizeof **labels);
+	for (size_t i = 0; i < n; i++) {
+		(*texts)[i] = xstrdup(v[i].text);
+		(*labels)[i] = xstrdup(v[i].label);
 	}
-	for (size_t i = 0; i < t->doc->nparts && !best; i++) {
-		char *label = doc_part_title(t->doc->parts[i]);
-		char *f = fold_simple(label);
-		if (strncmp(f, want, n) == 0 && strlen(f) > n)
-			best = xstrdup(label);
-		free(f);
-		free(label);
-	}
-	free(want);
-	if (best == NULL)
-		tui_message(t, 0, "%s", _("No completion"));
-	return best;
+	complete_free(v, n);
+	return n;
 }
 
 void goto_prompt(struct tui *t)
@@ -46,43 +35,33 @@ void goto_prompt(struct tui *t)
 	free(text);
 }
 
-/* Go to what text names: a part, or a unit (its summary). */
+/* Go to what text names: a part, a unit (its summary), or the list of the
+ * units it names. */
 void goto_text(struct tui *t, const char *text)
 {
 	char *why = NULL;
 	const struct doc_part *p = lookup_ref(t->doc, text, &why);
 	if (p) {
-		tui_goto_part(t, p, 1);
+		tui_go_part(t, p);
 		char *label = doc_part_title(p);
 		tui_message(t, 0, "%s", label);
 		free(label);
-	} else {
-		struct unit **found = NULL;
-		size_t n = unit_find(t->doc, text, &found);
-		if (n == 1) {
-			t->screen = SCR_ORG;
-			tree_select_item(&t->units, found[0]);
-			org_open_summary(t, found[0]);
-			t->text_from = SCR_DOC;
-		} else if (n > 1) {
-			if (n > 2)
-				tui_message(t, 1,
-				            /* TRANSLATORS: what was typed after ':'
-				             * names several units; the first two
-				             * follow, then an ellipsis for the
-				             * others */
-				            P_("'%s' names %zu unit: %s, %s, …",
-				               "'%s' names %zu units: %s, %s, …", n),
-				            text, n, found[0]->name, found[1]->name);
-			else
-				/* TRANSLATORS: what was typed after ':' names two
-				 * units, which follow */
-				tui_message(t, 1, _("'%s' names %zu units: %s, %s"), text, n,
-				            found[0]->name, found[1]->name);
-		} else {
-			tui_message(t, 1, "%s", why);
-		}
-		free(found);
+		free(why);
+		return;
 	}
+	struct unit **found = NULL;
+	size_t n = unit_find(t->doc, text, &found);
+	if (n == 1) {
+		tui_go_unit(t, found[0]);
+	} else if (n > 1) {
+		struct tui_place at = {0};
+		at.screen = SCR_LIST;
+		at.list = LIST_UNITS;
+		at.text = (char *)text;
+		tui_go(t, &at);
+	} else {
+		tui_message(t, 1, "%s", why);
+	}
+	free(found);
 	free(why);
 }

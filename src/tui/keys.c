@@ -1,7 +1,8 @@
-/* keys.c: the command table: every key of the browser, the screens it works
- * on, its name and its help line, and the function it runs. Key dispatch
- * and the help screen are both made from this one table (and the manual's
- * key list is checked against it), so they cannot disagree. */
+/* keys.c: the command table: every command of the browser (enum tui_cmd),
+ * the keys that run it, the screens that offer it, its help line. The
+ * main loop turns keys into commands with it, the help screen, --keys and
+ * the manual's key list (man/keys.sh) are made from it, so they cannot
+ * disagree. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,424 +28,166 @@ struct key {
 	int code; /* a KEY_ code from keypad(), not a character */
 };
 
+/* A row of the table: a command, the keys that run it on some screens, and
+ * its help line. A command may have several rows (d halves the page in the
+ * reader, and goes to the definition of a unit elsewhere). */
 struct cmd {
+	enum tui_cmd id;
 	struct key keys[4];
 	unsigned screens;
 	const char *name; /* the command's name (not shown) */
 	const char *help; /* marked with N_(), shown with _() */
-	void (*run)(struct tui *t);
 };
 
-/* How many lines a page is on the current screen. */
-static long page_rows(const struct tui *t)
-{
-	long h = t->rows - 3;
-	return h > 1 ? h : 1;
-}
-
-static struct tui_tree *current_tree(struct tui *t)
-{
-	if (t->screen == SCR_ORG)
-		return &t->units;
-	if (t->screen == SCR_LIST)
-		return &t->list;
-	if (t->screen == SCR_DOC && t->outline_focus)
-		return &t->outline;
-	return NULL;
-}
-
-/* Move by delta lines (reader, text) or rows (trees). */
-static void move_by(struct tui *t, long delta)
-{
-	struct tui_tree *tr = current_tree(t);
-	if (tr) {
-		tree_move(tr, delta);
-		return;
-	}
-	if (t->screen == SCR_TEXT) {
-		long top = (long)t->text.top + delta, max = (long)t->text.nlines - page_rows(t);
-		if (top > max)
-			top = max;
-		t->text.top = top < 0 ? 0 : (size_t)top;
-		return;
-	}
-	long top = (long)t->top + delta, max = (long)t->page.nlines - page_rows(t);
-	if (top > max)
-		top = max;
-	tui_goto_line(t, top < 0 ? 0 : (size_t)top);
-}
-
-static void c_down(struct tui *t)
-{
-	move_by(t, 1);
-}
-static void c_up(struct tui *t)
-{
-	move_by(t, -1);
-}
-static void c_pgdn(struct tui *t)
-{
-	move_by(t, page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1);
-}
-static void c_pgup(struct tui *t)
-{
-	move_by(t, -(page_rows(t) - 1 > 0 ? page_rows(t) - 1 : 1));
-}
-static void c_top(struct tui *t)
-{
-	move_by(t, -(long)1e9);
-}
-static void c_bottom(struct tui *t)
-{
-	move_by(t, (long)1e9);
-	/* at the end, the last part is the one being read */
-	if (t->screen == SCR_DOC && !t->outline_focus && t->doc->nparts)
-		t->focus = t->doc->parts[t->doc->nparts - 1];
-}
-static void c_quit(struct tui *t)
-{
-	t->quit = 1;
-}
-/* q: closes the help, as q closes less and man; elsewhere quits. */
-static void c_q(struct tui *t)
-{
-	if (t->screen == SCR_TEXT && t->text.help)
-		t->screen = t->text_from;
-	else
-		t->quit = 1;
-}
-static void c_redraw(struct tui *t)
-{
-	(void)t;
-	clearok(curscr, TRUE);
-}
-
-static void c_help(struct tui *t)
-{
-	struct strbuf sb = STRBUF_INIT;
-	keys_help(&sb, t->cols > 2 ? t->cols - 2 : 20);
-	/* TRANSLATORS: the title of the help screen (on the status line) */
-	text_open(t, _("Keys"), sb.s, NULL);
-	t->text.help = 1;
-	sb_free(&sb);
-}
-
-/* Next or previous paragraph: the next part that starts below the top. */
-static void part_step(struct tui *t, int backward)
-{
-	const struct doc *d = t->doc;
-	const struct doc_part *cur = tui_current_part(t);
-	size_t at = cur ? cur->order : 0;
-	size_t here = page_line_of(&t->page, cur);
-	for (size_t i = 0; i < d->nparts; i++) {
-		size_t k = backward ? (at + d->nparts - i) % d->nparts : (at + i + 1) % d->nparts;
-		if (i == 0 && backward && t->top > here) {
-			k = at; /* first back to the start of the current part */
-		} else if (backward && i == 0) {
-			continue;
-		}
-		const struct doc_part *p = d->parts[k];
-		if (p->kind == DOC_KIND_PARAGRAPH || p->kind == DOC_KIND_SECTION ||
-		    p->kind == DOC_KIND_PREAMBLE || p->kind == DOC_KIND_CONCLUSIONS) {
-			tui_goto_part(t, p, 0);
-			return;
-		}
-	}
-}
-
-static void c_next_part(struct tui *t)
-{
-	if (t->screen == SCR_DOC && !t->outline_focus)
-		part_step(t, 0);
-}
-
-static void c_prev_part(struct tui *t)
-{
-	if (t->screen == SCR_DOC && !t->outline_focus)
-		part_step(t, 1);
-}
-
-static void c_enter(struct tui *t)
-{
-	if (t->screen == SCR_DOC && t->outline_focus) {
-		const struct doc_part *p = tree_item(&t->outline);
-		if (p) {
-			tui_goto_part(t, p, 1);
-			if (!(t->cols >= 100))
-				t->outline_shown = 0;
-			t->outline_focus = 0;
-		}
-	} else if (t->screen == SCR_DOC) {
-		doc_follow(t);
-	} else if (t->screen == SCR_ORG) {
-		const struct unit *u = tree_item(&t->units);
-		if (u)
-			org_open_summary(t, u);
-	} else if (t->screen == SCR_LIST) {
-		list_choose(t);
-	}
-}
-
-/* Back: in the reader, the history; elsewhere, the screen before. */
-static void c_back(struct tui *t)
-{
-	if (t->screen == SCR_TEXT) {
-		t->screen = t->text_from;
-	} else if (t->screen == SCR_LIST) {
-		t->screen = t->list_from;
-	} else if (t->screen == SCR_ORG) {
-		t->screen = SCR_DOC;
-	} else if (t->outline_focus) {
-		tree_fold(&t->outline, -1);
-	} else if (t->nback > 0) {
-		t->fwd = xreallocarray(t->fwd, t->nfwd + 1, sizeof *t->fwd);
-		t->fwd[t->nfwd++] = tui_here(t);
-		struct tui_pos p = t->back[--t->nback];
-		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
-		/* TRANSLATORS: %zu: how many more places the history can go
-		 * back to */
-		tui_message(t, 0, P_("Back (%zu more)", "Back (%zu more)", t->nback), t->nback);
-	} else {
-		tui_message(t, 0, "%s", _("Nothing to go back to"));
-	}
-}
-
-static void c_left(struct tui *t)
-{
-	if (current_tree(t) && t->screen != SCR_LIST)
-		tree_fold(current_tree(t), -1);
-	else
-		c_back(t);
-}
-
-static void c_forward(struct tui *t)
-{
-	if (current_tree(t)) {
-		tree_fold(current_tree(t), 1);
-	} else if (t->screen == SCR_DOC && t->nfwd > 0) {
-		t->back = xreallocarray(t->back, t->nback + 1, sizeof *t->back);
-		t->back[t->nback++] = tui_here(t);
-		struct tui_pos p = t->fwd[--t->nfwd];
-		tui_goto_line(t, page_line_of(&t->page, p.part) + p.line);
-		/* TRANSLATORS: %zu: how many more places the history can go
-		 * forward to */
-		tui_message(t, 0, P_("Forward (%zu more)", "Forward (%zu more)", t->nfwd), t->nfwd);
-	} else if (t->screen == SCR_DOC) {
-		tui_message(t, 0, "%s", _("Nothing to go forward to"));
-	}
-}
-
-static void c_fold(struct tui *t)
-{
-	if (current_tree(t))
-		tree_fold(current_tree(t), 0);
-}
-
-static void c_tab(struct tui *t)
-{
-	if (t->screen == SCR_DOC && !t->outline_focus)
-		doc_next_link(t, 0);
-}
-
-static void c_btab(struct tui *t)
-{
-	if (t->screen == SCR_DOC && !t->outline_focus)
-		doc_next_link(t, 1);
-}
-
-static void c_outline(struct tui *t)
-{
-	if (t->cols >= 100) {
-		t->outline_focus = !t->outline_focus;
-	} else {
-		t->outline_shown = !t->outline_shown;
-		t->outline_focus = t->outline_shown;
-	}
-	if (t->outline_focus) {
-		const struct doc_part *p = tui_current_part(t);
-		if (p)
-			tree_select_item(&t->outline, p);
-	}
-}
-
-static void c_org(struct tui *t)
-{
-	if (t->doc->nunits == 0) {
-		tui_message(t, 1, "%s", _("This document describes no organisation"));
-		return;
-	}
-	t->screen = SCR_ORG;
-}
-
-static void c_definition(struct tui *t)
-{
-	const struct unit *u = t->screen == SCR_ORG ? tree_item(&t->units) : t->text.unit;
-	if (u == NULL)
-		return;
-	const struct doc_part *p = u->head && u->head->source ? u->head->source
-	                           : u->composition.n         ? u->composition.v[0]
-	                           : u->functions.n           ? u->functions.v[0]
-	                           : u->mentions.n            ? u->mentions.v[0]
-	                                                      : NULL;
-	if (p == NULL) {
-		/* TRANSLATORS: %s: a unit's name */
-		tui_message(t, 1, _("The bulletin does not define %s"), u->name);
-		return;
-	}
-	t->screen = SCR_DOC;
-	tui_goto_part(t, p, 1);
-}
-
-static void c_cited_by(struct tui *t)
-{
-	list_cited_by(t);
-}
-static void c_search(struct tui *t)
-{
-	search_prompt(t);
-}
-static void c_next(struct tui *t)
-{
-	search_step_ui(t, 0);
-}
-static void c_prev(struct tui *t)
-{
-	search_step_ui(t, 1);
-}
-static void c_matches(struct tui *t)
-{
-	list_matches(t);
-}
-static void c_case(struct tui *t)
-{
-	search_toggle(t, 0);
-}
-static void c_accents(struct tui *t)
-{
-	search_toggle(t, 1);
-}
-static void c_goto(struct tui *t)
-{
-	goto_prompt(t);
-}
-static void c_print(struct tui *t)
-{
-	print_dialog(t);
-}
-
-static void c_escape(struct tui *t)
-{
-	if (t->screen == SCR_DOC && t->outline_focus) {
-		t->outline_focus = 0;
-		if (t->cols < 100)
-			t->outline_shown = 0;
-	} else if (t->screen == SCR_DOC) {
-		t->link_on = 0;
-		if (t->pattern)
-			/* TRANSLATORS: after Esc; n is the key of the next
-			 * match, %s the pattern */
-			tui_message(t, 0, _("Matches no longer shown; n searches /%s again"),
-			            t->pattern);
-		search_clear(t);
-	} else {
-		c_back(t);
-	}
-}
-
-#define DOCS   SCR_DOC
-#define MOVING (SCR_DOC | SCR_ORG | SCR_TEXT | SCR_LIST)
+#define R   SCR_BIT(SCR_READER)
+#define O   SCR_BIT(SCR_ORG)
+#define S   SCR_BIT(SCR_SUMMARY)
+#define L   SCR_BIT(SCR_LIST)
+#define H   SCR_BIT(SCR_HELP)
+#define D   SCR_BIT(SCR_DIALOG)
+#define ALL SCR_ALL
+/* the screens where one reads and moves about: all but the dialog */
+#define READING (R | O | S | L | H)
+/* a command of these is one of every screen, in the help */
+#define EVERY   (R | S | L)
 
 static const struct cmd table[] = {
-    {{K('j'), F(KEY_DOWN), K(CTRL('n'))}, MOVING, "down", N_("one line (or row) down"), c_down},
-    {{K('k'), F(KEY_UP), K(CTRL('p'))}, MOVING, "up", N_("one line (or row) up"), c_up},
-    {{K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))},
-     MOVING,
+    {CMD_DOWN, {K('j'), F(KEY_DOWN), K(CTRL('n'))}, ALL, "down", N_("one line (or row) down")},
+    {CMD_UP, {K('k'), F(KEY_UP), K(CTRL('p'))}, ALL, "up", N_("one line (or row) up")},
+    {CMD_PAGE_DOWN,
+     {K(' '), F(KEY_NPAGE), K('f'), K(CTRL('f'))},
+     ALL,
      "page-down",
-     N_("one page down"),
-     c_pgdn},
-    {{K('b'), F(KEY_PPAGE), K(CTRL('b'))}, MOVING, "page-up", N_("one page up"), c_pgup},
-    {{K('g'), F(KEY_HOME), K('<')}, MOVING, "top", N_("to the top"), c_top},
-    {{K('G'), F(KEY_END), K('>')}, MOVING, "bottom", N_("to the bottom"), c_bottom},
-    {{K('}')}, DOCS, "next-part", N_("to the next paragraph"), c_next_part},
-    {{K('{')},
-     DOCS,
-     "previous-part",
-     N_("to the start of this or the previous paragraph"),
-     c_prev_part},
-    {{K('\t')}, DOCS, "next-link", N_("select the next citation or unit name in view"), c_tab},
-    {{F(KEY_BTAB)}, DOCS, "previous-link", N_("select the previous citation or unit name"), c_btab},
-    {{K('\r'), K('\n'), F(KEY_ENTER)},
-     MOVING,
+     N_("one page down")},
+    {CMD_PAGE_UP, {K('b'), F(KEY_PPAGE), K(CTRL('b'))}, ALL, "page-up", N_("one page up")},
+    {CMD_HALF_DOWN, {K(CTRL('d'))}, ALL, "half-page-down", N_("half a page down")},
+    {CMD_HALF_UP, {K(CTRL('u'))}, ALL, "half-page-up", N_("half a page up")},
+    {CMD_TOP, {K('g'), F(KEY_HOME), K('<')}, ALL, "top", N_("to the top (5g: to line 5)")},
+    {CMD_BOTTOM, {K('G'), F(KEY_END), K('>')}, ALL, "bottom", N_("to the bottom (5G: to line 5)")},
+    {CMD_FOLLOW,
+     {K('\r'), K('\n'), F(KEY_ENTER)},
+     ALL & ~H,
      "follow",
-     N_("follow the selected link; open the selected row"),
-     c_enter},
-    {{F(KEY_BACKSPACE), K(127), K(CTRL('h'))},
-     MOVING,
+     N_("follow the selected link; open the selected row")},
+    {CMD_BACK,
+     {F(KEY_BACKSPACE), K(127), K(CTRL('h'))},
+     ALL,
      "back",
-     N_("go back (after following a link), or close this screen"),
-     c_back},
-    {{F(KEY_LEFT)}, MOVING, "left", N_("fold the row (trees); otherwise go back"), c_left},
-    {{F(KEY_RIGHT)},
-     MOVING,
+     N_("back to the place before (the status line says which); in a dialog, cancel")},
+    {CMD_LEFT, {F(KEY_LEFT)}, ALL, "left", N_("fold the row (trees); otherwise back")},
+    {CMD_RIGHT,
+     {F(KEY_RIGHT)},
+     ALL,
      "right",
-     N_("unfold the row (trees); otherwise go forward again"),
-     c_forward},
-    {{K('z')}, SCR_DOC | SCR_ORG, "fold", N_("fold or unfold the selected row"), c_fold},
-    {{K('t')},
-     DOCS,
-     "outline",
-     N_("show the outline and move into it (again: back to the text)"),
-     c_outline},
-    {{K('c')}, DOCS, "cited-by", N_("list the parts that cite the part on screen"), c_cited_by},
-    {{K('o')},
-     SCR_DOC | SCR_TEXT | SCR_LIST,
+     N_("unfold the row (trees); otherwise forward again, after going back")},
+    {CMD_GOTO,
+     {K(':')},
+     READING,
+     "goto",
+     N_("go to a part (5.7b, section 8) or a unit by name; Tab completes")},
+    {CMD_SEARCH,
+     {K('/')},
+     READING & ~O,
+     "search",
+     N_("search the text (a PCRE2 regular expression)")},
+    {CMD_ORG,
+     {K('o')},
+     READING & ~O,
      "organisation",
-     N_("the organisation: every unit, its kind and head"),
-     c_org},
-    {{K('d')},
-     SCR_ORG | SCR_TEXT,
-     "definition",
-     N_("go to the paragraph that defines the unit"),
-     c_definition},
-    {{K('/')}, DOCS, "search", N_("search the text (a PCRE2 regular expression)"), c_search},
-    {{K('n')}, DOCS, "next-match", N_("the next match (wraps around at the end)"), c_next},
-    {{K('N')}, DOCS, "previous-match", N_("the previous match"), c_prev},
-    {{K('L')}, DOCS, "list-matches", N_("list every match with its context"), c_matches},
-    {{K('i')}, DOCS, "case", N_("search case: smart, ignored, exact"), c_case},
-    {{K('a')}, DOCS, "accents", N_("search accents: smart, ignored, exact"), c_accents},
-    {{K('p')},
-     MOVING,
+     N_("the organisation, at the unit of the place you are at")},
+    {CMD_PRINT,
+     {K('p')},
+     R | O | S | L,
      "print",
      N_("print: a summary, the organisation, the part on screen or the matches; to your "
-        "terminal's printer, the print command or a file"),
-     c_print},
-    {{K(':')}, DOCS, "goto", N_("go to a part (5.7b, section 8) or a unit by name"), c_goto},
-    {{K(27)},
-     MOVING,
+        "terminal's printer, the print command or a file")},
+    {CMD_ESCAPE,
+     {K(27)},
+     ALL,
      "escape",
-     N_("leave the outline; clear the selection and the highlighted matches (n searches "
-        "again, as in less)"),
-     c_escape},
-    {{K('?'), F(KEY_F(1)), K('h')}, SCR_ALL, "help", N_("this list of keys"), c_help},
-    {{K(CTRL('l'))}, SCR_ALL, "redraw", N_("redraw the screen"), c_redraw},
-    {{K('q')}, SCR_ALL, "quit", N_("quit; in this help, close it (as in less and man)"), c_q},
-    {{K('Q')}, SCR_ALL, "quit-now", N_("quit at once, from any screen"), c_quit},
+     N_("close this screen (as Backspace); in the document, leave the outline, clear the "
+        "selection and the highlighted matches (n searches again, as in less)")},
+    {CMD_HELP, {K('?'), F(KEY_F(1)), K('h')}, ALL, "help", N_("this list of keys")},
+    {CMD_REDRAW, {K(CTRL('l'))}, ALL, "redraw", N_("redraw the screen")},
+    {CMD_QUIT, {K('q')}, ALL, "quit", N_("quit; in this help, close it (as in less and man)")},
+    {CMD_QUIT_NOW, {K('Q')}, ALL, "quit-now", N_("quit at once, from any screen")},
+
+    {CMD_HALF_DOWN, {K('d')}, R | L | H, "half-page-down", N_("half a page down (as in less)")},
+    {CMD_HALF_UP, {K('u')}, R | L | H | S, "half-page-up", N_("half a page up (as in less)")},
+    {CMD_NEXT_PART, {K('}')}, R, "next-part", N_("to the next paragraph")},
+    {CMD_PREV_PART,
+     {K('{')},
+     R,
+     "previous-part",
+     N_("to the start of this or the previous paragraph")},
+    {CMD_NEXT_LINK,
+     {K('\t')},
+     R | S,
+     "next-link",
+     N_("select the next link: a citation, a unit's name, a paragraph")},
+    {CMD_PREV_LINK, {F(KEY_BTAB)}, R | S, "previous-link", N_("select the previous link")},
+    {CMD_FOLD, {K('z')}, R | O, "fold", N_("fold or unfold the selected row")},
+    {CMD_OUTLINE,
+     {K('t')},
+     R,
+     "outline",
+     N_("show the outline and move into it (again: back to the text)")},
+    {CMD_SEARCH,
+     {K('/')},
+     O,
+     "find-unit",
+     N_("find a unit as you type (words of its name, no accents needed)")},
+    {CMD_NEXT_MATCH, {K('n')}, R | O, "next-match", N_("the next match (wraps around; 3n: the third)")},
+    {CMD_PREV_MATCH, {K('N')}, R | O, "previous-match", N_("the previous match")},
+    {CMD_LIST_MATCHES, {K('L')}, R, "list-matches", N_("list every match with its context")},
+    {CMD_CASE, {K('i')}, R, "case", N_("search case: smart, ignored, exact")},
+    {CMD_ACCENTS, {K('a')}, R, "accents", N_("search accents: smart, ignored, exact")},
+    {CMD_CITED_BY, {K('c')}, R, "cited-by", N_("list the parts that cite the part on screen")},
+    {CMD_MARK,
+     {K('m')},
+     R,
+     "mark",
+     N_("m and a letter: mark the place (kept for your next session)")},
+    {CMD_JUMP_MARK, {K('\'')}, R, "goto-mark", N_("' and a letter: back to the marked place")},
+    {CMD_DEFINITION,
+     {K('d')},
+     O | S,
+     "definition",
+     N_("go to the paragraph that defines the unit")},
 };
 #define NCMDS (sizeof table / sizeof table[0])
 
-int keys_dispatch(struct tui *t, wint_t key, int is_code)
+/* Does row c have key? */
+static int row_has_key(const struct cmd *c, wint_t key, int is_code)
 {
-	for (size_t i = 0; i < NCMDS; i++) {
-		if (!(table[i].screens & (unsigned)t->screen))
-			continue;
-		for (size_t k = 0; k < 4 && (table[i].keys[k].k || table[i].keys[k].code); k++) {
-			if (table[i].keys[k].k == key && table[i].keys[k].code == is_code) {
-				table[i].run(t);
-				return 1;
-			}
-		}
-	}
+	for (size_t k = 0; k < 4 && (c->keys[k].k || c->keys[k].code); k++)
+		if (c->keys[k].k == key && c->keys[k].code == is_code)
+			return 1;
 	return 0;
+}
+
+enum tui_cmd keys_command(enum tui_screen s, wint_t key, int is_code)
+{
+	for (size_t i = 0; i < NCMDS; i++)
+		if ((table[i].screens & SCR_BIT(s)) && row_has_key(&table[i], key, is_code))
+			return table[i].id;
+	return CMD_NONE;
+}
+
+int keys_offered(enum tui_screen s, enum tui_cmd c)
+{
+	for (size_t i = 0; i < NCMDS; i++)
+		if (table[i].id == c && (table[i].screens & SCR_BIT(s)))
+			return 1;
+	return 0;
+}
+
+const char *keys_first(enum tui_cmd c)
+{
+	for (size_t i = 0; i < NCMDS; i++)
+		if (table[i].id == c)
+			return keys_name(table[i].keys[0].k, table[i].keys[0].code);
+	return "?";
 }
 
 /* A key's name, in the user's language for the keys that are words
@@ -585,9 +328,11 @@ void keys_help(struct strbuf *out, int width)
 		const char *title;
 	} groups[] = {
 	    /* TRANSLATORS: headings of the help screen (?) */
-	    {SCR_DOC, N_("In the document (the outline, with t, and the reader)")},
-	    {SCR_ORG, N_("In the organisation (o)")},
-	    {SCR_TEXT | SCR_LIST, N_("In a summary, a list or this help")},
+	    {READING, N_("On every screen")},
+	    {R, N_("In the document (the reader, and the outline with t)")},
+	    {O, N_("In the organisation (o)")},
+	    {S, N_("In a unit's summary")},
+	    {L | D, N_("In a list and the print dialog")},
 	};
 	/* the descriptions start GAP columns after the widest list of keys
 	 * (in English "Space, PgDn, f, Ctrl-F": column 24, as in circ(1));
@@ -611,7 +356,9 @@ void keys_help(struct strbuf *out, int width)
 		layout_wrap(out, _(groups[g].title), 0, NULL, 0, w);
 		sb_addc(out, '\n');
 		for (size_t i = 0; i < NCMDS; i++) {
-			if (!(table[i].screens & groups[g].mask))
+			/* a command of every screen is listed once, first */
+			int everywhere = (table[i].screens & EVERY) == EVERY;
+			if (g == 0 ? !everywhere : everywhere || !(table[i].screens & groups[g].mask))
 				continue;
 			if (stacked) {
 				layout_wrap(out, names[i].s, INDENT, NULL, 0, w);

@@ -1,36 +1,21 @@
-/* listscreen.c: lists to choose from: the parts that cite the part on
- * screen (c), every search match with its context (L). Enter goes there. */
+/* listscreen.c: the list screen: lists to choose from, made from a place:
+ * the parts that cite a part (c), every search match with its context (L),
+ * the units a name fits when it fits several (:). Enter goes there. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "circ/utf8.h"
 #include "circ/i18n.h"
+#include "circ/utf8.h"
 #include "tui.h"
 
-void list_open(struct tui *t, const char *title, int kind)
+static int rows(const struct tui *t)
 {
-	free(t->list_title);
-	t->list_title = xstrdup(title);
-	t->list_kind = kind;
-	/* a list opened from a list replaces it: Backspace then goes back to
-	 * where the first list came from */
-	if (t->screen != SCR_LIST)
-		t->list_from = t->screen;
-	t->screen = SCR_LIST;
-	t->list.sel = t->list.top = 0;
-	tree_refresh(&t->list);
+	return t->rows - 2 > 1 ? t->rows - 2 : 1;
 }
 
-void list_cited_by(struct tui *t)
+static void cited_by(struct tui *t, const struct doc_part *p)
 {
-	const struct doc_part *p = tui_current_part(t);
-	if (p == NULL) {
-		tui_message(t, 0, "%s", _("Go to a part first"));
-		return;
-	}
-	tree_free(&t->list);
-	size_t n = 0;
 	for (size_t i = 0; i < t->cites.n; i++) {
 		const struct cite_link *l = &t->cites.v[i];
 		if (!cite_cites(l, p))
@@ -40,39 +25,21 @@ void list_cited_by(struct tui *t)
 		tree_add(&t->list, 0, from, s, l);
 		free(s);
 		free(from);
-		n++;
 	}
-	char *label = doc_part_title(p);
-	if (n == 0) {
-		/* TRANSLATORS: %s: a part's label (5.7 b)) */
-		tui_message(t, 0, _("No part cites %s"), label);
-	} else {
-		/* TRANSLATORS: the list's title on the status line; %s: a
-		 * part's label (5.7 b)) */
-		char *title = xasprintf(P_("%zu part cites %s", "%zu parts cite %s", n), n, label);
-		list_open(t, title, LIST_CITED_BY);
-		free(title);
-	}
-	free(label);
 }
 
-void list_matches(struct tui *t)
+static void matches(struct tui *t)
 {
-	if (t->nhits == 0) {
-		tui_message(t, 0, "%s", t->pattern ? _("No match") : _("Search first (/)"));
-		return;
-	}
-	tree_free(&t->list);
 	/* the contexts start in one column: labels padded to the widest */
 	size_t lw = 0;
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *l = doc_part_title(t->hits[i].part);
+		char *l = search_hit_title(&t->hits[i]);
 		size_t w = utf8_width(l, strlen(l));
 		lw = w > lw ? w : lw;
 		free(l);
 	}
 	for (size_t i = 0; i < t->nhits; i++) {
-		char *label = doc_part_title(t->hits[i].part);
+		char *label = search_hit_title(&t->hits[i]);
 		size_t w = utf8_width(label, strlen(label));
 		char *from = xasprintf("%s%*s", label, (int)(lw - w), "");
 		free(label);
@@ -85,37 +52,138 @@ void list_matches(struct tui *t)
 		sb_free(&ctx);
 		free(from);
 	}
-	char *title = xasprintf(
-	    /* TRANSLATORS: the list's title on the status line; %s: the
-	     * pattern searched for (after the slash) */
-	    P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits, t->pattern);
-	list_open(t, title, LIST_MATCHES);
-	free(title);
-	if (t->cur_hit >= 0)
-		t->list.sel = (size_t)t->cur_hit;
 }
 
-void list_draw(struct tui *t)
+static void units(struct tui *t, const char *name)
 {
-	tree_draw(t, &t->list, 1, 0, t->rows - 2, t->cols, 1);
+	struct unit **found = NULL;
+	size_t n = unit_find(t->doc, name, &found);
+	for (size_t i = 0; i < n; i++) {
+		const struct unit *u = found[i];
+		char *note = u->head ? xasprintf("%s — %s", u->kind, u->head->name) : xstrdup(u->kind);
+		tree_add(&t->list, 0, u->name, note, u);
+		free(note);
+	}
+	free(found);
 }
 
-void list_choose(struct tui *t)
+static void list_open(struct tui *t, const struct tui_place *at)
+{
+	tui_place_free(&t->list_at);
+	t->list_at = *at;
+	t->list_at.text = at->text ? xstrdup(at->text) : NULL;
+	tree_free(&t->list);
+	if (at->list == LIST_CITED_BY && at->part)
+		cited_by(t, at->part);
+	else if (at->list == LIST_MATCHES)
+		matches(t);
+	else if (at->list == LIST_UNITS && at->text)
+		units(t, at->text);
+	tree_refresh(&t->list);
+	if (at->list == LIST_MATCHES && at->sel == 0 && t->cur_hit >= 0)
+		t->list.sel = (size_t)t->cur_hit < t->list.nvis ? (size_t)t->cur_hit : 0;
+	else
+		t->list.sel = at->sel < t->list.nvis ? at->sel : 0;
+	t->list.top = at->line;
+}
+
+static void list_save(const struct tui *t, struct tui_place *at)
+{
+	*at = t->list_at;
+	at->text = t->list_at.text ? xstrdup(t->list_at.text) : NULL;
+	at->sel = t->list.sel;
+	at->line = t->list.top;
+}
+
+static void list_describe(const struct tui *t, const struct tui_place *at, struct strbuf *out)
+{
+	const struct tui_place *p = at ? at : &t->list_at;
+	size_t n = at ? 0 : t->list.nvis;
+	if (p->list == LIST_CITED_BY && p->part) {
+		char *label = doc_part_title(p->part);
+		if (at)
+			/* TRANSLATORS: where Back goes: the list of the parts
+			 * citing %s (a part's label) */
+			sb_addf(out, _("Parts citing %s"), label);
+		else
+			/* TRANSLATORS: the list's title on the status line; %s: a
+			 * part's label (5.7 b)) */
+			sb_addf(out, P_("%zu part cites %s", "%zu parts cite %s", n), n, label);
+		free(label);
+	} else if (p->list == LIST_MATCHES && at) {
+		/* TRANSLATORS: where Back goes: the list of the matches */
+		sb_adds(out, _("The matches"));
+	} else if (p->list == LIST_MATCHES) {
+		/* TRANSLATORS: the list's title on the status line; %s: the
+		 * pattern searched for (after the slash) */
+		sb_addf(out, P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits,
+		        t->pattern ? t->pattern : "");
+	} else if (p->list == LIST_UNITS) {
+		/* TRANSLATORS: the list's title on the status line: the units
+		 * that a name typed after ':' fits; %s: that name */
+		sb_addf(out, P_("%zu unit named '%s'", "%zu units named '%s'", n ? n : 2), n,
+		        p->text ? p->text : "");
+	}
+}
+
+static void choose(struct tui *t)
 {
 	const void *item = tree_item(&t->list);
 	if (item == NULL)
 		return;
-	if (t->list_kind == LIST_PRINT_WHAT || t->list_kind == LIST_PRINT_WHERE) {
-		print_choose(t, t->list_kind, item);
-		return;
-	}
-	t->screen = SCR_DOC;
-	if (t->list_kind == LIST_CITED_BY) {
+	if (t->list_at.list == LIST_CITED_BY) {
 		const struct cite_link *l = item;
-		tui_goto_part(t, l->from, 1);
-	} else {
+		tui_go_part(t, l->from);
+	} else if (t->list_at.list == LIST_MATCHES) {
 		const struct search_hit *h = item;
-		t->cur_hit = h - t->hits;
-		tui_goto_part(t, h->part, 1);
+		find_go(t, h - t->hits);
+	} else {
+		tui_go_unit(t, item);
 	}
 }
+
+static int list_command(struct tui *t, enum tui_cmd c, long count)
+{
+	if (tree_command(&t->list, c, count, rows(t)))
+		return 1;
+	if (c == CMD_FOLLOW) {
+		choose(t);
+		return 1;
+	}
+	return 0;
+}
+
+static void list_draw(struct tui *t)
+{
+	tree_draw(t, &t->list, 1, 0, rows(t), t->cols, 1);
+}
+
+/* The width changed: the matches' contexts fill the new width. */
+static void list_reflow(struct tui *t)
+{
+	struct tui_place at;
+	list_save(t, &at);
+	list_open(t, &at);
+	tui_place_free(&at);
+}
+
+static void list_click(struct tui *t, int y, int x)
+{
+	(void)x;
+	long row = tree_row_at(&t->list, y - 1);
+	if (row >= 0) {
+		t->list.sel = (size_t)row;
+		choose(t);
+	}
+}
+
+const struct tui_screen_ops list_screen = {
+    .transient = 0,
+    .open = list_open,
+    .save = list_save,
+    .describe = list_describe,
+    .draw = list_draw,
+    .command = list_command,
+    .reflow = list_reflow,
+    .click = list_click,
+};

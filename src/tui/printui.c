@@ -1,4 +1,4 @@
-/* printui.c: the print dialog (p): what to print (a unit's summary, a unit
+/* printui.c: the print dialog screen (p): what to print (a unit's summary, a unit
  * and all below it, the whole organisation, the part on screen, the search
  * results), then where: the printer attached to the user's terminal
  * (terminfo mc5/mc4, or ESC [5i ... ESC [4i, sent by the core's
@@ -28,51 +28,39 @@ enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
 /* Printed matches are the lines circ --search prints when its output is
  * not a terminal (80 columns), byte for byte. */
 #define PRINT_MATCHES_WIDTH 80
+/* Parts are printed at the width circ --show --print uses. */
+#define PRINT_WIDTH 80
+/* Printouts longer than this ask first. */
+#define PRINT_CONFIRM_PAGES 10
 
-/* The unit the screen is about, if any. */
-static const struct unit *current_unit(const struct tui *t)
+/* The first step: what to print, from what the place left shows. */
+static void what_rows(struct tui *t)
 {
-	if (t->screen == SCR_ORG)
-		return tree_item(&t->units);
-	if (t->screen == SCR_TEXT)
-		return t->text.unit;
-	return NULL;
-}
-
-void print_dialog(struct tui *t)
-{
-	const struct unit *u = current_unit(t);
-	enum tui_screen from = t->screen;
-	/* the dialog replaces a list (of matches, of citing parts): once
-	 * printed, go back to the screen that list was opened from (list_open
-	 * keeps it) */
-	if (from == SCR_LIST)
-		from = t->list_from;
-	t->print_unit = u;
-	t->print_part = from == SCR_DOC ? tui_current_part(t) : NULL;
-	tree_free(&t->list);
+	const struct tui_place *from = &t->dialog_from;
+	const struct unit *u = from->unit;
+	tree_free(&t->dialog);
+	t->dialog_step = 1;
 	if (u) {
 		/* TRANSLATORS: a row of the print dialog; %s: a unit's name */
 		char *a = xasprintf(_("The summary of %s"), u->name);
-		tree_add(&t->list, 0, a, NULL, ITEM(W_UNIT));
+		tree_add(&t->dialog, 0, a, NULL, ITEM(W_UNIT));
 		free(a);
 		if (u->nkids) {
 			/* TRANSLATORS: a row of the print dialog; %s: a unit's
 			 * name */
 			a = xasprintf(_("%s and every unit below it, a page each"), u->name);
-			tree_add(&t->list, 0, a, NULL, ITEM(W_SUBTREE));
+			tree_add(&t->dialog, 0, a, NULL, ITEM(W_SUBTREE));
 			free(a);
 		}
 	}
 	if (unit_root(t->doc))
-		tree_add(&t->list, 0, _("The whole organisation, a unit a page"), NULL,
+		tree_add(&t->dialog, 0, _("The whole organisation, a unit a page"), NULL,
 		         ITEM(W_ORG));
-	const struct doc_part *p = tui_current_part(t);
-	if (p && from == SCR_DOC) {
-		char *label = doc_part_title(p);
+	if (from->screen == SCR_READER && from->part) {
+		char *label = doc_part_title(from->part);
 		/* TRANSLATORS: a row of the print dialog; %s: a part's label */
 		char *a = xasprintf(_("The part on screen: %s"), label);
-		tree_add(&t->list, 0, a, NULL, ITEM(W_PART));
+		tree_add(&t->dialog, 0, a, NULL, ITEM(W_PART));
 		free(a);
 		free(label);
 	}
@@ -82,38 +70,51 @@ void print_dialog(struct tui *t)
 		char *a = xasprintf(P_("The search results: /%s, %zu match",
 		                       "The search results: /%s, %zu matches", t->nhits),
 		                    t->pattern, t->nhits);
-		tree_add(&t->list, 0, a, NULL, ITEM(W_MATCHES));
+		tree_add(&t->dialog, 0, a, NULL, ITEM(W_MATCHES));
 		free(a);
 	}
-	/* TRANSLATORS: the print dialog's title, on the status line; Enter
-	 * and Backspace are keys */
-	list_open(t, _("Print what? (Enter: choose, Backspace: cancel)"), LIST_PRINT_WHAT);
+	tree_refresh(&t->dialog);
+	t->dialog.sel = t->dialog.top = 0;
 }
 
 /* The text to print for a choice, as the command line renders it. */
 static char *render(struct tui *t, enum what w, char **name)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const struct unit *u = t->print_unit;
+	const struct unit *u = t->dialog_from.unit;
+	struct print_subject subj = {PRINT_TEXT, NULL, NULL, NULL, 0};
+	size_t width = PRINT_WIDTH;
 	*name = NULL;
 	if (w == W_UNIT && u) {
-		summary_unit(&sb, t->doc, u, SUMMARY_WIDTH);
+		subj.kind = PRINT_SUMMARY;
+		subj.unit = u;
+		width = SUMMARY_WIDTH;
+		summary_unit(&sb, t->doc, u, width);
 		*name = xstrdup(u->name);
 	} else if ((w == W_SUBTREE && u) || w == W_ORG) {
 		struct unit *top = w == W_ORG ? unit_root(t->doc) : (struct unit *)u;
 		struct unit **all = NULL;
 		size_t n = unit_subtree(top, &all);
-		summary_units(&sb, t->doc, all, n, SUMMARY_WIDTH);
+		subj.kind = PRINT_SUMMARIES;
+		subj.unit = top;
+		width = SUMMARY_WIDTH;
+		summary_units(&sb, t->doc, all, n, width);
 		free(all);
 		*name = xstrdup(top->name);
-	} else if (w == W_PART && t->print_part) {
-		view_part(&sb, t->print_part, 80);
-		*name = doc_part_title(t->print_part);
+	} else if (w == W_PART && t->dialog_from.part) {
+		subj.kind = PRINT_PART;
+		subj.part = t->dialog_from.part;
+		view_part(&sb, t->dialog_from.part, width);
+		*name = doc_part_title(t->dialog_from.part);
 	} else if (w == W_MATCHES) {
+		subj.kind = PRINT_MATCHES;
+		subj.pattern = t->pattern;
+		subj.matches = t->nhits;
+		width = PRINT_MATCHES_WIDTH;
 		for (size_t i = 0; i < t->nhits; i++) {
 			/* the labels --search prints, so that the text is the
 			 * command line's, byte for byte */
-			char *label = doc_part_label(t->hits[i].part);
+			char *label = search_hit_label(&t->hits[i]);
 			size_t ms, me;
 			sb_addf(&sb, "%s: ", label);
 			search_context(&sb, &t->hits[i],
@@ -127,17 +128,25 @@ static char *render(struct tui *t, enum what w, char **name)
 	}
 	if (*name == NULL)
 		*name = xstrdup("circ");
-	return sb_steal(&sb);
+	/* the printout: the header circ --print writes, then the text */
+	struct strbuf paper = STRBUF_INIT;
+	if (sb.len > 0)
+		print_header(&paper, t->doc, &subj, sb_str(&sb), width);
+	sb_adds(&paper, sb_str(&sb));
+	sb_free(&sb);
+	t->print_pages = print_pages(paper.s ? paper.s : "", paper.len, PRINT_PAGE_LINES);
+	return sb_steal(&paper);
 }
 
 static void where_rows(struct tui *t)
 {
-	tree_free(&t->list);
+	tree_free(&t->dialog);
+	t->dialog_step = 2;
 	char *mc5 = NULL, *mc4 = NULL;
 	int has = term_printer_codes(&mc5, &mc4) == 0;
 	const char *term = getenv("TERM");
 	if (has || t->cfg->printer == PRINTER_TERMINAL) {
-		tree_add(&t->list, 0, _("The printer attached to your terminal"),
+		tree_add(&t->dialog, 0, _("The printer attached to your terminal"),
 		         has
 		             /* TRANSLATORS: a note beside a row of the print dialog;
 		              * mc5/mc4 are terminfo names; "Terminal > Printer" is
@@ -157,20 +166,18 @@ static void where_rows(struct tui *t)
 	    term ? term : "");
 	/* TRANSLATORS: ESC [5i and ESC [4i are the terminal's codes, not to be
 	 * translated */
-	tree_add(&t->list, 0, _("The printer attached to your terminal, by ESC [5i ... ESC [4i"),
+	tree_add(&t->dialog, 0, _("The printer attached to your terminal, by ESC [5i ... ESC [4i"),
 	         note, ITEM(TO_ANSI));
 	free(note);
 	if (!t->cfg->restricted) {
 		/* TRANSLATORS: %s: the print command (lpr) */
 		note = xasprintf(_("(on this server: %s)"), t->cfg->print_command);
-		tree_add(&t->list, 0, _("The print command"), note, ITEM(TO_COMMAND));
+		tree_add(&t->dialog, 0, _("The print command"), note, ITEM(TO_COMMAND));
 		free(note);
-		tree_add(&t->list, 0, _("A file…"), NULL, ITEM(TO_FILE));
+		tree_add(&t->dialog, 0, _("A file…"), NULL, ITEM(TO_FILE));
 	}
-	list_open(t,
-	          t->cfg->restricted ? _("Print where? (restricted: your terminal's printer only)")
-	                             : _("Print where?"),
-	          LIST_PRINT_WHERE);
+	tree_refresh(&t->dialog);
+	t->dialog.sel = t->dialog.top = 0;
 }
 
 /* Send the text to the terminal's printer and redraw what it may disturb:
@@ -233,10 +240,14 @@ static void to_file(struct tui *t)
 	free(path);
 }
 
-void print_choose(struct tui *t, int kind, const void *item)
+/* Enter on a row: the next step, or print and go back. */
+static void choose(struct tui *t)
 {
+	const void *item = tree_item(&t->dialog);
+	if (item == NULL)
+		return;
 	int v = (int)(intptr_t)item;
-	if (kind == LIST_PRINT_WHAT) {
+	if (t->dialog_step == 1) {
 		free(t->print_text);
 		free(t->print_name);
 		t->print_name = NULL;
@@ -244,7 +255,23 @@ void print_choose(struct tui *t, int kind, const void *item)
 		where_rows(t);
 		return;
 	}
-	t->screen = t->list_from;
+	tui_back(t); /* to the place the dialog was opened from */
+	t->message[0] = '\0';
+	if (t->print_pages > PRINT_CONFIRM_PAGES) {
+		/* TRANSLATORS: before printing a long text; %zu: its pages. The
+		 * answer is one key: y or Y (and o or O, for oui) say yes, any
+		 * other key no. Keep the space at the end */
+		char *q = xasprintf(P_("This printout is %zu page long. Print it? (y/n) ",
+		                       "This printout is %zu pages long. Print it? (y/n) ",
+		                       t->print_pages),
+		                    t->print_pages);
+		int yes = prompt_yes(t, q);
+		free(q);
+		if (!yes) {
+			tui_message(t, 0, "%s", _("Not printed"));
+			return;
+		}
+	}
 	if (v == TO_TERMINAL || v == TO_ANSI) {
 		to_terminal(t, v == TO_ANSI);
 	} else if (v == TO_COMMAND && !t->cfg->restricted) {
@@ -267,3 +294,82 @@ void print_choose(struct tui *t, int kind, const void *item)
 		tui_message(t, 1, "%s", _("Restricted mode: only your terminal's printer"));
 	}
 }
+
+static int rows(const struct tui *t)
+{
+	return t->rows - 2 > 1 ? t->rows - 2 : 1;
+}
+
+static void pd_open(struct tui *t, const struct tui_place *at)
+{
+	t->dialog_from = *at;
+	t->dialog_from.text = NULL;
+	what_rows(t);
+}
+
+static void pd_save(const struct tui *t, struct tui_place *at)
+{
+	*at = t->dialog_from;
+	at->screen = SCR_DIALOG;
+	at->text = NULL;
+}
+
+static void pd_describe(const struct tui *t, const struct tui_place *at, struct strbuf *out)
+{
+	(void)at;
+	if (t->dialog_step == 1)
+		/* TRANSLATORS: the print dialog's title, on the status line; Enter
+		 * and Backspace are keys */
+		sb_adds(out, _("Print what? (Enter: choose, Backspace: cancel)"));
+	else if (t->cfg->restricted)
+		sb_adds(out, _("Print where? (restricted: your terminal's printer only)"));
+	else
+		sb_adds(out, _("Print where?"));
+	if (t->dialog_step == 2)
+		/* TRANSLATORS: after "Print where?": how long the printout is */
+		sb_addf(out, P_(" (%zu page)", " (%zu pages)", t->print_pages), t->print_pages);
+}
+
+static int pd_command(struct tui *t, enum tui_cmd c, long count)
+{
+	if (tree_command(&t->dialog, c, count, rows(t)))
+		return 1;
+	if (c == CMD_FOLLOW) {
+		choose(t);
+		return 1;
+	}
+	if (c == CMD_PRINT) /* p again: the first row */
+		return 1;
+	return 0;
+}
+
+static void pd_draw(struct tui *t)
+{
+	tree_draw(t, &t->dialog, 1, 0, rows(t), t->cols, 1);
+}
+
+static void pd_reflow(struct tui *t)
+{
+	(void)t;
+}
+
+static void pd_click(struct tui *t, int y, int x)
+{
+	(void)x;
+	long row = tree_row_at(&t->dialog, y - 1);
+	if (row >= 0) {
+		t->dialog.sel = (size_t)row;
+		choose(t);
+	}
+}
+
+const struct tui_screen_ops dialog_screen = {
+    .transient = 1,
+    .open = pd_open,
+    .save = pd_save,
+    .describe = pd_describe,
+    .draw = pd_draw,
+    .command = pd_command,
+    .reflow = pd_reflow,
+    .click = pd_click,
+};

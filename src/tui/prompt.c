@@ -2,7 +2,9 @@
  * Keys as in shells: Left/Right, Home/End (Ctrl-A/E), Backspace, Delete,
  * Ctrl-U (to the start), Ctrl-K (to the end), Ctrl-W and Alt-Backspace (a
  * word back), Alt-B and Alt-F (a word left, right), Alt-D (a word ahead),
- * Up/Down (history), Tab (completion), Esc or Ctrl-G (cancel), Enter.
+ * Up/Down (history), Esc or Ctrl-G (cancel), Enter. Tab completes: with
+ * several candidates, they are listed above the line and Tab and Shift-Tab
+ * go through them.
  * Bytes that are no character are refused with a message; the line goes on
  * taking keys. */
 #include <curses.h>
@@ -32,12 +34,55 @@ static void history_add(struct tui_history *h, const char *s)
 	h->v[h->n++] = xstrdup(s);
 }
 
+/* Completion in progress: the candidates and the one shown. */
+struct cands {
+	char **texts, **labels;
+	size_t n;
+	long cur; /* -1: none chosen yet */
+};
+
+static void cands_free(struct cands *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->texts[i]);
+		free(c->labels[i]);
+	}
+	free(c->texts);
+	free(c->labels);
+	memset(c, 0, sizeof *c);
+	c->cur = -1;
+}
+
+/* The candidates, above the status line, the chosen one highlighted. */
+static void draw_cands(struct tui *t, const struct cands *c)
+{
+	if (c->n < 2)
+		return;
+	long h = t->rows - 3 < 8 ? t->rows - 3 : 8;
+	if (h < 1)
+		return;
+	if ((long)c->n < h)
+		h = (long)c->n;
+	long first = c->cur >= h ? c->cur - h + 1 : 0;
+	for (long r = 0; r < h; r++) {
+		long k = first + r;
+		int y = t->rows - 1 - (int)h + (int)r;
+		enum tui_attr a = k == c->cur ? TA_SELECTED : TA_STATUS;
+		term_fill(y, 0, t->cols, a);
+		move(y, 1);
+		term_putn_clipped(c->labels[k], strlen(c->labels[k]), t->cols - 2, a);
+	}
+}
+
 /* Draw the screen with the prompt on the status line and read a key:
  * as term_getkey(); on a hangup the browser is told to quit. */
-static int prompt_key(struct tui *t, const char *label, const char *text, size_t cur, wint_t *key)
+static int prompt_key(struct tui *t, const char *label, const char *text, size_t cur,
+                      const struct cands *c, wint_t *key)
 {
-	draw_all(t);
-	draw_status(t, label, text, cur);
+	tui_draw(t);
+	if (c)
+		draw_cands(t, c);
+	draw_prompt(t, label, text, cur);
 	curs_set(1);
 	refresh();
 	int code = term_getkey(key);
@@ -88,14 +133,40 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 	sb_adds(&sb, initial ? initial : "");
 	size_t cur = sb.len, hpos = h ? h->n : 0;
 	char *result = NULL;
+	struct cands cs = {NULL, NULL, 0, -1};
 	for (;;) {
 		wint_t key;
-		int code = prompt_key(t, label, sb.s, cur, &key);
+		int code = prompt_key(t, label, sb.s, cur, &cs, &key);
 		if (code < 0)
 			break;
 		int changed = 0;
 		t->message[0] = '\0';
-		if (code && key == KEY_RESIZE) {
+		int tab = complete && ((!code && key == '\t') || (code && key == KEY_BTAB));
+		if (!tab && !(code && key == KEY_RESIZE))
+			cands_free(&cs); /* any other key ends the choice */
+		if (tab) {
+			int back = code && key == KEY_BTAB;
+			if (cs.n == 0) {
+				cs.n = complete(t, sb.s, &cs.texts, &cs.labels);
+				cs.cur = -1;
+			}
+			if (cs.n == 0) {
+				cands_free(&cs);
+				/* TRANSLATORS: Tab in ':' found nothing that starts so */
+				tui_message(t, 0, "%s", _("No completion"));
+			} else {
+				long n = (long)cs.n;
+				cs.cur = cs.cur < 0 ? (back ? n - 1 : 0) : (cs.cur + (back ? n - 1 : 1)) % n;
+				set_text(&sb, &cur, cs.texts[cs.cur]);
+				if (cs.n > 1)
+					/* TRANSLATORS: Tab in ':' with several
+					 * candidates: %ld of %zu */
+					tui_message(t, 0, _("%ld of %zu (Tab, Shift-Tab)"), cs.cur + 1,
+					            cs.n);
+				else
+					cands_free(&cs);
+			}
+		} else if (code && key == KEY_RESIZE) {
 			tui_layout(t);
 		} else if ((!code && (key == '\r' || key == '\n')) || (code && key == KEY_ENTER)) {
 			if (h)
@@ -167,13 +238,6 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				hpos++;
 			set_text(&sb, &cur, hpos < h->n ? h->v[hpos] : "");
 			changed = 1;
-		} else if (!code && key == '\t' && complete) {
-			char *c = complete(t, sb.s);
-			if (c) {
-				set_text(&sb, &cur, c);
-				free(c);
-				changed = 1;
-			}
 		} else if (key & TERM_ALT) {
 			/* an Alt key the line does not use: Esc (cancel), then
 			 * the key, to the screen */
@@ -198,6 +262,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 		if (changed && change)
 			change(t, sb.s);
 	}
+	cands_free(&cs);
 	sb_free(&sb);
 	return result;
 }
@@ -206,7 +271,7 @@ int prompt_yes(struct tui *t, const char *question)
 {
 	for (;;) {
 		wint_t key;
-		int code = prompt_key(t, question, "", 0, &key);
+		int code = prompt_key(t, question, "", 0, NULL, &key);
 		if (code < 0)
 			return 0;
 		if (code && key == KEY_RESIZE) {
@@ -214,5 +279,21 @@ int prompt_yes(struct tui *t, const char *question)
 			continue;
 		}
 		return !code && (key == 'y' || key == 'Y' || key == 'o' || key == 'O');
+	}
+}
+
+int prompt_char(struct tui *t, const char *label, wint_t *key)
+{
+	for (;;) {
+		int code = prompt_key(t, label, "", 0, NULL, key);
+		if (code < 0)
+			return 0;
+		if (code && *key == KEY_RESIZE) {
+			tui_layout(t);
+			continue;
+		}
+		if (code || *key == 27 || *key == CTRL('g'))
+			return 0;
+		return 1;
 	}
 }

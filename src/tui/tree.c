@@ -1,4 +1,4 @@
-/* tree.c: folding trees and flat lists with a selection: the outline, the
+/* tree.c: folding trees and flat lists with a selection, and dividers: the outline, the
  * organisation, the lists of citing parts and of matches. Rows are added in
  * tree order with their depth; a row with deeper rows after it has kids. */
 #include <curses.h>
@@ -30,10 +30,23 @@ void tree_add(struct tui_tree *tr, int depth, const char *text, const char *note
 	r->text = xstrdup(text);
 	r->note = note ? xstrdup(note) : NULL;
 	r->item = item;
+	r->divider = 0;
 	tr->folded[tr->nall] = 0;
 	if (tr->nall > 0 && tr->all[tr->nall - 1].depth < depth)
 		tr->all[tr->nall - 1].has_kids = 1;
 	tr->nall++;
+}
+
+void tree_add_divider(struct tui_tree *tr, const char *text)
+{
+	tree_add(tr, 0, text, NULL, NULL);
+	tr->all[tr->nall - 1].divider = 1;
+}
+
+/* Is row k of the rows shown a divider? */
+static int is_divider(const struct tui_tree *tr, size_t k)
+{
+	return tr->all[tr->vis[k]].divider;
 }
 
 /* Recompute the rows shown from the folds, keeping the selected row. */
@@ -55,6 +68,8 @@ void tree_refresh(struct tui_tree *tr)
 	for (size_t k = 0; k < tr->nvis; k++)
 		if (tr->vis[k] <= keep)
 			tr->sel = k;
+	if (tr->nvis && is_divider(tr, tr->sel))
+		tree_move(tr, tr->sel + 1 < tr->nvis ? 1 : -1);
 }
 
 const void *tree_item(const struct tui_tree *tr)
@@ -100,6 +115,14 @@ void tree_draw(const struct tui *t, struct tui_tree *tr, int y, int x, int h, in
 		if (k >= tr->nvis)
 			continue;
 		const struct tui_row *row = &tr->all[tr->vis[k]];
+		if (row->divider) { /* a heading: "── Outside the Department ──" */
+			move(y + r, x);
+			int used = term_putn("── ", strlen("── "), w, TA_DIM);
+			used += term_putn_clipped(row->text, strlen(row->text), w - used, TA_NUM);
+			while (used < w)
+				used += term_putn("─", strlen("─"), w - used, TA_DIM);
+			continue;
+		}
 		int sel = k == tr->sel;
 		enum tui_attr a = sel && focus ? TA_SELECTED : sel ? TA_NUM : TA_TEXT;
 		if (sel)
@@ -129,7 +152,50 @@ void tree_move(struct tui_tree *tr, long delta)
 		sel = 0;
 	if (sel >= (long)tr->nvis)
 		sel = (long)tr->nvis - 1;
+	/* a divider is passed over, in the direction of the move */
+	long step = delta < 0 ? -1 : 1;
+	while (sel >= 0 && sel < (long)tr->nvis && is_divider(tr, (size_t)sel))
+		sel += step;
+	if (sel < 0 || sel >= (long)tr->nvis) {
+		for (sel = (long)tr->sel; sel >= 0 && is_divider(tr, (size_t)sel); sel -= step)
+			;
+		if (sel < 0)
+			sel = 0;
+	}
 	tr->sel = (size_t)sel;
+}
+
+int tree_command(struct tui_tree *tr, enum tui_cmd c, long count, int h)
+{
+	long n = count > 0 ? count : 1, page = tui_page_step(h), half = h / 2 > 0 ? h / 2 : 1;
+	switch (c) {
+	case CMD_DOWN:
+		tree_move(tr, n);
+		return 1;
+	case CMD_UP:
+		tree_move(tr, -n);
+		return 1;
+	case CMD_PAGE_DOWN:
+		tree_move(tr, n * page);
+		return 1;
+	case CMD_PAGE_UP:
+		tree_move(tr, -n * page);
+		return 1;
+	case CMD_HALF_DOWN:
+		tree_move(tr, n * half);
+		return 1;
+	case CMD_HALF_UP:
+		tree_move(tr, -n * half);
+		return 1;
+	case CMD_TOP:
+		tree_move(tr, -(long)tr->nvis);
+		return 1;
+	case CMD_BOTTOM:
+		tree_move(tr, (long)tr->nvis);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Fold (how < 0: or go to the parent when folded), unfold (how > 0), or

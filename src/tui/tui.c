@@ -1,6 +1,10 @@
-/* tui.c: the browser's main loop and what every screen shares: laying the
- * document out for the terminal's size, the reading position and its
- * history, messages. */
+/* tui.c: the browser's main loop: keys and the mouse become commands
+ * (keys.c's table, a count typed before them), the current screen runs
+ * them, and what no screen runs is the browser's own: going to places and
+ * back, the help, the organisation, ':' and '/', printing, quitting. The
+ * history of places lives here, and the status line is put together here
+ * from what the screen says of itself. This file alone picks the current
+ * screen's operations (screens.h). */
 #include <curses.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -12,11 +16,25 @@
 #include "circ/i18n.h"
 #include "circ/layout.h"
 #include "circ/utf8.h"
+#include "screens.h"
 #include "tui.h"
 
 /* The smallest terminal the browser draws in; below, it says so. */
 #define MIN_COLS 20
 #define MIN_ROWS 5
+/* The longest count typed before a command (5j, 3n). */
+#define MAX_COUNT 100000000L
+
+static const struct tui_screen_ops *const screens[SCR_COUNT] = {
+    [SCR_READER] = &reader_screen, [SCR_ORG] = &org_screen,   [SCR_SUMMARY] = &summary_screen,
+    [SCR_LIST] = &list_screen,     [SCR_HELP] = &help_screen, [SCR_DIALOG] = &dialog_screen,
+};
+
+/* The current screen's operations: the one place that picks them. */
+static const struct tui_screen_ops *ops(const struct tui *t)
+{
+	return screens[t->screen];
+}
 
 void tui_message(struct tui *t, int error, const char *fmt, ...)
 {
@@ -34,99 +52,213 @@ void tui_message(struct tui *t, int error, const char *fmt, ...)
 	t->message_error = error;
 }
 
-void doc_area(const struct tui *t, int *y, int *h, int *x, int *w)
+void tui_place_free(struct tui_place *p)
 {
-	*y = 1;
-	*h = t->rows - 2;
-	*x = 0;
-	*w = t->cols;
-	if (t->cols >= 100) { /* wide: the outline is always beside the text */
-		int ow = t->cols / 3 < 40 ? t->cols / 3 : 40;
-		*x = ow + 1;
-		*w = t->cols - ow - 1;
-	}
-	if (*h < 0)
-		*h = 0;
-	if (*w < 0)
-		*w = 0;
+	free(p->text);
+	p->text = NULL;
 }
 
-struct tui_pos tui_here(const struct tui *t)
+/* Where the current screen is. */
+static struct tui_place here(const struct tui *t)
 {
-	struct tui_pos p = {NULL, t->top};
-	if (t->top < t->page.nlines && t->page.lines[t->top].part) {
-		p.part = t->page.lines[t->top].part;
-		size_t first = page_line_of(&t->page, p.part);
-		p.line = t->top >= first ? t->top - first : 0;
-	}
+	struct tui_place p = {0};
+	p.screen = t->screen;
+	ops(t)->save(t, &p);
+	p.screen = t->screen;
 	return p;
 }
 
-/* After a resize (or at the start): lay the document out again for the
- * reader's width, keeping the place, and repaint the whole terminal. */
+static void push(struct tui_place **v, size_t *n, struct tui_place p)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = p;
+}
+
+static void places_clear(struct tui_place *v, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		tui_place_free(&v[i]);
+	*n = 0;
+}
+
+/* Show place p (without touching the history). */
+static void show(struct tui *t, const struct tui_place *p)
+{
+	t->screen = p->screen;
+	screens[p->screen]->open(t, p);
+}
+
+void tui_go(struct tui *t, const struct tui_place *to)
+{
+	if (!ops(t)->transient) {
+		push(&t->back, &t->nback, here(t));
+		places_clear(t->fwd, &t->nfwd);
+	}
+	show(t, to);
+}
+
+void tui_go_part(struct tui *t, const struct doc_part *p)
+{
+	struct tui_place at = rd_place(p);
+	tui_go(t, &at);
+}
+
+void tui_go_unit(struct tui *t, const struct unit *u)
+{
+	struct tui_place at = {0};
+	at.screen = SCR_SUMMARY;
+	at.unit = u;
+	tui_go(t, &at);
+}
+
+void tui_go_definition(struct tui *t, const struct unit *u)
+{
+	const struct doc_part *p = u->head && u->head->source ? u->head->source
+	                           : u->composition.n         ? u->composition.v[0]
+	                           : u->functions.n           ? u->functions.v[0]
+	                           : u->mentions.n            ? u->mentions.v[0]
+	                                                      : NULL;
+	if (p)
+		tui_go_part(t, p);
+	else
+		/* TRANSLATORS: %s: a unit's name */
+		tui_message(t, 1, _("The bulletin does not define %s"), u->name);
+}
+
+/* Back (or forward): to the last place of from, keeping this one in to. */
+static void travel(struct tui *t, struct tui_place **from, size_t *nfrom, struct tui_place **to,
+                   size_t *nto)
+{
+	if (!ops(t)->transient)
+		push(to, nto, here(t));
+	struct tui_place p = (*from)[--*nfrom];
+	show(t, &p);
+	tui_place_free(&p);
+}
+
+void tui_back(struct tui *t)
+{
+	if (t->nback == 0) {
+		tui_message(t, 0, "%s", _("Nothing to go back to"));
+		return;
+	}
+	enum tui_screen was = t->screen;
+	travel(t, &t->back, &t->nback, &t->fwd, &t->nfwd);
+	if (t->screen != was)
+		return; /* another screen shows: that says enough */
+	/* TRANSLATORS: %zu: how many more places the history can go back to */
+	tui_message(t, 0, P_("Back (%zu more)", "Back (%zu more)", t->nback), t->nback);
+}
+
+void tui_forward(struct tui *t)
+{
+	if (t->nfwd == 0) {
+		tui_message(t, 0, "%s", _("Nothing to go forward to"));
+		return;
+	}
+	enum tui_screen was = t->screen;
+	travel(t, &t->fwd, &t->nfwd, &t->back, &t->nback);
+	if (t->screen != was)
+		return;
+	/* TRANSLATORS: %zu: how many more places the history can go forward
+	 * to */
+	tui_message(t, 0, P_("Forward (%zu more)", "Forward (%zu more)", t->nfwd), t->nfwd);
+}
+
+/* Is u's statement made by part p (its head, composition, functions)? */
+static int unit_stated_in(const struct unit *u, const struct doc_part *p)
+{
+	if (u->head && u->head->source == p)
+		return 1;
+	const struct unit_parts *lists[] = {&u->composition, &u->functions, &u->head_functions};
+	for (size_t l = 0; l < 3; l++)
+		for (size_t i = 0; i < lists[l]->n; i++)
+			if (lists[l]->v[i] == p)
+				return 1;
+	return 0;
+}
+
+const struct unit *tui_unit_here(const struct tui *t, int selected)
+{
+	struct tui_place p = here(t);
+	tui_place_free(&p);
+	if (p.unit)
+		return p.unit;
+	if (t->screen != SCR_READER)
+		return NULL;
+	/* in the reader: the unit name Tab selected, else the unit the part
+	 * (or the nearest part above it) is about, else one it names */
+	if (t->link_on && t->link_part->links[t->link_idx].kind == DOC_LINK_ORG)
+		return unit_by_id(t->doc, t->link_part->links[t->link_idx].target);
+	if (selected)
+		return NULL;
+	for (const struct doc_part *q = rd_current_part(t); q; q = q->parent) {
+		for (size_t i = 0; i < t->doc->nunits; i++)
+			if (unit_stated_in(t->doc->units[i], q))
+				return t->doc->units[i];
+		for (size_t i = 0; i < q->nlinks; i++)
+			if (q->links[i].kind == DOC_LINK_ORG)
+				return unit_by_id(t->doc, q->links[i].target);
+	}
+	return NULL;
+}
+
+/* After a resize (or at the start): every screen that lays text out for
+ * the width does it again; the whole terminal is repainted. */
 void tui_layout(struct tui *t)
 {
-	int old_cols = t->cols;
 	term_resized();
 	getmaxyx(stdscr, t->rows, t->cols);
-	/* narrowed with the keys in the outline: show it, not a hidden one */
-	if (t->cols < 100 && t->outline_focus)
-		t->outline_shown = 1;
-	if (t->cols != old_cols)
-		text_reflow(t);
-	int y, h, x, w;
-	doc_area(t, &y, &h, &x, &w);
-	size_t width = w > MIN_COLS ? (size_t)w - 1 : MIN_COLS;
-	if (width == t->page_width && t->page.lines)
-		return;
-	struct tui_pos here = tui_here(t);
-	page_free(&t->page);
-	page_build(&t->page, t->doc, width, term_cpwidth);
-	t->page_width = width;
-	tui_goto_line(t, page_line_of(&t->page, here.part) + (here.part ? here.line : here.line));
-	if (here.part == NULL)
-		tui_goto_line(t, here.line < t->page.nlines ? here.line : 0);
+	rd_layout(t);
+	ops(t)->reflow(t);
 }
 
-void tui_goto_line(struct tui *t, size_t line)
+/* The status line: where, what the screen adds, where Back goes; the
+ * screen's extras go first when the line is full, then Back's. */
+static void status(struct tui *t)
 {
-	int y, h, x, w;
-	doc_area(t, &y, &h, &x, &w);
-	size_t max = t->page.nlines > (size_t)h ? t->page.nlines - (size_t)h : 0;
-	t->top = line > max ? max : line;
-	/* the part gone to stays the current one only while on screen */
-	if (t->focus) {
-		size_t fl = page_line_of(&t->page, t->focus);
-		if (fl < t->top || fl >= t->top + (size_t)h)
-			t->focus = NULL;
+	struct strbuf where = STRBUF_INIT, info = STRBUF_INIT, extra = STRBUF_INIT,
+	              back = STRBUF_INIT, right = STRBUF_INIT;
+	ops(t)->describe(t, NULL, &where);
+	if (ops(t)->status)
+		ops(t)->status(t, &info, &extra);
+	if (t->nback && !ops(t)->transient) {
+		const struct tui_place *b = &t->back[t->nback - 1];
+		struct strbuf d = STRBUF_INIT;
+		screens[b->screen]->describe(t, b, &d);
+		/* TRANSLATORS: on the status line: where Backspace goes; %s:
+		 * that place ("5.2", "Organisation (83 units)") */
+		sb_addf(&back, _("Back: %s"), d.s ? d.s : "");
+		sb_free(&d);
 	}
+	const char *pieces[3] = {info.s, back.s, extra.s};
+	int room = t->cols - draw_width(where.s ? where.s : "") - 3;
+	for (int keep = 3; keep >= 0; keep--) {
+		sb_truncate(&right, 0);
+		for (int i = 0; i < keep; i++) {
+			if (!pieces[i] || !*pieces[i])
+				continue;
+			if (right.len)
+				sb_adds(&right, "  ");
+			sb_adds(&right, pieces[i]);
+		}
+		if (draw_width(right.s ? right.s : "") <= room)
+			break;
+	}
+	draw_status(t, where.s ? where.s : "", right.s ? right.s : "");
+	sb_free(&where);
+	sb_free(&info);
+	sb_free(&extra);
+	sb_free(&back);
+	sb_free(&right);
 }
 
-void tui_push_back(struct tui *t)
+void tui_draw(struct tui *t)
 {
-	t->back = xreallocarray(t->back, t->nback + 1, sizeof *t->back);
-	t->back[t->nback++] = tui_here(t);
-	t->nfwd = 0;
-}
-
-void tui_goto_part(struct tui *t, const struct doc_part *p, int remember)
-{
-	if (remember)
-		tui_push_back(t);
-	t->focus = NULL;
-	tui_goto_line(t, page_line_of(&t->page, p));
-	t->focus = p;
-	t->link_on = 0;
-}
-
-const struct doc_part *tui_current_part(const struct tui *t)
-{
-	if (t->focus)
-		return t->focus;
-	for (size_t l = t->top; l < t->page.nlines; l++)
-		if (t->page.lines[l].part && t->page.lines[l].nsegs)
-			return t->page.lines[l].part;
-	return NULL;
+	erase();
+	draw_title(t);
+	ops(t)->draw(t);
+	status(t);
 }
 
 /* "Terminal too small", in the words that fit. */
@@ -145,22 +277,172 @@ static void too_small(const struct tui *t)
 	free(msg);
 }
 
+/* c: list the parts citing the part being read. */
+static void cited_by(struct tui *t)
+{
+	const struct doc_part *p = rd_current_part(t);
+	if (p == NULL) {
+		tui_message(t, 0, "%s", _("Go to a part first"));
+		return;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < t->cites.n; i++)
+		n += cite_cites(&t->cites.v[i], p) != 0;
+	if (n == 0) {
+		char *label = doc_part_title(p);
+		/* TRANSLATORS: %s: a part's label (5.7 b)) */
+		tui_message(t, 0, _("No part cites %s"), label);
+		free(label);
+		return;
+	}
+	struct tui_place at = {0};
+	at.screen = SCR_LIST;
+	at.list = LIST_CITED_BY;
+	at.part = p;
+	tui_go(t, &at);
+}
+
+/* The commands that are the browser's, whatever the screen. */
+static void browser_command(struct tui *t, enum tui_cmd c, long count)
+{
+	struct tui_place at = {0};
+	switch (c) {
+	case CMD_BACK:
+	case CMD_LEFT:
+	case CMD_ESCAPE:
+		tui_back(t);
+		break;
+	case CMD_FORWARD:
+	case CMD_RIGHT:
+		tui_forward(t);
+		break;
+	case CMD_HELP:
+		at.screen = SCR_HELP;
+		tui_go(t, &at);
+		break;
+	case CMD_ORG:
+		if (t->doc->nunits == 0) {
+			tui_message(t, 1, "%s", _("This document describes no organisation"));
+			break;
+		}
+		at.screen = SCR_ORG;
+		at.unit = tui_unit_here(t, 0);
+		tui_go(t, &at);
+		break;
+	case CMD_GOTO:
+		goto_prompt(t);
+		break;
+	case CMD_SEARCH: /* from a screen that has none: in the text */
+		at = rd_place(NULL);
+		at.line = t->top;
+		tui_go(t, &at);
+		find_prompt(t);
+		break;
+	case CMD_LIST_MATCHES:
+		if (t->nhits == 0) {
+			tui_message(t, 0, "%s", t->pattern ? _("No match") : _("Search first (/)"));
+			break;
+		}
+		at.screen = SCR_LIST;
+		at.list = LIST_MATCHES;
+		tui_go(t, &at);
+		break;
+	case CMD_CITED_BY:
+		cited_by(t);
+		break;
+	case CMD_PRINT:
+		at = here(t);
+		tui_place_free(&at);
+		at.unit = tui_unit_here(t, 1);
+		if (t->screen == SCR_READER)
+			at.part = rd_current_part(t);
+		at.screen = SCR_DIALOG;
+		tui_go(t, &at);
+		break;
+	case CMD_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case CMD_QUIT:
+	case CMD_QUIT_NOW:
+		t->quit = 1;
+		break;
+	default:
+		/* TRANSLATORS: a command that the screen shown does not
+		 * offer; %s: its key */
+		tui_message(t, 0, _("%s: not on this screen (? for help)"), keys_first(c));
+		break;
+	}
+	(void)count;
+}
+
+void tui_command(struct tui *t, enum tui_cmd c, long count)
+{
+	if (!ops(t)->command(t, c, count))
+		browser_command(t, c, count);
+}
+
+/* A mouse event: the wheel scrolls three lines, a click is the screen's. */
+static void mouse(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		tui_command(t, CMD_UP, 3);
+	else if (ev.bstate & BUTTON5_PRESSED)
+		tui_command(t, CMD_DOWN, 3);
+	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		ops(t)->click(t, ev.y, ev.x);
+}
+
+/* One key from the loop: a digit of a count, or a command. */
+static void key(struct tui *t, wint_t k, int code, long *count)
+{
+	if (!code && k >= '0' && k <= '9' && (*count > 0 || k != '0')) {
+		if (*count < MAX_COUNT)
+			*count = *count * 10 + (long)(k - '0');
+		return;
+	}
+	long n = *count;
+	*count = 0;
+	if (code && k == TERM_KEY_BADCHAR) {
+		tui_message(t, 1, "%s", _("Not a character in this locale's character set: ignored"));
+		return;
+	}
+	enum tui_cmd c = keys_command(t->screen, k, code);
+	if (c != CMD_NONE) {
+		tui_command(t, c, n);
+	} else if (k & TERM_ALT) {
+		/* an Alt key the screen does not use: Esc, then the key */
+		input_unread(k & ~(wint_t)TERM_ALT, code);
+		tui_command(t, CMD_ESCAPE, 0);
+	} else {
+		/* TRANSLATORS: %s: a key's name (j, Ctrl-X, F5) */
+		tui_message(t, 0, _("%s: no such key here (? for help)"), keys_name(k, code));
+	}
+}
+
 static void free_all(struct tui *t)
 {
 	page_free(&t->page);
 	tree_free(&t->outline);
 	tree_free(&t->units);
 	tree_free(&t->list);
-	text_free(&t->text);
-	free(t->list_title);
+	tree_free(&t->dialog);
+	text_free(&t->sum);
+	text_free(&t->help);
+	tui_place_free(&t->list_at);
+	free(t->unit_find);
 	free(t->print_text);
 	free(t->print_name);
+	places_clear(t->back, &t->nback);
+	places_clear(t->fwd, &t->nfwd);
 	free(t->back);
 	free(t->fwd);
-	search_clear(t);
-	free(t->pattern);
+	find_clear(t);
 	history_free(&t->hist_search);
 	history_free(&t->hist_goto);
+	marks_ui_close(t);
 	cite_index_free(&t->cites);
 }
 
@@ -170,70 +452,52 @@ int tui_run(struct doc *d, const struct config *cfg, const char *at)
 	memset(&t, 0, sizeof t);
 	t.doc = d;
 	t.cfg = cfg;
+	t.sum.link = t.help.link = -1;
 	/* restricted: no suspend (ncurses leaves an ignored SIGTSTP alone) */
 	if (cfg->restricted)
 		signal(SIGTSTP, SIG_IGN);
-	t.screen = SCR_DOC;
+	t.screen = SCR_READER;
 	t.cases = SEARCH_SMART;
 	t.accents = SEARCH_SMART;
+	t.cur_hit = -1;
 	cite_index_build(d, &t.cites);
+	marks_ui_open(&t);
 	term_start(&t);
-	doc_build_outline(&t);
-	org_build(&t);
+	rd_build(&t);
 	tui_layout(&t);
 	/* TRANSLATORS: the first message on the status line; ? and q are keys */
 	tui_message(&t, 0, "%s", _("? for help, q to quit"));
 	if (at) {
 		goto_text(&t, at);
-		t.nback = 0; /* the place opened at is the first */
+		places_clear(t.back, &t.nback); /* the place opened at is the first */
 	}
 
+	long count = 0;
 	while (!t.quit) {
 		getmaxyx(stdscr, t.rows, t.cols);
 		if (t.cols < MIN_COLS || t.rows < MIN_ROWS)
 			too_small(&t);
 		else
-			draw_all(&t);
+			tui_draw(&t);
 		refresh();
-		wint_t key;
-		int code = term_getkey(&key);
+		wint_t k;
+		int code = term_getkey(&k);
 		if (code < 0)
 			break; /* hangup, end of input, or a signal to end */
-		if (code && key == KEY_RESIZE) {
+		if (code && k == KEY_RESIZE) {
 			tui_layout(&t);
 			continue;
 		}
 		if (t.cols < MIN_COLS || t.rows < MIN_ROWS) {
-			if (!code && (key == 'q' || key == 'Q'))
+			if (!code && (k == 'q' || k == 'Q'))
 				break;
 			continue;
 		}
 		t.message[0] = '\0';
-		if (code && key == KEY_MOUSE) {
-			MEVENT ev;
-			if (getmouse(&ev) == OK) {
-				if (ev.bstate & BUTTON4_PRESSED)
-					keys_dispatch(&t, 'k', 0), keys_dispatch(&t, 'k', 0),
-					    keys_dispatch(&t, 'k', 0);
-				else if (ev.bstate & BUTTON5_PRESSED)
-					keys_dispatch(&t, 'j', 0), keys_dispatch(&t, 'j', 0),
-					    keys_dispatch(&t, 'j', 0);
-				else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-					doc_click(&t, ev.y, ev.x);
-			}
-			continue;
-		}
-		if (code && key == TERM_KEY_BADCHAR)
-			tui_message(&t, 1, "%s",
-			            _("Not a character in this locale's character set: ignored"));
-		else if ((key & TERM_ALT) && !keys_dispatch(&t, key, code)) {
-			/* an Alt key the screen does not use: Esc, then the key */
-			input_unread(key & ~(wint_t)TERM_ALT, code);
-			keys_dispatch(&t, 27, 0);
-		} else if (!(key & TERM_ALT) && !keys_dispatch(&t, key, code))
-			/* TRANSLATORS: %s: a key's name (j, Ctrl-X, F5) */
-			tui_message(&t, 0, _("%s: no such key here (? for help)"),
-			            keys_name(key, code));
+		if (code && k == KEY_MOUSE)
+			mouse(&t);
+		else
+			key(&t, k, code, &count);
 	}
 	term_stop();
 	free_all(&t);

@@ -1,10 +1,19 @@
-/* tui.h: the terminal browser (ncursesw). Internal to src/tui/.
+/* tui.h: the terminal browser (ncursesw). Internal to src/tui/; see
+ * src/tui/README for the structure in a page.
  *
- * One struct tui holds everything the screens share; data never points back
- * at the screens. Every screen has the same three functions, draw and key
- * (and an enter hook), and one command table (keys.c) says which key does
- * what on which screen: it drives the dispatch and the help screen.
- * The TUI asks the core for everything: it never touches libxml2 or PCRE2. */
+ * Commands are data: enum tui_cmd names every command, and one table
+ * (keys.c) gives each its keys, its help line and the screens that offer
+ * it. Keys, the mouse and the screens run commands by id (tui_command).
+ *
+ * Screens are data: each screen (reader, organisation, summary, list,
+ * help, print dialog) is one file that fills in a struct tui_screen_ops;
+ * only tui.c picks the current screen's operations. Screens never call one
+ * another: they go to a place (tui_go), and a place names a screen and what
+ * it shows. Back and Forward move through the places visited.
+ *
+ * One struct tui holds the state every screen keeps; data never points
+ * back at the screens. The TUI asks the core for everything: it never
+ * touches libxml2 or PCRE2. */
 #ifndef CIRC_TUI_H
 #define CIRC_TUI_H
 
@@ -19,13 +28,60 @@
 #include "circ/units.h"
 #include "circ/xalloc.h"
 
-/* The screens. */
+/* The screens, in the order of tui.c's table of operations. */
 enum tui_screen {
-	SCR_DOC = 1,  /* the outline and the reader */
-	SCR_ORG = 2,  /* the organisation tree */
-	SCR_TEXT = 4, /* a scrollable text: help, a unit's summary */
-	SCR_LIST = 8, /* a list to choose from: citing parts, matches */
-	SCR_ALL = 15
+	SCR_READER,  /* the document: the text, and its outline (t) */
+	SCR_ORG,     /* the organisation tree */
+	SCR_SUMMARY, /* a unit's summary, with its links */
+	SCR_LIST,    /* a list to choose from: citing parts, matches, units */
+	SCR_HELP,    /* the keys */
+	SCR_DIALOG,  /* the print dialog */
+	SCR_COUNT
+};
+#define SCR_BIT(s) (1u << (s))
+#define SCR_ALL    ((1u << SCR_COUNT) - 1)
+
+/* The commands. keys.c's table says which keys run them and where. */
+enum tui_cmd {
+	CMD_NONE,
+	CMD_DOWN,
+	CMD_UP,
+	CMD_PAGE_DOWN,
+	CMD_PAGE_UP,
+	CMD_HALF_DOWN,
+	CMD_HALF_UP,
+	CMD_TOP,
+	CMD_BOTTOM,
+	CMD_NEXT_PART,
+	CMD_PREV_PART,
+	CMD_NEXT_LINK,
+	CMD_PREV_LINK,
+	CMD_FOLLOW,
+	CMD_BACK,
+	CMD_FORWARD,
+	CMD_LEFT,
+	CMD_RIGHT,
+	CMD_FOLD,
+	CMD_OUTLINE,
+	CMD_GOTO,
+	CMD_SEARCH,
+	CMD_NEXT_MATCH,
+	CMD_PREV_MATCH,
+	CMD_LIST_MATCHES,
+	CMD_CASE,
+	CMD_ACCENTS,
+	CMD_CITED_BY,
+	CMD_ORG,
+	CMD_DEFINITION,
+	CMD_PRINT,
+	CMD_MARK,
+	CMD_JUMP_MARK,
+	CMD_ESCAPE,
+	CMD_HELP,
+	CMD_REDRAW,
+	CMD_QUIT,
+	CMD_QUIT_NOW,
+	CMD_COUNT
 };
 
 /* Attributes of the things drawn (term.c maps them to colours or, without
@@ -45,18 +101,57 @@ enum tui_attr {
 	TA_COUNT
 };
 
-/* A place in the reader that survives a resize: a part and a line in it. */
-struct tui_pos {
-	const struct doc_part *part; /* NULL: the title block */
-	size_t line;                 /* lines below the part's first */
+/* What a list shows. */
+enum tui_list { LIST_CITED_BY = 1, LIST_MATCHES, LIST_UNITS };
+
+/* A place: a screen, what it shows, where in it. The history is made of
+ * places; every screen can show the place it saved. */
+struct tui_place {
+	enum tui_screen screen;
+	const struct doc_part *part; /* reader: the part at the top (NULL: the
+	                              * title block); list: the part cited */
+	const struct unit *unit;     /* organisation: the selected unit;
+	                              * summary: its unit */
+	enum tui_list list;          /* list: what it lists */
+	char *text;                  /* list of units: the name they share */
+	size_t line;                 /* reader: lines below the part's first;
+	                              * elsewhere: the first line or row shown */
+	size_t sel;                  /* trees, lists: the selected row; reader:
+	                              * 1 when the part is the one gone to;
+	                              * summary: the selected link + 1 */
+};
+
+struct tui;
+
+/* The operations of a screen. */
+struct tui_screen_ops {
+	int transient; /* a dialog: not kept in the history */
+	/* Show the place (built for this screen). */
+	void (*open)(struct tui *t, const struct tui_place *at);
+	/* Where the screen is now, to come back to. */
+	void (*save)(const struct tui *t, struct tui_place *at);
+	/* A place of this screen in a few words, for the status line (at
+	 * NULL: the screen as it is now). */
+	void (*describe)(const struct tui *t, const struct tui_place *at, struct strbuf *out);
+	void (*draw)(struct tui *t);
+	/* Run a command; 0 when the screen leaves it to the browser. */
+	int (*command)(struct tui *t, enum tui_cmd c, long count);
+	/* The terminal's size changed. */
+	void (*reflow)(struct tui *t);
+	/* A click at y, x. */
+	void (*click)(struct tui *t, int y, int x);
+	/* What the status line adds at its right, if anything: information,
+	 * and what can be dropped first when the line is full (may be NULL). */
+	void (*status)(const struct tui *t, struct strbuf *info, struct strbuf *extra);
 };
 
 /* A row of a tree or list: what it shows and what it stands for. */
 struct tui_row {
 	int depth;
 	int has_kids;
-	char *text; /* what the row shows (allocated) */
-	char *note; /* shown dimmed after it (allocated, may be NULL) */
+	int divider; /* a heading row, not an item: never selected */
+	char *text;  /* what the row shows (allocated) */
+	char *note;  /* shown dimmed after it (allocated, may be NULL) */
 	const void *item;
 };
 
@@ -70,14 +165,22 @@ struct tui_tree {
 	size_t sel, top; /* in vis */
 };
 
+/* A link in a text: line, byte span, where it goes. */
+struct tui_text_link {
+	size_t line, start, end;
+	const struct doc_part *part; /* a part of the document */
+	const struct unit *unit;     /* or a unit (its summary) */
+};
+
 /* A scrollable text (help, a summary). */
 struct tui_text {
 	char *title;
 	char **lines;
 	size_t nlines;
 	size_t top;
-	const struct unit *unit; /* a unit's summary: its unit */
-	int help;                /* the help screen */
+	struct tui_text_link *links;
+	size_t nlinks;
+	long link; /* the selected link, or -1 */
 };
 
 /* A line-edit prompt's history. */
@@ -86,23 +189,29 @@ struct tui_history {
 	size_t n;
 };
 
+/* A place in the reader that survives a resize: a part and a line in it. */
+struct tui_pos {
+	const struct doc_part *part; /* NULL: the title block */
+	size_t line;                 /* lines below the part's first */
+};
+
 struct config;
+struct marks;
 
 struct tui {
 	struct doc *doc;
 	const struct config *cfg;
-	char *print_text;                  /* the dialog: what to print, chosen */
-	char *print_name;                  /* and what it is about (for a file name) */
-	const struct unit *print_unit;     /* the unit on screen when p was pressed */
-	const struct doc_part *print_part; /* the part on screen then */
 	struct cite_index cites;
 	int ascii;  /* the locale is not UTF-8: transliterate */
 	int colour; /* colours in use */
 	int rows, cols;
-	enum tui_screen screen;
 	int quit;
+	enum tui_screen screen;
+	struct tui_place *back, *fwd; /* the history of places */
+	size_t nback, nfwd;
+	struct marks *marks; /* m and ': NULL in restricted mode */
 
-	/* the document screen */
+	/* the reader (reader.c) */
 	struct page page;
 	size_t page_width;
 	size_t top;        /* first line shown in the reader */
@@ -113,10 +222,8 @@ struct tui {
 	size_t link_idx;                  /* and its index in part->links */
 	int link_on;                      /* a link is selected */
 	const struct doc_part *focus;     /* the part last gone to, while on screen */
-	struct tui_pos *back, *fwd;
-	size_t nback, nfwd;
 
-	/* search */
+	/* search (find.c) */
 	char *pattern;
 	struct search *search;
 	struct search_hit *hits;
@@ -124,32 +231,68 @@ struct tui {
 	long cur_hit;
 	enum search_mode cases, accents;
 
-	/* the organisation screen, the text and list screens */
-	struct tui_tree units;
-	struct tui_text text;
-	enum tui_screen text_from;
-	struct tui_tree list;
-	char *list_title;
-	int list_kind; /* LIST_CITED_BY or LIST_MATCHES */
-	enum tui_screen list_from;
+	/* the other screens */
+	struct tui_tree units;  /* orgtree.c */
+	char *unit_find;        /* orgtree.c: what / looks for */
+	struct tui_text sum;    /* sumscreen.c */
+	const struct unit *sum_unit;
+	struct tui_text help;   /* helpscreen.c */
+	struct tui_tree list;   /* listscreen.c */
+	struct tui_place list_at;
+	struct tui_tree dialog; /* printui.c */
+	int dialog_step;
+	struct tui_place dialog_from;
+	char *print_text; /* the printout chosen: header and text */
+	char *print_name;
+	size_t print_pages;
 
 	struct tui_history hist_search, hist_goto;
 	char message[256];
 	int message_error;
 };
 
-enum { LIST_CITED_BY = 1, LIST_MATCHES = 2, LIST_PRINT_WHAT = 3, LIST_PRINT_WHERE = 4 };
-
-/* tui.c */
+/* tui.c: the loop, commands, places */
 int tui_run(struct doc *d, const struct config *cfg, const char *at);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Run command c (count: 0 when none was typed). */
+void tui_command(struct tui *t, enum tui_cmd c, long count);
+/* Go to a place, keeping the one left in the history. */
+void tui_go(struct tui *t, const struct tui_place *to);
+/* Go to a part in the reader, keeping the place left. */
+void tui_go_part(struct tui *t, const struct doc_part *p);
+/* Open a unit's summary, keeping the place left. */
+void tui_go_unit(struct tui *t, const struct unit *u);
+/* Go to the paragraph that defines u (its head, composition...). */
+void tui_go_definition(struct tui *t, const struct unit *u);
+void tui_back(struct tui *t);
+void tui_forward(struct tui *t);
+/* Show the screen's place at (the history's entries). */
+void tui_place_free(struct tui_place *p);
+/* The unit the screen shows; in the reader, the unit name Tab selected,
+ * else (unless selected) the unit the part being read is about (its head,
+ * composition, functions) or names; NULL when none. */
+const struct unit *tui_unit_here(const struct tui *t, int selected);
+/* How far a page moves in h rows: two lines stay in view, as in less. */
+static inline long tui_page_step(long h)
+{
+	return h - 2 > 0 ? h - 2 : 1;
+}
+/* Lay out everything again for the terminal's size. */
 void tui_layout(struct tui *t);
-void tui_goto_part(struct tui *t, const struct doc_part *p, int remember);
-void tui_goto_line(struct tui *t, size_t line);
-struct tui_pos tui_here(const struct tui *t);
-void tui_push_back(struct tui *t);
-const struct doc_part *tui_current_part(const struct tui *t);
+/* Draw the whole screen (not refreshed). */
+void tui_draw(struct tui *t);
+
+/* reader.c: the reader's position, for find.c and tui.c */
+void rd_build(struct tui *t);
+void rd_layout(struct tui *t);
+void rd_goto_line(struct tui *t, size_t line);
+struct tui_pos rd_here(const struct tui *t);
+const struct doc_part *rd_current_part(const struct tui *t);
+/* The reader's area: first row, rows, first column, columns. */
+void rd_area(const struct tui *t, int *y, int *h, int *x, int *w);
+/* A place in the reader at part p (NULL: the top). */
+struct tui_place rd_place(const struct doc_part *p);
 
 /* term.c: the terminal */
 void term_start(struct tui *t);
@@ -192,13 +335,20 @@ int term_can_address(void);
 const char *term_string(const char *cap);
 
 /* keys.c: the command table */
-int keys_dispatch(struct tui *t, wint_t key, int is_code);
+/* The command key runs on screen s, or CMD_NONE. */
+enum tui_cmd keys_command(enum tui_screen s, wint_t key, int is_code);
+/* Does screen s offer command c? */
+int keys_offered(enum tui_screen s, enum tui_cmd c);
 void keys_help(struct strbuf *out, int width);
 const char *keys_name(wint_t key, int is_code);
+/* The first key of command c, by name ("Backspace"). */
+const char *keys_first(enum tui_cmd c);
 
 /* tree.c: trees and lists */
 void tree_free(struct tui_tree *tr);
 void tree_add(struct tui_tree *tr, int depth, const char *text, const char *note, const void *item);
+/* A heading row (not selectable). */
+void tree_add_divider(struct tui_tree *tr, const char *text);
 void tree_refresh(struct tui_tree *tr);
 void tree_draw(const struct tui *t, struct tui_tree *tr, int y, int x, int h, int w, int focus);
 void tree_move(struct tui_tree *tr, long delta);
@@ -207,57 +357,66 @@ long tree_row_at(const struct tui_tree *tr, int r);
 const void *tree_item(const struct tui_tree *tr);
 void tree_select_item(struct tui_tree *tr, const void *item);
 int tree_show_item(struct tui_tree *tr, const void *item);
+/* Run a moving command (down, up, pages, top, bottom) on a tree shown in
+ * h rows; 0 when c is not one. */
+int tree_command(struct tui_tree *tr, enum tui_cmd c, long count, int h);
 
-/* docscreen.c: the outline and the reader */
-void doc_draw(struct tui *t);
-void doc_build_outline(struct tui *t);
-void doc_follow(struct tui *t);
-void doc_next_link(struct tui *t, int backward);
-void doc_click(struct tui *t, int y, int x);
-
-/* orgscreen.c, textscreen.c, listscreen.c */
-void org_build(struct tui *t);
-void org_draw(struct tui *t);
-void org_open_summary(struct tui *t, const struct unit *u);
-void text_open(struct tui *t, const char *title, const char *body, const struct unit *u);
-void text_draw(struct tui *t);
+/* text.c: scrollable texts with links (help, summaries) */
 void text_free(struct tui_text *tx);
-void text_reflow(struct tui *t);
-void list_draw(struct tui *t);
-/* Show t->list (already filled) as a list titled title, of kind kind. */
-void list_open(struct tui *t, const char *title, int kind);
-void list_cited_by(struct tui *t);
-void list_matches(struct tui *t);
-void list_choose(struct tui *t);
+void text_set(struct tui_text *tx, const char *title, const char *body);
+void text_draw(const struct tui *t, struct tui_text *tx);
+/* Run a moving or link command on a text shown in h rows; 0 when c is
+ * not one. */
+int text_command(struct tui *t, struct tui_text *tx, enum tui_cmd c, long count, int h);
+/* The link at y, x, or -1. */
+long text_link_at(const struct tui_text *tx, int y, int x);
 
-/* prompt.c: a line editor on the status line; NULL when cancelled. */
-typedef void (*prompt_change_fn)(struct tui *t, const char *text);
-typedef char *(*prompt_complete_fn)(struct tui *t, const char *text);
-char *prompt_read(struct tui *t, const char *label, const char *initial, struct tui_history *h,
-                  prompt_change_fn change, prompt_complete_fn complete);
-/* Ask a yes/no question on the status line; 1 for yes. */
-int prompt_yes(struct tui *t, const char *question);
-void history_free(struct tui_history *h);
-
-/* searchui.c */
-void search_prompt(struct tui *t);
-void search_step_ui(struct tui *t, int backward);
-void search_toggle(struct tui *t, int accents);
-void search_clear(struct tui *t);
-int search_set(struct tui *t, const char *pattern, int quiet);
-
-/* printui.c: the print dialog (p) */
-void print_dialog(struct tui *t);
-void print_choose(struct tui *t, int kind, const void *item);
+/* find.c: searching the document (/, n, N, i, a) */
+void find_prompt(struct tui *t);
+void find_step(struct tui *t, int backward, long count);
+void find_toggle(struct tui *t, int accents);
+void find_clear(struct tui *t);
+int find_set(struct tui *t, const char *pattern, int quiet);
+/* The part the current match is in, or NULL. */
+const struct doc_part *find_current_part(const struct tui *t);
+/* Go to match k in the reader (from a list), keeping the place left. */
+void find_go(struct tui *t, long k);
+/* For the status line: the pattern and where in its matches; the modes. */
+void find_status(const struct tui *t, struct strbuf *info, struct strbuf *modes);
 
 /* gotoui.c: ':' */
 void goto_prompt(struct tui *t);
 void goto_text(struct tui *t, const char *text);
 
-/* draw.c: title and status bars, the whole screen */
-void draw_all(struct tui *t);
-void draw_status(struct tui *t, const char *prompt, const char *text, size_t cursor);
-/* The reader's area: first row, rows, first column, columns. */
-void doc_area(const struct tui *t, int *y, int *h, int *x, int *w);
+/* marksui.c: m and ' */
+void marks_ui_open(struct tui *t);
+void marks_ui_close(struct tui *t);
+void marks_ui_set(struct tui *t);
+void marks_ui_jump(struct tui *t);
+
+/* prompt.c: a line editor on the status line; NULL when cancelled. */
+typedef void (*prompt_change_fn)(struct tui *t, const char *text);
+/* Candidates for text: their texts and labels (allocated arrays of
+ * allocated strings); returns how many. */
+typedef size_t (*prompt_complete_fn)(struct tui *t, const char *text, char ***texts,
+                                     char ***labels);
+char *prompt_read(struct tui *t, const char *label, const char *initial, struct tui_history *h,
+                  prompt_change_fn change, prompt_complete_fn complete);
+/* Ask a yes/no question on the status line; 1 for yes. */
+int prompt_yes(struct tui *t, const char *question);
+/* Read one key for a command that takes one (m, '); 0 when cancelled. */
+int prompt_char(struct tui *t, const char *label, wint_t *key);
+void history_free(struct tui_history *h);
+
+/* draw.c: the title bar and the status line */
+void draw_title(struct tui *t);
+/* The status line: where (the screen's own words) at the left, and the
+ * message, or what the right side holds. */
+void draw_status(struct tui *t, const char *where, const char *right);
+/* The status line as a prompt: the label, the text, the cursor. */
+void draw_prompt(struct tui *t, const char *prompt, const char *text, size_t cursor);
+/* Columns s (n bytes of it) takes on this terminal. */
+int draw_width(const char *s);
+int draw_width_n(const char *s, size_t n);
 
 #endif

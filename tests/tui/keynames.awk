@@ -11,12 +11,13 @@ BEGIN {
 	code["DC"] = "Delete"; code["IC"] = "Insert"
 	esc["t"] = "Tab"; esc["r"] = "Enter"; esc["n"] = "Ctrl-J"
 	num[27] = "Esc"; num[127] = "Del"; num[9] = "Tab"; num[13] = "Enter"
-	q = "'"
+	q = "'"; esc[q] = q
 }
 /^static const struct cmd table\[\] = \{/ { intable = 1; next }
 intable && /^};/ { intable = 0 }
-intable && /^[ \t]*\{\{/ {
-	s = substr($0, index($0, "{{") + 2)
+intable && /\{[KF]\(/ {
+	match($0, /\{[KF]\(/)
+	s = substr($0, RSTART + 1)
 	keys = ""
 	for (;;) {
 		if (match(s, "^K\\(CTRL\\(" q "." q "\\)\\)")) {
