@@ -363,7 +363,7 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		size_t before = run->total.matches;
 		status = run_search(&out, o, d, run->search, w, &run->total);
 		subj.kind = PRINT_MATCHES;
-		subj.pattern = o->ref;
+		subj.pattern = o->pattern;
 		subj.matches = run->total.matches - before;
 		break;
 	}
@@ -418,7 +418,7 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		summary_tree(&out, d, width);
 		break;
 	case OPTS_SUMMARY:
-		status = run_summary(&out, o->ref, o->recursive, d, width, &subj.unit);
+		status = run_summary(&out, o->unit, o->recursive, d, width, &subj.unit);
 		subj.kind = o->recursive ? PRINT_SUMMARIES : PRINT_SUMMARY;
 		break;
 	default:
@@ -642,7 +642,7 @@ int main(int argc, char **argv)
 		struct search_opts so = {(enum search_mode)o.cases, (enum search_mode)o.accents,
 		                         o.fixed};
 		char *err = NULL;
-		run.search = search_compile(o.ref, &so, &err);
+		run.search = search_compile(o.pattern, &so, &err);
 		if (run.search == NULL) {
 			/* TRANSLATORS: %s says what is wrong with the --search
 			   PATTERN (from PCRE2) */

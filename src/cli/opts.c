@@ -418,7 +418,13 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		if (def && def->action != OPTS_DEFAULT) {
 			r = set_once(&action, def, def->arg ? optarg : NULL);
 			if (r == 0 && def->arg) {
-				o->ref = optarg;
+				/* the action's argument, in the field of its kind */
+				if (def->action == OPTS_SUMMARY)
+					o->unit = optarg;
+				else if (def->action == OPTS_SEARCH)
+					o->pattern = optarg;
+				else
+					o->ref = optarg;
 				if (optarg[0] == '\0') {
 					err_report(NULL, 0, 0, _("--%s: the %s is empty"),
 					           def->name, _(def->arg));

@@ -23,7 +23,9 @@ enum opts_action {
 
 struct opts {
 	enum opts_action action;
-	const char *ref;           /* --show REF, --summary NAME */
+	const char *ref;           /* --show REF, --cited-by REF */
+	const char *unit;          /* --summary NAME */
+	const char *pattern;       /* --search PATTERN */
 	const char *at;            /* the place to open at: --at REF, +REF or a
 	                              last argument that is not a file; NULL:
 	                              none */

@@ -10,7 +10,7 @@
 #include "circ/marks.h"
 #include "tui.h"
 
-void marks_ui_open(struct tui *t)
+void mk_open(struct tui *t)
 {
 	if (t->cfg->restricted)
 		return;
@@ -22,7 +22,7 @@ void marks_ui_open(struct tui *t)
 	free(err);
 }
 
-void marks_ui_close(struct tui *t)
+void mk_close(struct tui *t)
 {
 	if (t->marks)
 		marks_close(t->marks);
@@ -47,7 +47,7 @@ static int letter(struct tui *t, const char *label, wint_t *k)
 	return 1;
 }
 
-void marks_ui_set(struct tui *t)
+void mk_set(struct tui *t)
 {
 	wint_t k;
 	/* TRANSLATORS: after m: the letter of the mark to set */
@@ -64,7 +64,7 @@ void marks_ui_set(struct tui *t)
 	free(err);
 }
 
-void marks_ui_jump(struct tui *t)
+void mk_jump(struct tui *t)
 {
 	wint_t k;
 	/* TRANSLATORS: after ': the letter of the mark to go to */

@@ -17,7 +17,7 @@
 
 #define CTRL(c) ((c)&0x1f)
 
-void history_free(struct tui_history *h)
+void prompt_history_free(struct tui_history *h)
 {
 	for (size_t i = 0; i < h->n; i++)
 		free(h->v[i]);
@@ -26,7 +26,7 @@ void history_free(struct tui_history *h)
 	h->n = 0;
 }
 
-static void history_add(struct tui_history *h, const char *s)
+static void prompt_history_add(struct tui_history *h, const char *s)
 {
 	if (!*s || (h->n && strcmp(h->v[h->n - 1], s) == 0))
 		return;
@@ -170,7 +170,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 			tui_layout(t);
 		} else if ((!code && (key == '\r' || key == '\n')) || (code && key == KEY_ENTER)) {
 			if (h)
-				history_add(h, sb.s);
+				prompt_history_add(h, sb.s);
 			result = xstrdup(sb.s);
 			break;
 		} else if (!code && (key == 27 || key == CTRL('g'))) {

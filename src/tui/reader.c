@@ -535,10 +535,10 @@ static int rd_command(struct tui *t, enum tui_cmd c, long count)
 		find_toggle(t, c == CMD_ACCENTS);
 		return 1;
 	case CMD_MARK:
-		marks_ui_set(t);
+		mk_set(t);
 		return 1;
 	case CMD_JUMP_MARK:
-		marks_ui_jump(t);
+		mk_jump(t);
 		return 1;
 	case CMD_ESCAPE:
 		t->link_on = 0;

@@ -213,8 +213,7 @@ void tui_layout(struct tui *t)
 	ops(t)->reflow(t);
 }
 
-/* The status line: where, what the screen adds, where Back goes; the
- * screen's extras go first when the line is full, then Back's. */
+/* The status line: where, what the screen adds, where Back goes. */
 static void status(struct tui *t)
 {
 	struct strbuf where = STRBUF_INIT, info = STRBUF_INIT, extra = STRBUF_INIT,
@@ -231,12 +230,15 @@ static void status(struct tui *t)
 		sb_addf(&back, _("Back: %s"), d.s ? d.s : "");
 		sb_free(&d);
 	}
+	/* shown in this order; when the line is full, Back's goes first,
+	 * then the screen's extras */
 	const char *pieces[3] = {info.s, back.s, extra.s};
+	static const int keep[3][3] = {{1, 1, 1}, {1, 0, 1}, {1, 0, 0}};
 	int room = t->cols - draw_width(where.s ? where.s : "") - 3;
-	for (int keep = 3; keep >= 0; keep--) {
+	for (int k = 0; k < 3; k++) {
 		sb_truncate(&right, 0);
-		for (int i = 0; i < keep; i++) {
-			if (!pieces[i] || !*pieces[i])
+		for (int i = 0; i < 3; i++) {
+			if (!keep[k][i] || !pieces[i] || !*pieces[i])
 				continue;
 			if (right.len)
 				sb_adds(&right, "  ");
@@ -440,9 +442,9 @@ static void free_all(struct tui *t)
 	free(t->back);
 	free(t->fwd);
 	find_clear(t);
-	history_free(&t->hist_search);
-	history_free(&t->hist_goto);
-	marks_ui_close(t);
+	prompt_history_free(&t->hist_search);
+	prompt_history_free(&t->hist_goto);
+	mk_close(t);
 	cite_index_free(&t->cites);
 }
 
@@ -461,7 +463,7 @@ int tui_run(struct doc *d, const struct config *cfg, const char *at)
 	t.accents = SEARCH_SMART;
 	t.cur_hit = -1;
 	cite_index_build(d, &t.cites);
-	marks_ui_open(&t);
+	mk_open(&t);
 	term_start(&t);
 	rd_build(&t);
 	tui_layout(&t);

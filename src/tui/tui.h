@@ -389,10 +389,10 @@ void goto_prompt(struct tui *t);
 void goto_text(struct tui *t, const char *text);
 
 /* marksui.c: m and ' */
-void marks_ui_open(struct tui *t);
-void marks_ui_close(struct tui *t);
-void marks_ui_set(struct tui *t);
-void marks_ui_jump(struct tui *t);
+void mk_open(struct tui *t);
+void mk_close(struct tui *t);
+void mk_set(struct tui *t);
+void mk_jump(struct tui *t);
 
 /* prompt.c: a line editor on the status line; NULL when cancelled. */
 typedef void (*prompt_change_fn)(struct tui *t, const char *text);
@@ -406,7 +406,7 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 int prompt_yes(struct tui *t, const char *question);
 /* Read one key for a command that takes one (m, '); 0 when cancelled. */
 int prompt_char(struct tui *t, const char *label, wint_t *key);
-void history_free(struct tui_history *h);
+void prompt_history_free(struct tui_history *h);
 
 /* draw.c: the title bar and the status line */
 void draw_title(struct tui *t);
