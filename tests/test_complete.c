@@ -85,6 +85,12 @@ static void words_in_any_order(void **state)
 	expect_units(d, "service serv", "dpm-ssspm-bda");
 	/* "s" may not take "section", the one word "sect" begins */
 	expect_units(d, "s sect san", "dsl-sss-ssan");
+	/* a counted unit: its name's words in any order, its number after
+	 * them; the text offered is its name with its ordinal */
+	expect_units(d, "regionale section 4", "dpm-sgpm-srigrh-4");
+	expect(d, "regionale section 4", 1,
+	       "Section régionale intégrée de la gestion des ressources humaines (4 of 4)");
+	expect_units(d, "4 section regionale", "");
 }
 
 static void without_accents_or_case(void **state)
@@ -144,7 +150,7 @@ static void sections(void **state)
 	/* the parts, then the units the words match */
 	expect(d, "section 1", 3,
 	       "Section 1 | Section 10 | Section régionale intégrée de la gestion des ressources "
-	       "humaines (1 sur 4)");
+	       "humaines (1 of 4)");
 	/* "section" looks like a reference: the sections, then the units */
 	expect(d, "section", 3, "Section 1 | Section 2 | Section 3");
 	expect_units(d, "section du gen", "dsl-sss-sg");
@@ -233,9 +239,25 @@ static void enter_accepts(const struct doc *d, const char *typed)
 static void enter_accepts_every_candidate(void **state)
 {
 	const struct doc *d = *state;
-	const char *typed[] = {"1",  "5",     "s",   "sec", "section", "a",
-	                       "d",  "e",     "p",   "div", "bureau",  "section regionale",
-	                       "du", "de la", "pré", "sig"};
+	const char *typed[] = {"1",
+	                       "5",
+	                       "s",
+	                       "sec",
+	                       "section",
+	                       "a",
+	                       "d",
+	                       "e",
+	                       "p",
+	                       "div",
+	                       "bureau",
+	                       "section regionale",
+	                       "du",
+	                       "de la",
+	                       "pré",
+	                       "sig",
+	                       "regionale section 2",
+	                       "section regionale 3 of",
+	                       "budgets section 1 sur 2"};
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
 		enter_accepts(d, typed[i]);
 	for (size_t i = 0; i < d->nunits; i++) {
@@ -263,10 +285,20 @@ static void enter_accepts_every_candidate(void **state)
 static void same_units_as_enter(void **state)
 {
 	const struct doc *d = *state;
-	const char *typed[] = {
-	    "reseaux",           "div sou",   "sout div", "logistique", "soutien specialise",
-	    "section regionale", "dsl",       "gestion",  "bureau",     "departement",
-	    "commission",        "operations"};
+	const char *typed[] = {"reseaux",
+	                       "div sou",
+	                       "sout div",
+	                       "logistique",
+	                       "soutien specialise",
+	                       "section regionale",
+	                       "dsl",
+	                       "gestion",
+	                       "bureau",
+	                       "departement",
+	                       "commission",
+	                       "operations",
+	                       "regionale section 4",
+	                       "section regionale 2 of"};
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
 		struct unit **found = NULL;
 		size_t k = unit_find(d, typed[i], &found);

@@ -1,10 +1,14 @@
 /* test_units.c: the organisation of the bundled bulletin: the whole unit
- * tree, heads and reporting lines with their sources, mentions, and finding
- * units by the words users type. */
+ * tree, heads and reporting lines with their sources, mentions, finding
+ * units by the words users type, and units' kinds and counted units'
+ * ordinals in the interface's language. */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/units.h"
+#include "circ/xalloc.h"
 #include "testutil.h"
 
 static struct unit *unit(const struct doc *d, const char *id)
@@ -285,6 +289,186 @@ static void ambiguous_and_unknown(void **state)
 	expect_find(d, "réseaux logistique", (const char *[]){NULL});
 }
 
+/* A counted unit finds itself by its name with its ordinal, in English or
+ * French or any language's connective, or by its name and number. */
+static void find_counted_units(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "section regionale 2", (const char *[]){"dpm-sgpm-srigrh-2", NULL});
+	expect_find(d, "section regionale 2 of 4", (const char *[]){"dpm-sgpm-srigrh-2", NULL});
+	expect_find(d, "Section régionale intégrée de la gestion des ressources humaines (3 sur 4)",
+	            (const char *[]){"dpm-sgpm-srigrh-3", NULL});
+	expect_find(d, "Section régionale intégrée de la gestion des ressources humaines (3 of 4)",
+	            (const char *[]){"dpm-sgpm-srigrh-3", NULL});
+	expect_find(d, "section regionale 1 von 4", (const char *[]){"dpm-sgpm-srigrh-1", NULL});
+	/* "4" is the fourth, not each of the four sections counted 4 */
+	expect_find(d, "section regionale 4", (const char *[]){"dpm-sgpm-srigrh-4", NULL});
+	expect_find(d, "section du service des budgets (2 sur 2)",
+	            (const char *[]){"dbfm-sbre-s-2", NULL});
+	/* the name alone names them all; an ordinal they do not have, none */
+	expect_find(d, "Section du Service des budgets et des rapports sur leur exécution",
+	            (const char *[]){"dbfm-sbre-s-1", "dbfm-sbre-s-2", NULL});
+	expect_find(d, "section regionale 5 sur 4", (const char *[]){NULL});
+	expect_find(d, "section regionale 2 4", (const char *[]){NULL});
+	expect_find(d, "section regionale 2 sur 3", (const char *[]){NULL});
+}
+
+/* The words of a counted unit's name come in any order; its ordinal comes
+ * after them, in its order: number, connective, count. */
+static void find_counted_units_words_in_any_order(void **state)
+{
+	const struct doc *d = *state;
+	expect_find(d, "regionale section 2", (const char *[]){"dpm-sgpm-srigrh-2", NULL});
+	expect_find(d, "ressources sect reg 3 of 4", (const char *[]){"dpm-sgpm-srigrh-3", NULL});
+	expect_find(d, "budgets section 2 sur 2", (const char *[]){"dbfm-sbre-s-2", NULL});
+	/* "4" is still the fourth, whatever the order of the other words */
+	expect_find(d, "integree section 4", (const char *[]){"dpm-sgpm-srigrh-4", NULL});
+	/* the name's words in any order with the whole ordinal: the whole name */
+	const struct unit *s3 = unit(d, "dpm-sgpm-srigrh-3");
+	const char *all = "humaines ressources des gestion la de integree regionale section 3 of 4";
+	assert_true(unit_match(s3, all) >= 0);
+	assert_true(unit_match(s3, all) < UNIT_MATCH_WHOLE);
+	assert_true(unit_match(s3, "regionale section 3 sur") >= UNIT_MATCH_WHOLE);
+	assert_int_equal(unit_match(unit(d, "dpm-sgpm-srigrh-2"), all), -1);
+	/* the ordinal is not one of the name's words: not before them, not
+	 * shuffled */
+	expect_find(d, "2 section regionale", (const char *[]){NULL});
+	expect_find(d, "4 of 4 section regionale", (const char *[]){NULL});
+	expect_find(d, "section regionale of 4 2", (const char *[]){NULL});
+	expect_find(d, "section regionale 4 2 of", (const char *[]){NULL});
+}
+
+/* The bulletin's words are kept as they are: the counted units' showAs has
+ * no ordinal; the name shown adds it, in English in the C locale. */
+static void names_and_ordinals_in_english(void **state)
+{
+	const struct doc *d = *state;
+	const struct unit *s = unit(d, "dpm-sgpm-srigrh-2");
+	assert_string_equal(s->showas,
+	                    "Section régionale intégrée de la gestion des ressources humaines");
+	assert_string_equal(
+	    s->name, "Section régionale intégrée de la gestion des ressources humaines (2 of 4)");
+	char *n = unit_display_name(unit(d, "dbfm-sbre-s-1"));
+	assert_string_equal(
+	    n, "Section du Service des budgets et des rapports sur leur exécution (1 of 2)");
+	free(n);
+	const struct unit *dsl = unit(d, "dsl");
+	assert_string_equal(dsl->name, dsl->showas);
+	for (size_t i = 0; i < d->nunits; i++)
+		if (strstr(d->units[i]->showas, " sur ") && strstr(d->units[i]->showas, ")"))
+			fail_msg("%s: an ordinal in the showAs: %s", d->units[i]->id,
+			         d->units[i]->showas);
+}
+
+/* Each kind in the language of the interface: English in the C locale; a
+ * kind circ does not know is shown as written. */
+static void kinds_in_english(void **state)
+{
+	const struct doc *d = *state;
+	static const char *const want[][2] = {
+	    {"dam", "department"}, {"dam-bsga", "office"}, {"dam-bsga-secretariat", "secretariat"},
+	    {"dsl", "division"},   {"dsl-sso", "service"}, {"dtic-siom-sr", "section"},
+	    {"dam-gdd", "group"},  {"dam-elam", "team"},   {"ext-domp", "department"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_string_equal(unit_kind(unit(d, want[i][0])), want[i][1]);
+	static const char *const french[] = {"département", "bureau", "secrétariat",  "groupe",
+	                                     "équipe",      "organe", "organisation", "cellule"};
+	size_t organe = 0, organisation = 0, centre = 0, base = 0;
+	for (size_t i = 0; i < d->nunits; i++) {
+		const char *k = unit_kind(d->units[i]);
+		for (size_t f = 0; f < sizeof french / sizeof french[0]; f++)
+			if (strcmp(k, french[f]) == 0)
+				fail_msg("%s: the French kind '%s' in English", d->units[i]->id, k);
+		organe += strcmp(k, "body") == 0;
+		organisation += strcmp(k, "organization") == 0;
+		centre += strcmp(k, "centre") == 0;
+		base += strcmp(k, "base") == 0;
+	}
+	assert_int_equal(organe, 6);
+	assert_int_equal(organisation, 2);
+	assert_int_equal(centre, 1);
+	assert_int_equal(base, 1);
+	struct unit other = {.kind = "commission régionale"};
+	assert_string_equal(unit_kind(&other), "commission régionale");
+	struct unit cell = {.kind = "cellule"};
+	assert_string_equal(unit_kind(&cell), "cell");
+	struct unit none = {.kind = NULL};
+	assert_string_equal(unit_kind(&none), "unit");
+}
+
+/* Switch the messages to French, from the build tree's catalogue; 0 when
+ * the system has no French locale or circ is built without NLS. */
+static int to_french(void)
+{
+#ifdef ENABLE_NLS
+	setenv("LANGUAGE", "fr", 1);
+	if (setlocale(LC_ALL, "fr_FR.UTF-8") == NULL && setlocale(LC_ALL, "fr_FR.utf8") == NULL)
+		return 0;
+	bindtextdomain(CIRC_DOMAIN, TEST_LOCALEDIR);
+	textdomain(CIRC_DOMAIN);
+	return 1;
+#else
+	return 0; /* built without NLS: English only */
+#endif
+}
+
+static void to_english(void)
+{
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
+}
+
+/* In French: the bulletin's words for the kinds, « (2 sur 4) »; the units'
+ * names untouched. */
+static void kinds_and_ordinals_in_french(void **state)
+{
+	const struct doc *d = *state;
+	if (!to_french()) {
+		to_english();
+		skip();
+	}
+	static const char *const want[][2] = {
+	    {"dam", "département"}, {"dam-bsga", "bureau"}, {"dam-bssg-secretariat", "secrétariat"},
+	    {"dsl", "division"},    {"dsl-sso", "service"}, {"dtic-siom-sr", "section"},
+	    {"dam-gdd", "groupe"},  {"dam-elam", "équipe"},
+	};
+	const char *failed = NULL, *got = NULL;
+	for (size_t i = 0; i < sizeof want / sizeof want[0] && !failed; i++)
+		if (strcmp(unit_kind(unit(d, want[i][0])), want[i][1]) != 0) {
+			failed = want[i][1];
+			got = unit_kind(unit(d, want[i][0]));
+		}
+	/* every kind of the bulletin comes back as the bulletin writes it */
+	for (size_t i = 0; i < d->nunits && !failed; i++)
+		if (strcmp(unit_kind(d->units[i]), d->units[i]->kind) != 0) {
+			failed = d->units[i]->kind;
+			got = unit_kind(d->units[i]);
+		}
+	char *n = unit_display_name(unit(d, "dpm-sgpm-srigrh-2"));
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct doc *fr = doc_load(BULLETIN, SCHEMA, &dl);
+	diag_clear(&dl);
+	char *loaded = fr ? xstrdup(unit_by_id(fr, "dbfm-sbre-s-2")->name) : NULL;
+	char *showas = fr ? xstrdup(unit_by_id(fr, "dbfm-sbre-s-2")->showas) : NULL;
+	doc_free(fr);
+	to_english();
+	if (failed)
+		fail_msg("French kind: got '%s', want '%s'", got, failed);
+	assert_string_equal(
+	    n, "Section régionale intégrée de la gestion des ressources humaines (2 sur 4)");
+	assert_non_null(loaded);
+	assert_string_equal(
+	    loaded, "Section du Service des budgets et des rapports sur leur exécution (2 sur 2)");
+	assert_string_equal(showas,
+	                    "Section du Service des budgets et des rapports sur leur exécution");
+	free(n);
+	free(loaded);
+	free(showas);
+	/* back in English */
+	assert_string_equal(unit_kind(unit(d, "dam-gdd")), "group");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +483,11 @@ int main(void)
 	    cmocka_unit_test(find_words_in_any_order),
 	    cmocka_unit_test(every_name_finds_its_unit),
 	    cmocka_unit_test(ambiguous_and_unknown),
+	    cmocka_unit_test(find_counted_units),
+	    cmocka_unit_test(find_counted_units_words_in_any_order),
+	    cmocka_unit_test(names_and_ordinals_in_english),
+	    cmocka_unit_test(kinds_in_english),
+	    cmocka_unit_test(kinds_and_ordinals_in_french),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, free_bulletin);
 }

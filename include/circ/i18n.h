@@ -1,8 +1,13 @@
 /* i18n.h: messages in the user's language (GNU gettext).
  * _() translates a message where it is used; N_() only marks a message kept
- * in a table, translated later with _(). The language follows the locale
- * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); the bulletin's own text is never
- * translated. Without NLS (configure --disable-nls) both are the identity. */
+ * in a table, translated later with _(). A message whose English word means
+ * several things takes a context (msgctxt): C_("unit kind", "office")
+ * translates it where it is used; NC_(ctx, s) marks it in a table (the value
+ * is the context and the message joined, for i18n_pgettext()). The language
+ * follows the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); the bulletin's
+ * own text is never translated. Without NLS (configure --disable-nls) they
+ * all give the English message. xgettext's keywords for these macros are in
+ * po/Makevars and tests/i18n.test. */
 #ifndef CIRC_I18N_H
 #define CIRC_I18N_H
 
@@ -14,7 +19,15 @@
 #define _(s)             ((const char *)(s))
 #define P_(one, many, n) ((n) == 1 ? (const char *)(one) : (const char *)(many))
 #endif
-#define N_(s) s
+#define N_(s)       s
+/* The context and the message, joined by EOT as gettext's catalogues store
+ * them; only string literals. */
+#define NC_(ctx, s) ctx "\004" s
+#define C_(ctx, s)  i18n_pgettext(NC_(ctx, s))
+
+/* The translation of a message with its context, ctx_msgid being NC_(ctx,
+ * msgid); the msgid alone when the catalogue has none. */
+const char *i18n_pgettext(const char *ctx_msgid) __attribute__((format_arg(1)));
 
 /* Set the locale from the environment and bind circ's message catalogue:
  * $CIRC_LOCALEDIR, else locale/ beside the build tree's program, else the

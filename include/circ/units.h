@@ -37,8 +37,13 @@ struct unit_shared {
 
 struct unit {
 	char *id;         /* TLCOrganization eId, e.g. "dsl" */
-	char *name;       /* its showAs: "Division du soutien logistique" */
-	char *kind;       /* "division", "service", "section"... as the bulletin says */
+	char *showas;     /* its showAs, as written: "Division du soutien logistique" */
+	char *name;       /* the name shown: the showAs, and for a unit the bulletin
+	                   * counts (count > 0) its ordinal in the interface's
+	                   * language when the document was loaded (see
+	                   * unit_display_name): "Section … (2 of 4)" */
+	char *kind;       /* "division", "service", "section"... as the document
+	                   * writes it (shown with unit_kind) */
 	int external;     /* a body outside the Department */
 	int named;        /* 0 when the name is built by circ, not the bulletin's */
 	int index, count; /* for units the bulletin counts without naming: 2 of 4 */
@@ -63,22 +68,41 @@ struct unit *unit_by_id(const struct doc *d, const char *id);
 /* The top unit (the Department), or NULL when the document has none. */
 struct unit *unit_root(const struct doc *d);
 
+/* The kind of u in the interface's language, for display: a kind the
+ * organisation block knows (département, bureau, division, service,
+ * section, groupe, équipe, organe...) is translated with the context "unit
+ * kind" ("department", "office", "division", "service", "section", "group",
+ * "team", "body"... in English; the bulletin's word in French); a kind it
+ * does not know is shown as written; no kind: "unit". A static string or
+ * u->kind: do not free it. */
+const char *unit_kind(const struct unit *u);
+
+/* The name to show for u, allocated: its showAs and, for a unit the
+ * bulletin counts without naming (count > 0), its ordinal in the
+ * interface's language: "Section … (2 of 4)", « Section … (2 sur 4) ».
+ * doc_load() stores it in u->name. */
+char *unit_display_name(const struct unit *u);
+
 /* Find units by what a user types: the eId, or words of the name, each the
  * prefix of a distinct word of the name, in any order, forgiving case and
- * accents ("logistique", "div soutien log", "sout div", "reseaux"). Keeps
- * the units of the best rank (unit_match). Returns the number of them and
- * sets *out to them in the organisation's order (allocated; free it). One
- * means found. */
+ * accents ("logistique", "div soutien log", "sout div", "reseaux"). A
+ * counted unit's name may be followed by its ordinal in any language, last
+ * and in its order: its number, then a word and the count ("section
+ * regionale 2", "… 2 of 4", "… (2 sur 4)"; "section regionale 4" is the
+ * fourth). Keeps the units of the best rank (unit_match). Returns the
+ * number of them and sets *out to them in the organisation's order
+ * (allocated; free it). One means found. */
 size_t unit_find(const struct doc *d, const char *query, struct unit ***out);
 
 /* How well words a user types match u's name, as unit_find() judges (the eId
- * aside): -1 when some word is not the prefix of a distinct word of the name;
- * else a rank, lower is better, by in turn: the query is the whole name;
- * a unit of the Department before a body outside it; a name the bulletin
- * gives before one circ builds; fewer words matched only by their
- * beginning; an earlier first word of the name matched. A rank below
+ * aside): -1 when some word is not the prefix of a distinct word of the name
+ * (or, for a counted unit, of its ordinal typed last, see unit_find); else
+ * a rank, lower is better, by in turn: the query is the whole name; a unit
+ * of the Department before a body outside it; a name the bulletin gives
+ * before one circ builds; fewer words matched only by their beginning; an
+ * earlier first word of the name matched. A rank below
  * UNIT_MATCH_WHOLE means the query is the whole name (its words in any
- * order). */
+ * order; a counted unit's with its whole ordinal). */
 long long unit_match(const struct unit *u, const char *query);
 #define UNIT_MATCH_WHOLE (1LL << 40)
 

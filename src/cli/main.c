@@ -142,12 +142,12 @@ static int run_summary(struct strbuf *out, const char *name, int recursive, cons
 		for (size_t i = 0; i < n; i++) {
 			if (found[i]->parent)
 				/* TRANSLATORS: a unit that --summary could mean: its
-				   name, its kind (as the bulletin says: division,
-				   service...) and the name of the unit it is part of */
+				   name, its kind (translated: division, service...)
+				   and the name of the unit it is part of */
 				fprintf(stderr, _("  %s (%s, in %s)\n"), found[i]->name,
-				        found[i]->kind, found[i]->parent->name);
+				        unit_kind(found[i]), found[i]->parent->name);
 			else
-				fprintf(stderr, "  %s (%s)\n", found[i]->name, found[i]->kind);
+				fprintf(stderr, "  %s (%s)\n", found[i]->name, unit_kind(found[i]));
 		}
 		free(found);
 		return ERR_EXIT_NOTFOUND;

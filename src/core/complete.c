@@ -251,7 +251,7 @@ size_t complete_find(const struct doc *d, const char *typed, struct complete_can
 		} else {
 			const struct unit *u = v[i].item;
 			c[i].text = unit_text(d, u);
-			c[i].label = xasprintf("%s  %s", u->name, u->kind);
+			c[i].label = xasprintf("%s  %s", u->name, unit_kind(u));
 		}
 	}
 	free(v);

@@ -10,7 +10,8 @@
  *     <circ:headFunctions source="…"/> <circ:shared with="#…" source="…"/>
  *   </circ:unit>
  *
- * Names come from the TLCOrganization and TLCRole entries of meta/references.
+ * Names come from the TLCOrganization and TLCRole entries of meta/references;
+ * a counted unit's name gets its ordinal in the interface's language here.
  * The tree is valid and checked (doc_check_org.c) before this runs. */
 #include <stdlib.h>
 #include <string.h>
@@ -128,7 +129,7 @@ static struct unit *new_unit(struct doc *d, const struct tlcs *refs, const xmlNo
 {
 	struct unit *u = xcalloc(1, sizeof *u);
 	u->id = strip_hash(doc_attr(n, "org"));
-	u->name = tlc_name(refs, u->id);
+	u->showas = tlc_name(refs, u->id);
 	u->kind = doc_attr(n, "kind");
 	char *v = doc_attr(n, "external");
 	u->external = v && strcmp(v, "true") == 0;
@@ -142,6 +143,8 @@ static struct unit *new_unit(struct doc *d, const struct tlcs *refs, const xmlNo
 	v = doc_attr(n, "count");
 	u->count = v ? atoi(v) : 0;
 	free(v);
+	/* the ordinal of a counted unit, in the interface's language */
+	u->name = unit_display_name(u);
 	pd->u = u;
 	pd->parent = strip_hash(doc_attr(n, "parent"));
 	pd->role_units = xcalloc(1, sizeof *pd->role_units);

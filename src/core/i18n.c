@@ -14,6 +14,19 @@
 #define CIRC_LOCALEDIR "/usr/local/share/locale"
 #endif
 
+const char *i18n_pgettext(const char *ctx_msgid)
+{
+	const char *msgid = strchr(ctx_msgid, '\004');
+	msgid = msgid ? msgid + 1 : ctx_msgid;
+#ifdef ENABLE_NLS
+	/* gettext returns its argument itself when it has no translation */
+	const char *t = gettext(ctx_msgid);
+	if (t != ctx_msgid)
+		return t;
+#endif
+	return msgid;
+}
+
 int i18n_force_utf8(void)
 {
 	static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};

@@ -12,70 +12,13 @@
 
 #define INDENT 2 /* columns of indentation in lists */
 
-/* The kinds of unit, as the organisation block spells them (the values of
- * circ.kind in content/akn-subset.rng: data, compared as they are), and how
- * they are shown: each word, compared as data, is also the message that
- * translates it (N_()), so that English output keeps the bulletin's word. */
-static const char *const kinds[] = {
-    /* TRANSLATORS: a kind of unit, the bulletin's own word, shown in a unit's
-     * summary after "Kind:" and in the organisation tree: "département" is a
-     * department of the Secretariat. The English interface keeps the French
-     * word; translate it into the language of the interface. */
-    N_("département"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: an office. */
-    N_("bureau"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a secretariat
-     * (of a board or committee). */
-    N_("secrétariat"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a division. */
-    N_("division"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a service (a
-     * unit below a division). */
-    N_("service"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a section (a
-     * unit below a service), not a section of the text. */
-    N_("section"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a group. */
-    N_("groupe"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a team. */
-    N_("équipe"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a centre (a
-     * service centre). */
-    N_("centre"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a base (a
-     * logistics base). */
-    N_("base"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a body (an
-     * organ of the United Nations). */
-    N_("organe"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: an organization
-     * (outside the Secretariat). */
-    N_("organisation"),
-    /* TRANSLATORS: a kind of unit, the bulletin's own word: a cell (a small
-     * unit). */
-    N_("cellule"),
-};
-
-/* The kind of a unit in the user's language; an unknown word as it is. */
-static const char *kind_name(const struct unit *u)
-{
-	if (u->kind == NULL)
-		/* TRANSLATORS: the kind of a unit whose kind the document does
-		 * not give. */
-		return _("unit");
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(u->kind, kinds[i]) == 0)
-			return _(kinds[i]);
-	return u->kind;
-}
-
 static void tree_line(struct strbuf *out, const struct unit *u, int depth, size_t width)
 {
 	struct strbuf line = STRBUF_INIT;
 	sb_addn(&line, ' ', (size_t)depth * INDENT);
 	/* TRANSLATORS: a line of circ --units: a unit's kind, then its name
 	 * (French puts a no-break space before the colon) */
-	sb_addf(&line, _("%s: %s"), kind_name(u), u->name);
+	sb_addf(&line, _("%s: %s"), unit_kind(u), u->name);
 	if (u->head)
 		sb_addf(&line, " — %s", u->head->name);
 	layout_clip(out, sb_str(&line), width);
@@ -331,11 +274,11 @@ void summary_unit(struct strbuf *out, const struct doc *d, const struct unit *u,
 	}
 	sb_addc(out, '\n');
 	if (u->external)
-		/* TRANSLATORS: the kind of a unit (%s: "bureau", "organe"...) for a
-		 * body outside the Department. */
-		sb_addf(&sb, _("%s, outside the Department"), kind_name(u));
+		/* TRANSLATORS: the kind of a unit (%s: "office", "body"...,
+		 * translated) for a body outside the Department. */
+		sb_addf(&sb, _("%s, outside the Department"), unit_kind(u));
 	else
-		sb_adds(&sb, kind_name(u));
+		sb_adds(&sb, unit_kind(u));
 	/* TRANSLATORS: the labels of a unit's summary ("Kind:" ... "Comes
 	 * from:"): the text after a label is wrapped under its first word, so
 	 * keep them short. */
