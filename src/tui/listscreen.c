@@ -60,7 +60,7 @@ static void units(struct tui *t, const char *name)
 	size_t n = unit_find(t->doc, name, &found);
 	for (size_t i = 0; i < n; i++) {
 		const struct unit *u = found[i];
-		char *note = u->head ? xasprintf("%s — %s", u->kind, u->head->name) : xstrdup(u->kind);
+		char *note = tree_unit_note(u);
 		tree_add(&t->list, 0, u->name, note, u);
 		free(note);
 	}

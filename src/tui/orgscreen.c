@@ -13,7 +13,7 @@
 
 static void add_unit(struct tui *t, const struct unit *u, int depth)
 {
-	char *note = u->head ? xasprintf("%s — %s", u->kind, u->head->name) : xstrdup(u->kind);
+	char *note = tree_unit_note(u);
 	tree_add(&t->units, depth, u->name, note, u);
 	free(note);
 	for (size_t i = 0; i < u->nkids; i++)

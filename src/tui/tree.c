@@ -239,3 +239,8 @@ int tree_show_item(struct tui_tree *tr, const void *item)
 	}
 	return 0;
 }
+
+char *tree_unit_note(const struct unit *u)
+{
+	return u->head ? xasprintf("%s — %s", unit_kind(u), u->head->name) : xstrdup(unit_kind(u));
+}

@@ -357,6 +357,9 @@ long tree_row_at(const struct tui_tree *tr, int r);
 const void *tree_item(const struct tui_tree *tr);
 void tree_select_item(struct tui_tree *tr, const void *item);
 int tree_show_item(struct tui_tree *tr, const void *item);
+/* What a unit's row says after its name: its kind (in the interface's
+ * language) and its head (allocated). */
+char *tree_unit_note(const struct unit *u);
 /* Run a moving command (down, up, pages, top, bottom) on a tree shown in
  * h rows; 0 when c is not one. */
 int tree_command(struct tui_tree *tr, enum tui_cmd c, long count, int h);
