@@ -301,8 +301,8 @@ static int run_place(struct strbuf *out, const struct opts *o, const struct doc 
 		if (n == 0)
 			status = place_not_found(d, why);
 		else
-			status =
-			    run_summary(out, o->at, 0, d, o->width >= 0 ? w->wrap : SUMMARY_WIDTH, NULL);
+			status = run_summary(out, o->at, 0, d,
+			                     o->width >= 0 ? w->wrap : SUMMARY_WIDTH, NULL);
 	}
 	free(why);
 	return status;

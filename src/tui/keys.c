@@ -39,13 +39,13 @@ struct cmd {
 	const char *help; /* marked with N_(), shown with _() */
 };
 
-#define R   SCR_BIT(SCR_READER)
-#define O   SCR_BIT(SCR_ORG)
-#define S   SCR_BIT(SCR_SUMMARY)
-#define L   SCR_BIT(SCR_LIST)
-#define H   SCR_BIT(SCR_HELP)
-#define D   SCR_BIT(SCR_DIALOG)
-#define ALL SCR_ALL
+#define R       SCR_BIT(SCR_READER)
+#define O       SCR_BIT(SCR_ORG)
+#define S       SCR_BIT(SCR_SUMMARY)
+#define L       SCR_BIT(SCR_LIST)
+#define H       SCR_BIT(SCR_HELP)
+#define D       SCR_BIT(SCR_DIALOG)
+#define ALL     SCR_ALL
 /* the screens where one reads and moves about: all but the dialog */
 #define READING (R | O | S | L | H)
 /* a command of these is one of every screen, in the help */
@@ -137,7 +137,11 @@ static const struct cmd table[] = {
      O,
      "find-unit",
      N_("find a unit as you type (words of its name, no accents needed)")},
-    {CMD_NEXT_MATCH, {K('n')}, R | O, "next-match", N_("the next match (wraps around; 3n: the third)")},
+    {CMD_NEXT_MATCH,
+     {K('n')},
+     R | O,
+     "next-match",
+     N_("the next match (wraps around; 3n: the third)")},
     {CMD_PREV_MATCH, {K('N')}, R | O, "previous-match", N_("the previous match")},
     {CMD_LIST_MATCHES, {K('L')}, R, "list-matches", N_("list every match with its context")},
     {CMD_CASE, {K('i')}, R, "case", N_("search case: smart, ignored, exact")},
@@ -358,7 +362,8 @@ void keys_help(struct strbuf *out, int width)
 		for (size_t i = 0; i < NCMDS; i++) {
 			/* a command of every screen is listed once, first */
 			int everywhere = (table[i].screens & EVERY) == EVERY;
-			if (g == 0 ? !everywhere : everywhere || !(table[i].screens & groups[g].mask))
+			if (g == 0 ? !everywhere
+			           : everywhere || !(table[i].screens & groups[g].mask))
 				continue;
 			if (stacked) {
 				layout_wrap(out, names[i].s, INDENT, NULL, 0, w);

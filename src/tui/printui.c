@@ -29,7 +29,7 @@ enum where { TO_TERMINAL = 1, TO_ANSI, TO_COMMAND, TO_FILE };
  * not a terminal (80 columns), byte for byte. */
 #define PRINT_MATCHES_WIDTH 80
 /* Parts are printed at the width circ --show --print uses. */
-#define PRINT_WIDTH 80
+#define PRINT_WIDTH         80
 /* Printouts longer than this ask first. */
 #define PRINT_CONFIRM_PAGES 10
 
@@ -56,7 +56,7 @@ static void what_rows(struct tui *t)
 	if (unit_root(t->doc))
 		tree_add(&t->dialog, 0, _("The whole organisation, a unit a page"), NULL,
 		         ITEM(W_ORG));
-	if (from->screen == SCR_READER && from->part) {
+	if (from->part) { /* set in the reader only */
 		char *label = doc_part_title(from->part);
 		/* TRANSLATORS: a row of the print dialog; %s: a part's label */
 		char *a = xasprintf(_("The part on screen: %s"), label);

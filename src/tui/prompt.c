@@ -156,13 +156,14 @@ char *prompt_read(struct tui *t, const char *label, const char *initial, struct 
 				tui_message(t, 0, "%s", _("No completion"));
 			} else {
 				long n = (long)cs.n;
-				cs.cur = cs.cur < 0 ? (back ? n - 1 : 0) : (cs.cur + (back ? n - 1 : 1)) % n;
+				cs.cur = cs.cur < 0 ? (back ? n - 1 : 0)
+				                    : (cs.cur + (back ? n - 1 : 1)) % n;
 				set_text(&sb, &cur, cs.texts[cs.cur]);
 				if (cs.n > 1)
 					/* TRANSLATORS: Tab in ':' with several
 					 * candidates: %ld of %zu */
-					tui_message(t, 0, _("%ld of %zu (Tab, Shift-Tab)"), cs.cur + 1,
-					            cs.n);
+					tui_message(t, 0, _("%ld of %zu (Tab, Shift-Tab)"),
+					            cs.cur + 1, cs.n);
 				else
 					cands_free(&cs);
 			}

@@ -91,6 +91,8 @@ const struct doc_part *rd_current_part(const struct tui *t)
 struct tui_place rd_place(const struct doc_part *p)
 {
 	struct tui_place at = {0};
+	if (p && p->kind == DOC_KIND_DOCUMENT) /* the title block */
+		p = NULL;
 	at.screen = SCR_READER;
 	at.part = p;
 	at.sel = p != NULL;
@@ -266,8 +268,8 @@ static size_t links_on_screen(struct tui *t, struct shown **out)
 
 /* Where a citation goes: a part of this document, the whole of it, or
  * another document (NULL and *other set). */
-static const struct doc_part *ref_target(const struct tui *t, const struct doc_link *l,
-                                         int *whole, int *other)
+static const struct doc_part *ref_target(const struct tui *t, const struct doc_link *l, int *whole,
+                                         int *other)
 {
 	*whole = *other = 0;
 	if (l->target[0] == '#')
@@ -284,8 +286,8 @@ static void say_other(struct tui *t, const struct doc_part *p, const struct doc_
 {
 	/* TRANSLATORS: the first %s: the citation as the text has it
 	 * (ST/SGB/1997/5); the second: the document's identifier (an IRI) */
-	tui_message(t, 0, _("%.*s is another document (%s), not loaded"),
-	            (int)(l->end - l->start), p->text + l->start, l->target);
+	tui_message(t, 0, _("%.*s is another document (%s), not loaded"), (int)(l->end - l->start),
+	            p->text + l->start, l->target);
 }
 
 static void next_link(struct tui *t, int backward)

@@ -5,11 +5,11 @@
 
 #include "tui.h"
 
-extern const struct tui_screen_ops reader_screen; /* reader.c */
-extern const struct tui_screen_ops org_screen;    /* orgscreen.c */
+extern const struct tui_screen_ops reader_screen;  /* reader.c */
+extern const struct tui_screen_ops org_screen;     /* orgscreen.c */
 extern const struct tui_screen_ops summary_screen; /* sumscreen.c */
-extern const struct tui_screen_ops list_screen;   /* listscreen.c */
-extern const struct tui_screen_ops help_screen;   /* helpscreen.c */
-extern const struct tui_screen_ops dialog_screen; /* printui.c */
+extern const struct tui_screen_ops list_screen;    /* listscreen.c */
+extern const struct tui_screen_ops help_screen;    /* helpscreen.c */
+extern const struct tui_screen_ops dialog_screen;  /* printui.c */
 
 #endif

@@ -43,8 +43,8 @@ static size_t match_at(const char *text, size_t at, const char *name)
 /* Is byte c one that can stand next to a reference or a name? */
 static int boundary(char c)
 {
-	return c == '\0' || c == ' ' || c == '\n' || c == '(' || c == ')' || c == ',' ||
-	       c == ':' || c == ';' || c == '.' || c == '-';
+	return c == '\0' || c == ' ' || c == '\n' || c == '(' || c == ')' || c == ',' || c == ':' ||
+	       c == ';' || c == '.' || c == '-';
 }
 
 struct cand {
@@ -88,7 +88,8 @@ static void find_links(struct tui *t, const char *text, const struct unit *self)
 	unsigned char *claimed = xcalloc(len + 1, 1);
 	/* the header: the symbol and title, then a rule of '=' */
 	const char *rule = strstr(text, "\n==");
-	size_t from = rule ? (size_t)(strchr(rule + 1, '\n') ? strchr(rule + 1, '\n') - text : 0) : 0;
+	size_t from =
+	    rule ? (size_t)(strchr(rule + 1, '\n') ? strchr(rule + 1, '\n') - text : 0) : 0;
 	struct span *found = NULL;
 	size_t nfound = 0;
 	for (size_t k = 0; k < nc; k++) {

@@ -20,8 +20,8 @@
 #include "tui.h"
 
 /* The smallest terminal the browser draws in; below, it says so. */
-#define MIN_COLS 20
-#define MIN_ROWS 5
+#define MIN_COLS  20
+#define MIN_ROWS  5
 /* The longest count typed before a command (5j, 3n). */
 #define MAX_COUNT 100000000L
 
@@ -356,8 +356,8 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 		at = here(t);
 		tui_place_free(&at);
 		at.unit = tui_unit_here(t, 1);
-		if (t->screen == SCR_READER)
-			at.part = rd_current_part(t);
+		if (t->screen == SCR_READER) /* the part being read, not the title */
+			at.part = rd_place(rd_current_part(t)).part;
 		at.screen = SCR_DIALOG;
 		tui_go(t, &at);
 		break;
@@ -408,7 +408,8 @@ static void key(struct tui *t, wint_t k, int code, long *count)
 	long n = *count;
 	*count = 0;
 	if (code && k == TERM_KEY_BADCHAR) {
-		tui_message(t, 1, "%s", _("Not a character in this locale's character set: ignored"));
+		tui_message(t, 1, "%s",
+		            _("Not a character in this locale's character set: ignored"));
 		return;
 	}
 	enum tui_cmd c = keys_command(t->screen, k, code);

@@ -232,12 +232,12 @@ struct tui {
 	enum search_mode cases, accents;
 
 	/* the other screens */
-	struct tui_tree units;  /* orgtree.c */
-	char *unit_find;        /* orgtree.c: what / looks for */
-	struct tui_text sum;    /* sumscreen.c */
+	struct tui_tree units; /* orgtree.c */
+	char *unit_find;       /* orgtree.c: what / looks for */
+	struct tui_text sum;   /* sumscreen.c */
 	const struct unit *sum_unit;
-	struct tui_text help;   /* helpscreen.c */
-	struct tui_tree list;   /* listscreen.c */
+	struct tui_text help; /* helpscreen.c */
+	struct tui_tree list; /* listscreen.c */
 	struct tui_place list_at;
 	struct tui_tree dialog; /* printui.c */
 	int dialog_step;
