@@ -44,11 +44,14 @@ start() {
 	sockn=$((sockn + 1))
 	sock=$tmp/sock.$sockn
 	exitf=$tmp/exit.$sockn
-	tmux -S "$sock" -f /dev/null new-session -d -x "$_c" -y "$_r" -- \
+	# remain-on-exit from the server's start (its configuration), so that
+	# a program that ends at once leaves its pane to read
+	printf 'set-option -g remain-on-exit on\n' >"$tmp/tmux.conf"
+	tmux -S "$sock" -f "$tmp/tmux.conf" new-session -d -x "$_c" -y "$_r" -- \
 		env -i "PATH=$PATH" "TERMINFO_DIRS=${TERMINFO:+$TERMINFO:}${TERMINFO_DIRS:-}" \
 		"ASAN_OPTIONS=${ASAN_OPTIONS:-}" "LSAN_OPTIONS=${LSAN_OPTIONS:-}" \
-		sh -c 'f=$1; shift; env "$@"; echo $? >"$f.tmp"; mv "$f.tmp" "$f"' sh "$exitf" "$@" \; \
-		set-option -g remain-on-exit on >/dev/null 2>"$tmp/tmux.err"
+		sh -c 'f=$1; shift; env "$@"; echo $? >"$f.tmp"; mv "$f.tmp" "$f"' sh "$exitf" "$@" \
+		>/dev/null 2>"$tmp/tmux.err"
 }
 
 # circ_at COLS ROWS [VAR=VALUE]...: circ with TERM=xterm-256color and a
