@@ -616,6 +616,45 @@ static void rd_describe(const struct tui *t, const struct tui_place *at, struct 
 	}
 }
 
+/* Is a statement of u (its head, composition, functions) made by part p? */
+static int unit_stated_in(const struct unit *u, const struct doc_part *p)
+{
+	if (u->head && u->head->source == p)
+		return 1;
+	const struct unit_parts *lists[] = {&u->composition, &u->functions, &u->head_functions};
+	for (size_t l = 0; l < 3; l++)
+		for (size_t i = 0; i < lists[l]->n; i++)
+			if (lists[l]->v[i] == p)
+				return 1;
+	return 0;
+}
+
+/* The unit name Tab selected; else (unless selected) the unit the part
+ * being read (or the nearest part above it) is about, else one it names;
+ * and the part being read. */
+static void rd_about(const struct tui *t, int selected, struct tui_place *at)
+{
+	const struct doc *d = t->doc;
+	at->part = rd_place(rd_current_part(t)).part; /* not the title block */
+	at->unit = NULL;
+	if (t->link_on && t->link_part->links[t->link_idx].kind == DOC_LINK_ORG) {
+		at->unit = unit_by_id(d, t->link_part->links[t->link_idx].target);
+		return;
+	}
+	for (const struct doc_part *q = rd_current_part(t); q && !selected; q = q->parent) {
+		for (size_t i = 0; i < d->nunits; i++)
+			if (unit_stated_in(d->units[i], q)) {
+				at->unit = d->units[i];
+				return;
+			}
+		for (size_t i = 0; i < q->nlinks; i++)
+			if (q->links[i].kind == DOC_LINK_ORG) {
+				at->unit = unit_by_id(d, q->links[i].target);
+				return;
+			}
+	}
+}
+
 static void rd_status(const struct tui *t, struct strbuf *info, struct strbuf *extra)
 {
 	find_status(t, info, extra);
@@ -635,5 +674,6 @@ const struct tui_screen_ops reader_screen = {
     .command = rd_command,
     .reflow = rd_reflow,
     .click = click,
+    .about = rd_about,
     .status = rd_status,
 };

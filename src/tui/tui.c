@@ -165,42 +165,15 @@ void tui_forward(struct tui *t)
 	tui_message(t, 0, P_("Forward (%zu more)", "Forward (%zu more)", t->nfwd), t->nfwd);
 }
 
-/* Is u's statement made by part p (its head, composition, functions)? */
-static int unit_stated_in(const struct unit *u, const struct doc_part *p)
-{
-	if (u->head && u->head->source == p)
-		return 1;
-	const struct unit_parts *lists[] = {&u->composition, &u->functions, &u->head_functions};
-	for (size_t l = 0; l < 3; l++)
-		for (size_t i = 0; i < lists[l]->n; i++)
-			if (lists[l]->v[i] == p)
-				return 1;
-	return 0;
-}
-
-const struct unit *tui_unit_here(const struct tui *t, int selected)
+/* What the screen is about, for o and p: its place, with the unit (and in
+ * the reader the part) it shows, or has selected. */
+static struct tui_place about(const struct tui *t, int selected)
 {
 	struct tui_place p = here(t);
 	tui_place_free(&p);
-	if (p.unit)
-		return p.unit;
-	if (t->screen != SCR_READER)
-		return NULL;
-	/* in the reader: the unit name Tab selected, else the unit the part
-	 * (or the nearest part above it) is about, else one it names */
-	if (t->link_on && t->link_part->links[t->link_idx].kind == DOC_LINK_ORG)
-		return unit_by_id(t->doc, t->link_part->links[t->link_idx].target);
-	if (selected)
-		return NULL;
-	for (const struct doc_part *q = rd_current_part(t); q; q = q->parent) {
-		for (size_t i = 0; i < t->doc->nunits; i++)
-			if (unit_stated_in(t->doc->units[i], q))
-				return t->doc->units[i];
-		for (size_t i = 0; i < q->nlinks; i++)
-			if (q->links[i].kind == DOC_LINK_ORG)
-				return unit_by_id(t->doc, q->links[i].target);
-	}
-	return NULL;
+	if (ops(t)->about)
+		ops(t)->about(t, selected, &p);
+	return p;
 }
 
 /* After a resize (or at the start): every screen that lays text out for
@@ -328,7 +301,7 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 			break;
 		}
 		at.screen = SCR_ORG;
-		at.unit = tui_unit_here(t, 0);
+		at.unit = about(t, 0).unit;
 		tui_go(t, &at);
 		break;
 	case CMD_GOTO:
@@ -353,11 +326,7 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 		cited_by(t);
 		break;
 	case CMD_PRINT:
-		at = here(t);
-		tui_place_free(&at);
-		at.unit = tui_unit_here(t, 1);
-		if (t->screen == SCR_READER) /* the part being read, not the title */
-			at.part = rd_place(rd_current_part(t)).part;
+		at = about(t, 1);
 		at.screen = SCR_DIALOG;
 		tui_go(t, &at);
 		break;

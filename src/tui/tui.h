@@ -140,6 +140,10 @@ struct tui_screen_ops {
 	void (*reflow)(struct tui *t);
 	/* A click at y, x. */
 	void (*click)(struct tui *t, int y, int x);
+	/* What the screen is about, for o and p, beyond the place it saves:
+	 * the unit selected (and unless selected, the one shown), the part
+	 * (may be NULL). */
+	void (*about)(const struct tui *t, int selected, struct tui_place *at);
 	/* What the status line adds at its right, if anything: information,
 	 * and what can be dropped first when the line is full (may be NULL). */
 	void (*status)(const struct tui *t, struct strbuf *info, struct strbuf *extra);
@@ -269,10 +273,6 @@ void tui_back(struct tui *t);
 void tui_forward(struct tui *t);
 /* Show the screen's place at (the history's entries). */
 void tui_place_free(struct tui_place *p);
-/* The unit the screen shows; in the reader, the unit name Tab selected,
- * else (unless selected) the unit the part being read is about (its head,
- * composition, functions) or names; NULL when none. */
-const struct unit *tui_unit_here(const struct tui *t, int selected);
 /* How far a page moves in h rows: two lines stay in view, as in less. */
 static inline long tui_page_step(long h)
 {
