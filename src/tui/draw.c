@@ -73,6 +73,25 @@ void draw_title(struct tui *t)
 		term_put(0, t->cols - rw, right, strlen(right), rw, TA_TITLE);
 }
 
+void draw_clip(struct strbuf *out, const char *s, int w)
+{
+	if (draw_width(s) <= w) {
+		sb_adds(out, s);
+		return;
+	}
+	int ew = term_cpwidth(0x2026);
+	size_t n = strlen(s), k = 0;
+	while (k < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + k, n - k, &cp);
+		if (draw_width_n(s, k + len) > w - ew)
+			break;
+		k += len;
+	}
+	sb_add(out, s, k);
+	sb_adds(out, "…");
+}
+
 void draw_prompt(struct tui *t, const char *prompt, const char *text, size_t cursor)
 {
 	int y = t->rows - 1;

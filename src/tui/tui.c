@@ -220,6 +220,13 @@ static void status(struct tui *t)
 		if (draw_width(right.s ? right.s : "") <= room)
 			break;
 	}
+	/* Back's left out: what fits of it, when that says something */
+	int used = draw_width(right.s ? right.s : ""), left = room - used - (used ? 2 : 0);
+	if (back.len && !strstr(right.s ? right.s : "", back.s) && left >= 16) {
+		if (right.len)
+			sb_adds(&right, "  ");
+		draw_clip(&right, back.s, left);
+	}
 	draw_status(t, where.s ? where.s : "", right.s ? right.s : "");
 	sb_free(&where);
 	sb_free(&info);

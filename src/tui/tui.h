@@ -418,6 +418,8 @@ void draw_title(struct tui *t);
 void draw_status(struct tui *t, const char *where, const char *right);
 /* The status line as a prompt: the label, the text, the cursor. */
 void draw_prompt(struct tui *t, const char *prompt, const char *text, size_t cursor);
+/* Append s to out, cut to w columns with an ellipsis if it is wider. */
+void draw_clip(struct strbuf *out, const char *s, int w);
 /* Columns s (n bytes of it) takes on this terminal. */
 int draw_width(const char *s);
 int draw_width_n(const char *s, size_t n);
