@@ -203,29 +203,39 @@ static void status(struct tui *t)
 		sb_addf(&back, _("Back: %s"), d.s ? d.s : "");
 		sb_free(&d);
 	}
-	/* shown in this order; when the line is full, Back's goes first,
-	 * then the screen's extras */
-	const char *pieces[3] = {info.s, back.s, extra.s};
-	static const int keep[3][3] = {{1, 1, 1}, {1, 0, 1}, {1, 0, 0}};
-	int room = t->cols - draw_width(where.s ? where.s : "") - 3;
-	for (int k = 0; k < 3; k++) {
+	/* the screen's information, where Back goes, the screen's extras, in
+	 * this order; when they do not fit, Back's is cut short (to no less
+	 * than MIN_BACK columns), else left out, then the extras too */
+	enum { MIN_BACK = 16 };
+	int room = t->cols - draw_width(where.s ? where.s : "") - 4;
+	for (int k = 0; k < 5; k++) {
+		int with_back = k < 2 || k == 3, with_extra = k < 3;
 		sb_truncate(&right, 0);
+		int fixed = 0; /* the columns of all but Back's */
+		const char *pieces[3] = {info.s, with_back ? back.s : NULL,
+		                         with_extra ? extra.s : NULL};
+		for (int i = 0; i < 3; i++)
+			if (i != 1 && pieces[i] && *pieces[i])
+				fixed += draw_width(pieces[i]) + 2;
+		int back_w = room - fixed;
+		if (k == 1 || k == 3) { /* Back's cut to what is left */
+			if (!back.len || back_w < MIN_BACK)
+				continue;
+		} else if (with_back && back.len && draw_width(back.s) > back_w) {
+			continue;
+		}
 		for (int i = 0; i < 3; i++) {
-			if (!keep[k][i] || !pieces[i] || !*pieces[i])
+			if (!pieces[i] || !*pieces[i])
 				continue;
 			if (right.len)
 				sb_adds(&right, "  ");
-			sb_adds(&right, pieces[i]);
+			if (i == 1)
+				draw_clip(&right, pieces[i], back_w);
+			else
+				sb_adds(&right, pieces[i]);
 		}
-		if (draw_width(right.s ? right.s : "") <= room)
+		if (draw_width(right.s ? right.s : "") <= room || k == 4)
 			break;
-	}
-	/* Back's left out: what fits of it, when that says something */
-	int used = draw_width(right.s ? right.s : ""), left = room - used - (used ? 2 : 0);
-	if (back.len && !strstr(right.s ? right.s : "", back.s) && left >= 16) {
-		if (right.len)
-			sb_adds(&right, "  ");
-		draw_clip(&right, back.s, left);
 	}
 	draw_status(t, where.s ? where.s : "", right.s ? right.s : "");
 	sb_free(&where);
@@ -379,6 +389,9 @@ static void key(struct tui *t, wint_t k, int code, long *count)
 	if (!code && k >= '0' && k <= '9' && (*count > 0 || k != '0')) {
 		if (*count < MAX_COUNT)
 			*count = *count * 10 + (long)(k - '0');
+		/* TRANSLATORS: digits typed before a command (5j): the count so
+		 * far, on the status line */
+		tui_message(t, 0, _("Count: %ld"), *count);
 		return;
 	}
 	long n = *count;

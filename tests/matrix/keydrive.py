@@ -57,8 +57,10 @@ class KeyDriver:
             s.send("\x07")
             s.quiet(0.03)
         if s.status_line().startswith(" Keys") or s.lines()[0].startswith(" Keys"):
-            s.send("\x7f")
-            s.quiet(0.03)
+            # the help was opened: Backspace would leave it in the history
+            # (Right would open it again), so start afresh
+            self.restart()
+            s = self.s
         s.send("g")
         s.quiet(0.03)
         s.send("/equipe\r")
@@ -128,9 +130,12 @@ def keys_job(term, entries):
                 d.dirty = True
             elif action.startswith("kp:"):
                 ch = action[3:]
-                pred = lambda: s.body() == s_body and ch + ": no such key here" in \
+                # a digit (but a first 0) starts a count, as in less
+                said = "Count: " + ch if ch in "123456789" else ch + ": no such key here"
+                pred = lambda: s.body() == s_body and said in \
                     s.status_line()  # noqa: E731
                 what = "is the keypad's %s in this TERM's entry: typed as %s" % (ch, ch)
+                d.dirty = True
             elif action == "alt":
                 # circ binds no Alt key in the reader: an Alt key is read as
                 # Esc (the search cleared) and then the key, so that an Esc
