@@ -127,9 +127,12 @@ void find_step(struct tui *t, int backward, long count)
 	int wrapped = 0, w = 0;
 	long k = -1;
 	if (t->cur_hit >= 0 && (size_t)t->cur_hit < t->nhits) {
-		/* 3n: the third match on */
+		/* 3n: the third match on (round the matches once at most) */
 		k = t->cur_hit;
-		for (long i = 0; i < (count > 0 ? count : 1); i++) {
+		long times = count > 0 ? count : 1;
+		if (times > (long)t->nhits)
+			times = (times - 1) % (long)t->nhits + 1;
+		for (long i = 0; i < times; i++) {
 			const struct search_hit *h = &t->hits[k];
 			k = search_step(t->hits, t->nhits, h->part->order, h->field, h->start,
 			                backward, &w);
@@ -143,7 +146,8 @@ void find_step(struct tui *t, int backward, long count)
 		             : (at == 0 ? 0
 		                        : search_step(t->hits, t->nhits, at - 1, SEARCH_TEXT,
 		                                      (size_t)-1, 0, &wrapped));
-		for (long i = 1; k >= 0 && i < count; i++) {
+		long times = count > (long)t->nhits ? (count - 1) % (long)t->nhits + 1 : count;
+		for (long i = 1; k >= 0 && i < times; i++) {
 			const struct search_hit *h = &t->hits[k];
 			k = search_step(t->hits, t->nhits, h->part->order, h->field, h->start,
 			                backward, &w);

@@ -118,6 +118,10 @@ static void list_describe(const struct tui *t, const struct tui_place *at, struc
 		 * pattern searched for (after the slash) */
 		sb_addf(out, P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits,
 		        t->pattern ? t->pattern : "");
+	} else if (p->list == LIST_UNITS && at) {
+		/* TRANSLATORS: where Back goes: the list of the units a name
+		 * fits; %s: that name */
+		sb_addf(out, _("Units named '%s'"), p->text ? p->text : "");
 	} else if (p->list == LIST_UNITS) {
 		/* TRANSLATORS: the list's title on the status line: the units
 		 * that a name typed after ':' fits; %s: that name */
@@ -167,6 +171,14 @@ static void list_reflow(struct tui *t)
 	tui_place_free(&at);
 }
 
+/* In a list of units, the selected one (for o and p). */
+static void list_about(const struct tui *t, int selected, struct tui_place *at)
+{
+	(void)selected;
+	if (t->list_at.list == LIST_UNITS)
+		at->unit = tree_item(&t->list);
+}
+
 static void list_click(struct tui *t, int y, int x)
 {
 	(void)x;
@@ -186,4 +198,5 @@ const struct tui_screen_ops list_screen = {
     .command = list_command,
     .reflow = list_reflow,
     .click = list_click,
+    .about = list_about,
 };

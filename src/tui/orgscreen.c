@@ -72,11 +72,16 @@ static int find_unit(struct tui *t, int backward, int from_here)
 	return found;
 }
 
+/* The unit selected when / began: each change searches from there. */
+static const struct unit *find_start;
+
 /* While typing after /: the first unit that matches, from where / began. */
 static void on_change(struct tui *t, const char *text)
 {
 	free(t->unit_find);
 	t->unit_find = xstrdup(text);
+	if (find_start)
+		tree_select_item(&t->units, find_start);
 	if (*text && !find_unit(t, 0, 1))
 		/* TRANSLATORS: / in the organisation: no unit's name has
 		 * words starting with what was typed */
@@ -85,12 +90,21 @@ static void on_change(struct tui *t, const char *text)
 
 static void find_prompt_units(struct tui *t)
 {
-	const void *start = tree_item(&t->units);
+	const struct unit *start = tree_item(&t->units);
+	char *before = t->unit_find ? xstrdup(t->unit_find) : NULL;
+	find_start = start;
 	/* TRANSLATORS: the prompt of / in the organisation: find a unit by
 	 * the words of its name */
 	char *s = prompt_read(t, _("Find unit: "), NULL, &t->hist_search, on_change, NULL);
-	if (s == NULL && start)
-		tree_select_item(&t->units, start);
+	find_start = NULL;
+	if (s == NULL) { /* cancelled: where it was, and the search before */
+		if (start)
+			tree_select_item(&t->units, start);
+		free(t->unit_find);
+		t->unit_find = before;
+		before = NULL;
+	}
+	free(before);
 	free(s);
 }
 
@@ -122,10 +136,16 @@ static int org_command(struct tui *t, enum tui_cmd c, long count)
 		return 1;
 	case CMD_NEXT_MATCH:
 	case CMD_PREV_MATCH:
-		if (t->unit_find == NULL)
+		if (t->unit_find == NULL) {
 			tui_message(t, 0, "%s", _("No search yet: / to search"));
-		else if (!find_unit(t, c == CMD_PREV_MATCH, 0))
-			tui_message(t, 1, "%s", _("No unit by that name"));
+			return 1;
+		}
+		/* 3n: the third unit found on (round the tree once at most) */
+		for (long i = 0; i < (count > 0 ? count : 1) && i < (long)t->units.nall; i++)
+			if (!find_unit(t, c == CMD_PREV_MATCH, 0)) {
+				tui_message(t, 1, "%s", _("No unit by that name"));
+				break;
+			}
 		return 1;
 	default:
 		return 0;

@@ -261,10 +261,10 @@ static void choose(struct tui *t)
 		/* TRANSLATORS: before printing a long text; %zu: its pages. The
 		 * answer is one key: y or Y (and o or O, for oui) say yes, any
 		 * other key no. Keep the space at the end */
-		char *q = xasprintf(P_("This printout is %zu page long. Print it? (y/n) ",
-		                       "This printout is %zu pages long. Print it? (y/n) ",
-		                       t->print_pages),
-		                    t->print_pages);
+		char *q =
+		    xasprintf(P_("This printout is %zu page long. Go on? (y/n) ",
+		                 "This printout is %zu pages long. Go on? (y/n) ", t->print_pages),
+		              t->print_pages);
 		int yes = prompt_yes(t, q);
 		free(q);
 		if (!yes) {
@@ -338,8 +338,6 @@ static int pd_command(struct tui *t, enum tui_cmd c, long count)
 		choose(t);
 		return 1;
 	}
-	if (c == CMD_PRINT) /* p again: the first row */
-		return 1;
 	return 0;
 }
 

@@ -102,9 +102,9 @@ struct tui_place rd_place(const struct doc_part *p)
 /* Lay the document out again for the reader's width, keeping the place. */
 void rd_layout(struct tui *t)
 {
-	/* narrowed with the keys in the outline: show it, not a hidden one */
-	if (!wide(t) && t->outline_focus)
-		t->outline_shown = 1;
+	/* narrow: the outline shows exactly when the keys are in it */
+	if (!wide(t))
+		t->outline_shown = t->outline_focus;
 	int y, h, x, w;
 	rd_area(t, &y, &h, &x, &w);
 	size_t width = w > RD_MIN_W ? (size_t)w - 1 : RD_MIN_W;
@@ -510,7 +510,8 @@ static int rd_command(struct tui *t, enum tui_cmd c, long count)
 		return 1;
 	case CMD_NEXT_PART:
 	case CMD_PREV_PART:
-		for (long i = 0; i < n; i++)
+		/* a count past the parts goes round once at most */
+		for (long i = 0; i < n && i < (long)t->doc->nparts; i++)
 			part_step(t, c == CMD_PREV_PART);
 		return 1;
 	case CMD_NEXT_LINK:
@@ -565,10 +566,9 @@ static void rd_open(struct tui *t, const struct tui_place *at)
 		return;
 	}
 	rd_goto_line(t, page_line_of(&t->page, at->part) + at->line);
-	if (at->sel && at->line == 0 && t->top == page_line_of(&t->page, at->part))
+	/* the part gone to (on screen, at the top or near the end) */
+	if (at->sel && at->line == 0)
 		t->focus = at->part;
-	else if (at->sel && at->line == 0)
-		t->focus = at->part; /* near the end: on screen all the same */
 }
 
 static void rd_save(const struct tui *t, struct tui_place *at)

@@ -139,7 +139,8 @@ static void find_links(struct tui *t, const char *text, const struct unit *self)
 				e++;
 			tx->links = xreallocarray(tx->links, tx->nlinks + 1, sizeof *tx->links);
 			tx->links[tx->nlinks++] = (struct tui_text_link){
-			    line, s - line_start, e - line_start, found[i].part, found[i].unit};
+			    line,          s - line_start, e - line_start, s != found[i].start,
+			    found[i].part, found[i].unit};
 			s = e;
 			while (s < found[i].end && (text[s] == '\n' || text[s] == ' '))
 				s++;
@@ -172,7 +173,7 @@ static void sum_open(struct tui *t, const struct tui_place *at)
 		return;
 	render(t, at->unit);
 	t->sum.top = at->line < t->sum.nlines ? at->line : 0;
-	if (at->sel > 0 && at->sel <= t->sum.nlines && at->sel - 1 < t->sum.nlinks)
+	if (at->sel > 0 && at->sel - 1 < t->sum.nlinks)
 		t->sum.link = (long)at->sel - 1;
 }
 
@@ -229,9 +230,14 @@ static void sum_reflow(struct tui *t)
 {
 	if (t->sum_unit == NULL)
 		return;
-	size_t top = t->sum.top, old = t->sum.nlines;
+	size_t top = t->sum.top, old = t->sum.nlines, nlinks = t->sum.nlinks;
+	long link = t->sum.link;
 	render(t, t->sum_unit);
 	t->sum.top = old ? top * t->sum.nlines / old : 0;
+	/* the pieces of the links change with the width: keep the selection
+	 * only when their number did not */
+	if (link >= 0 && t->sum.nlinks == nlinks)
+		t->sum.link = link;
 }
 
 static void sum_click(struct tui *t, int y, int x)

@@ -245,6 +245,10 @@ static const char *translit(uint32_t cp)
 		return "<";
 	case 0x2022:
 		return "*";
+	case 0x2500: /* box drawing: rules and dividers */
+		return "-";
+	case 0x2502:
+		return "|";
 	case 0x2190: /* arrows, as key names may use */
 		return "<-";
 	case 0x2192:

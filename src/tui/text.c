@@ -8,6 +8,13 @@
 #include "circ/i18n.h"
 #include "tui.h"
 
+long text_link_group(const struct tui_text *tx, size_t k)
+{
+	while (k > 0 && tx->links[k].cont)
+		k--;
+	return (long)k;
+}
+
 void text_free(struct tui_text *tx)
 {
 	for (size_t i = 0; i < tx->nlines; i++)
@@ -39,6 +46,7 @@ void text_set(struct tui_text *tx, const char *title, const char *body)
 void text_draw(const struct tui *t, struct tui_text *tx)
 {
 	int h = t->rows - 2;
+	tx->shown = h > 0 ? h : 0;
 	for (int r = 0; r < h; r++) {
 		size_t l = tx->top + (size_t)r;
 		if (l >= tx->nlines)
@@ -53,9 +61,9 @@ void text_draw(const struct tui *t, struct tui_text *tx)
 			if (lk->line != l)
 				continue;
 			col += term_putn(s + at, lk->start - at, t->cols - col, TA_TEXT);
-			enum tui_attr a = (long)k == tx->link ? TA_SELECTED
-			                  : lk->unit          ? TA_UNIT
-			                                      : TA_LINK;
+			enum tui_attr a = text_link_group(tx, k) == tx->link ? TA_SELECTED
+			                  : lk->unit                         ? TA_UNIT
+			                                                     : TA_LINK;
 			col += term_putn(s + lk->start, lk->end - lk->start, t->cols - col, a);
 			at = lk->end;
 		}
@@ -74,7 +82,11 @@ static void step_link(struct tui *t, struct tui_text *tx, int backward, int h)
 	}
 	long n = (long)tx->nlinks, k;
 	if (tx->link >= 0) {
-		k = (tx->link + (backward ? n - 1 : 1)) % n;
+		/* the next link's first piece: pieces of one name are one link */
+		k = tx->link;
+		do
+			k = (k + (backward ? n - 1 : 1)) % n;
+		while (tx->links[k].cont && k != tx->link);
 	} else {
 		k = backward ? n - 1 : 0;
 		/* the first link on screen (or after it) */
@@ -86,6 +98,7 @@ static void step_link(struct tui *t, struct tui_text *tx, int backward, int h)
 				break;
 			}
 		}
+		k = text_link_group(tx, (size_t)k);
 	}
 	tx->link = k;
 	size_t line = tx->links[k].line;
@@ -133,10 +146,13 @@ int text_command(struct tui *t, struct tui_text *tx, enum tui_cmd c, long count,
 		text_scroll(tx, -n * half, h);
 		return 1;
 	case CMD_TOP:
-		text_scroll(tx, -(long)tx->nlines, h);
-		return 1;
 	case CMD_BOTTOM:
-		text_scroll(tx, (long)tx->nlines, h);
+		/* 5g, 5G: line 5 at the top */
+		text_scroll(tx, -(long)tx->nlines, h);
+		if (count > 0)
+			text_scroll(tx, count - 1, h);
+		else if (c == CMD_BOTTOM)
+			text_scroll(tx, (long)tx->nlines, h);
 		return 1;
 	case CMD_NEXT_LINK:
 	case CMD_PREV_LINK:
@@ -149,7 +165,7 @@ int text_command(struct tui *t, struct tui_text *tx, enum tui_cmd c, long count,
 
 long text_link_at(const struct tui_text *tx, int y, int x)
 {
-	if (y < 1)
+	if (y < 1 || y > tx->shown)
 		return -1;
 	size_t line = tx->top + (size_t)(y - 1);
 	for (size_t k = 0; k < tx->nlinks; k++) {
@@ -159,7 +175,7 @@ long text_link_at(const struct tui_text *tx, int y, int x)
 		int from = 1 + draw_width_n(tx->lines[line], lk->start);
 		int to = from + draw_width_n(tx->lines[line] + lk->start, lk->end - lk->start);
 		if (x >= from && x < to)
-			return (long)k;
+			return text_link_group(tx, k);
 	}
 	return -1;
 }

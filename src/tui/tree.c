@@ -103,6 +103,7 @@ void tree_select_item(struct tui_tree *tr, const void *item)
 void tree_draw(const struct tui *t, struct tui_tree *tr, int y, int x, int h, int w, int focus)
 {
 	(void)t;
+	tr->shown = h > 0 && w > 0 ? h : 0;
 	if (h <= 0 || w <= 0)
 		return;
 	if (tr->sel < tr->top)
@@ -119,7 +120,8 @@ void tree_draw(const struct tui *t, struct tui_tree *tr, int y, int x, int h, in
 			move(y + r, x);
 			int used = term_putn("── ", strlen("── "), w, TA_DIM);
 			used += term_putn_clipped(row->text, strlen(row->text), w - used, TA_NUM);
-			while (used < w)
+			used += term_putn(" ", 1, w - used, TA_DIM);
+			for (int k2 = 0; used < w && k2 < w; k2++)
 				used += term_putn("─", strlen("─"), w - used, TA_DIM);
 			continue;
 		}
@@ -157,10 +159,12 @@ void tree_move(struct tui_tree *tr, long delta)
 	while (sel >= 0 && sel < (long)tr->nvis && is_divider(tr, (size_t)sel))
 		sel += step;
 	if (sel < 0 || sel >= (long)tr->nvis) {
-		for (sel = (long)tr->sel; sel >= 0 && is_divider(tr, (size_t)sel); sel -= step)
+		/* none that way: the nearest the other way, else stay */
+		for (sel = (long)tr->sel;
+		     sel >= 0 && sel < (long)tr->nvis && is_divider(tr, (size_t)sel); sel -= step)
 			;
-		if (sel < 0)
-			sel = 0;
+		if (sel < 0 || sel >= (long)tr->nvis)
+			return;
 	}
 	tr->sel = (size_t)sel;
 }
@@ -188,10 +192,13 @@ int tree_command(struct tui_tree *tr, enum tui_cmd c, long count, int h)
 		tree_move(tr, -n * half);
 		return 1;
 	case CMD_TOP:
-		tree_move(tr, -(long)tr->nvis);
-		return 1;
 	case CMD_BOTTOM:
-		tree_move(tr, (long)tr->nvis);
+		/* 5g, 5G: row 5 */
+		tree_move(tr, -(long)tr->nvis);
+		if (count > 0)
+			tree_move(tr, count - 1);
+		else if (c == CMD_BOTTOM)
+			tree_move(tr, (long)tr->nvis);
 		return 1;
 	default:
 		return 0;
@@ -225,7 +232,8 @@ void tree_fold(struct tui_tree *tr, int how)
 long tree_row_at(const struct tui_tree *tr, int r)
 {
 	size_t k = tr->top + (size_t)r;
-	return r >= 0 && k < tr->nvis ? (long)k : -1;
+	return r >= 0 && r < tr->shown && k < tr->nvis && !tr->all[tr->vis[k]].divider ? (long)k
+	                                                                               : -1;
 }
 
 /* Select item's row when it is shown (without unfolding). */

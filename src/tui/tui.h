@@ -167,11 +167,14 @@ struct tui_tree {
 	size_t *vis;           /* indices into all of the rows shown */
 	size_t nvis;
 	size_t sel, top; /* in vis */
+	int shown;       /* rows drawn last (for clicks) */
 };
 
-/* A link in a text: line, byte span, where it goes. */
+/* A link in a text: line, byte span, where it goes; a name broken over
+ * lines is one link in several pieces, the later ones marked cont. */
 struct tui_text_link {
 	size_t line, start, end;
+	int cont;
 	const struct doc_part *part; /* a part of the document */
 	const struct unit *unit;     /* or a unit (its summary) */
 };
@@ -182,6 +185,7 @@ struct tui_text {
 	char **lines;
 	size_t nlines;
 	size_t top;
+	int shown; /* rows drawn last (for clicks) */
 	struct tui_text_link *links;
 	size_t nlinks;
 	long link; /* the selected link, or -1 */
@@ -236,8 +240,8 @@ struct tui {
 	enum search_mode cases, accents;
 
 	/* the other screens */
-	struct tui_tree units; /* orgtree.c */
-	char *unit_find;       /* orgtree.c: what / looks for */
+	struct tui_tree units; /* orgscreen.c */
+	char *unit_find;       /* orgscreen.c: what / looks for */
 	struct tui_text sum;   /* sumscreen.c */
 	const struct unit *sum_unit;
 	struct tui_text help; /* helpscreen.c */
@@ -271,7 +275,7 @@ void tui_go_unit(struct tui *t, const struct unit *u);
 void tui_go_definition(struct tui *t, const struct unit *u);
 void tui_back(struct tui *t);
 void tui_forward(struct tui *t);
-/* Show the screen's place at (the history's entries). */
+/* Free what a place owns (its text). */
 void tui_place_free(struct tui_place *p);
 /* How far a page moves in h rows: two lines stay in view, as in less. */
 static inline long tui_page_step(long h)
@@ -371,8 +375,10 @@ void text_draw(const struct tui *t, struct tui_text *tx);
 /* Run a moving or link command on a text shown in h rows; 0 when c is
  * not one. */
 int text_command(struct tui *t, struct tui_text *tx, enum tui_cmd c, long count, int h);
-/* The link at y, x, or -1. */
+/* The link at y, x (its first piece), or -1. */
 long text_link_at(const struct tui_text *tx, int y, int x);
+/* The first piece of the link piece k is part of. */
+long text_link_group(const struct tui_text *tx, size_t k);
 
 /* find.c: searching the document (/, n, N, i, a) */
 void find_prompt(struct tui *t);
