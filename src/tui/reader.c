@@ -450,8 +450,7 @@ static int outline_command(struct tui *t, enum tui_cmd c, long count)
 		}
 		return 1;
 	}
-	case CMD_BACK:
-	case CMD_LEFT:
+	case CMD_LEFT: /* Backspace goes back, as everywhere */
 		tree_fold(&t->outline, -1);
 		return 1;
 	case CMD_RIGHT:
