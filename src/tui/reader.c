@@ -560,6 +560,10 @@ static void rd_open(struct tui *t, const struct tui_place *at)
 {
 	t->link_on = 0;
 	t->focus = NULL;
+	/* a place is in the text: the keys leave the outline */
+	t->outline_focus = 0;
+	if (!wide(t))
+		t->outline_shown = 0;
 	if (at->part == NULL) {
 		rd_goto_line(t, at->line);
 		return;
