@@ -11,6 +11,7 @@
 #define CIRC_PRINT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "circ/doc.h"
 #include "circ/strbuf.h"
@@ -28,6 +29,13 @@
  * over it) and keeps its permissions; through a symbolic link, the link's
  * target is replaced and the link stays; a device or a pipe is written to. */
 int print_to_file(const char *text, size_t n, const char *path, int force, char **err);
+struct stat;
+/* Write n bytes of text to a new file beside path, with mode (and the
+ * owner of old, when given and allowed), then rename it over path: readers
+ * see the old file or the new one, never half of one. 0, or -1 with *err
+ * (allocated). Used by print_to_file and by the marks file. */
+int print_replace_file(const char *text, size_t n, const char *path, mode_t mode,
+                       const struct stat *old, char **err);
 /* Split a command line into words (spaces separate; '...' and "..." quote;
  * no shell). NULL-terminated, allocated; NULL with *err when malformed. */
 char **print_split(const char *command, char **err);

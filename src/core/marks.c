@@ -1,5 +1,6 @@
 /* marks.c: the user's marks and their file (see marks.h). */
 #include "circ/marks.h"
+#include "circ/print.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -246,21 +247,6 @@ static int make_dirs(char *dir, char **failed)
 	return 0;
 }
 
-/* Write all of n bytes to fd; 0, or -1 with errno. */
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Replace the file at path by text, through a temporary file in its
  * directory (mode 0600) renamed over it, making the directory first when
  * it is missing. 0, or -1 with *err. */
@@ -282,30 +268,7 @@ static int write_file(const char *path, const struct strbuf *text, char **err)
 		}
 	}
 	free(dir);
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	int bad =
-	    write_all(fd, sb_str(text), text->len) != 0 || fchmod(fd, 0600) != 0 || fsync(fd) != 0;
-	int saved = errno;
-	if (close(fd) != 0 && !bad) {
-		bad = 1;
-		saved = errno;
-	}
-	if (!bad && rename(tmp, path) != 0) {
-		bad = 1;
-		saved = errno;
-	}
-	if (bad) {
-		unlink(tmp);
-		*err = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
-	}
-	free(tmp);
-	return bad ? -1 : 0;
+	return print_replace_file(sb_str(text), text->len, path, 0600, NULL, err);
 }
 
 /* Read the file again, put in it every mark of m not saved yet, write it

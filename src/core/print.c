@@ -79,10 +79,8 @@ static char *follow_links(const char *path)
 	return NULL;
 }
 
-/* Write text to a new file beside path, with mode, then rename it over
- * path: readers see the old file or the new one, never half of one. */
-static int replace_file(const char *text, size_t n, const char *path, mode_t mode,
-                        const struct stat *old, char **err)
+int print_replace_file(const char *text, size_t n, const char *path, mode_t mode,
+                       const struct stat *old, char **err)
 {
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
@@ -157,12 +155,12 @@ int print_to_file(const char *text, size_t n, const char *path, int force, char 
 	if (stat(target, &st) == 0) {
 		/* the replaced file's permissions stay (a read-only file
 		 * stays read-only) */
-		rc = replace_file(text, n, target, st.st_mode & 07777, &st, err);
+		rc = print_replace_file(text, n, target, st.st_mode & 07777, &st, err);
 	} else {
 		/* a new file gets the mode any new file gets (mkstemp's is 0600) */
 		mode_t mask = umask(0);
 		umask(mask);
-		rc = replace_file(text, n, target, 0666 & ~mask, NULL, err);
+		rc = print_replace_file(text, n, target, 0666 & ~mask, NULL, err);
 	}
 	free(target);
 	return rc;
