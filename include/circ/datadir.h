@@ -5,7 +5,7 @@
 #define CIRC_DATADIR_H
 
 #define DATADIR_BULLETIN "ST-SGB-2010-2.fr.xml"
-#define DATADIR_SCHEMA   "akn-subset.rng"
+#define DATADIR_SCHEMA   "circ-organisation.rng"
 
 /* The directory holding the content files (allocated), or NULL when none of
  * the candidates holds the schema; then *why says what was tried

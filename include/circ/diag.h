@@ -30,5 +30,8 @@ void diag_add(struct diag_list *dl, const char *file, long line, long col, const
 /* Print the first max problems (all when max is 0). */
 void diag_print(const struct diag_list *dl, size_t max);
 void diag_clear(struct diag_list *dl);
+/* Order the problems from index from on by line, keeping the order of
+ * problems on the same line. */
+void diag_sort_from(struct diag_list *dl, size_t from);
 
 #endif

@@ -1,14 +1,18 @@
-/* doc.h: the in-memory model of one bulletin.
+/* doc.h: the in-memory model of one Akoma Ntoso document.
  *
- * doc_load() reads an Akoma Ntoso file with libxml2 (no network, no DTD, no
- * entity expansion), validates it against the project's RELAX NG subset, runs
- * the semantic checks (unique eIds, eIds spelled from the nums, every "#eId"
- * reference resolves) and builds this model. The model owns all its memory;
- * doc_free() releases it. Nothing here depends on libxml2 once loaded.
+ * doc_load() reads an Akoma Ntoso 3.0 file of any document type with
+ * libxml2 (no network, no DTD, no entity expansion), runs the semantic
+ * checks (unique eIds, every "#eId" reference resolves, the organisation
+ * block when there is one) and builds this model from the vocabulary
+ * itself: every hierarchical element becomes a part. Problems the checks
+ * find do not stop the load (the caller decides: --strict refuses). The
+ * model owns all its memory; doc_free() releases it. Nothing here depends
+ * on libxml2 once loaded.
  *
- * Parts form a tree under doc->root (kind DOC_KIND_DOCUMENT): the preamble,
- * the sections, their paragraphs, points and sub-points, and the conclusions.
- * doc->parts lists every part but the root in document order. */
+ * Parts form a tree under doc->root (kind DOC_KIND_DOCUMENT): the preface,
+ * the preamble, the hierarchy (sections, articles, chapters..., their
+ * paragraphs, points and sub-points), the conclusions, the attachments and
+ * the notes. doc->parts lists every part but the root in document order. */
 #ifndef CIRC_DOC_H
 #define CIRC_DOC_H
 
@@ -22,7 +26,11 @@ enum doc_kind {
 	DOC_KIND_SECTION,
 	DOC_KIND_PARAGRAPH,
 	DOC_KIND_POINT,
-	DOC_KIND_CONCLUSIONS
+	DOC_KIND_CONCLUSIONS,
+	DOC_KIND_PREFACE,  /* the preface or cover page: what the title block does not show */
+	DOC_KIND_DIVISION, /* a headed level: chapter, part, article, annex, debate section... */
+	DOC_KIND_BLOCK,    /* text without a number: after a level's parts, a speech... */
+	DOC_KIND_NOTE      /* a footnote (authorialNote, note), at the end of the document */
 };
 
 /* What a marked-up span of a part's text is. */
@@ -43,6 +51,7 @@ struct doc_link {
 struct doc_part {
 	enum doc_kind kind;
 	char *eid;     /* "sec_5__para_5-7__list_1__point_b"; NULL for root */
+	char *elem;    /* the Akoma Ntoso element ("article"; an hcontainer's name) */
 	char *num;     /* "Section 5", "5.7", "b)"; NULL when none */
 	char *heading; /* a section's heading; NULL when none */
 	/* The part's own text, normalised: runs of ASCII white space become one
@@ -68,6 +77,9 @@ struct doc_meta {
 	int year;             /* 2010; only the year is known */
 	char *signatory;      /* "Ban Ki-moon" or NULL */
 	char *signatory_role; /* "Le Secrétaire général" or NULL */
+	char *date;           /* "2010-06-01" (FRBRWork's FRBRdate) or NULL */
+	char *type;           /* the document element: "statement", "act", "debate"... */
+	char *subtype;        /* its name attribute ("bulletin") or NULL */
 };
 
 struct unit;
@@ -86,17 +98,22 @@ struct doc {
 	struct unit **units;
 	size_t nunits;
 	struct unit **units_by_id; /* the same, sorted by eId */
+	size_t nproblems;          /* problems the checks found while loading */
+	struct diag_list warnings; /* what --check warns about (naming rule...) */
 };
 
 /* Files larger than this are refused before they are parsed. */
 #define DOC_MAX_BYTES (32u * 1024u * 1024u)
 
-/* Load path, validating with the RELAX NG schema at schema_path. Returns the
- * model, or NULL after adding every problem found to diags (loading stops at
- * the first stage that fails: reading, parsing, schema, semantic checks). */
+/* Load path; schema_path is the RELAX NG schema of the organisation block.
+ * Returns NULL after adding the problem to diags when the file cannot be
+ * read, is not well-formed or is not Akoma Ntoso 3.0. Otherwise returns the
+ * model, with every problem the checks found added to diags (and counted
+ * in d->nproblems): what the schema or the checks reject is skipped (an
+ * invalid organisation block gives no organisation) or kept as it is. */
 struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags);
 void doc_free(struct doc *d);
-/* Compile the RELAX NG schema now (it is kept for the loads that follow).
+/* Compile the organisation block's RELAX NG schema now (kept for the loads that follow).
  * Returns 0, or -1 after adding the schema's problems to diags: a broken
  * schema is a fault of the installation, not of any document. */
 int doc_schema_load(const char *schema_path, struct diag_list *diags);
@@ -113,6 +130,12 @@ char *doc_part_label(const struct doc_part *p);
 /* The same for people to read, in the user's language: "préambule" and
  * "signature" in French, else as doc_part_label(). Newly allocated. */
 char *doc_part_title(const struct doc_part *p);
+/* Is p a level of the outline and the table of contents (a section, an
+ * article, a paragraph, a point, a note, a speaker's turn...)? */
+int doc_part_is_level(const struct doc_part *p);
+/* Does p show its number and heading on lines of their own (a section, a
+ * chapter, an article, a speech...) rather than before its text? */
+int doc_part_is_headed(const struct doc_part *p);
 /* The section a part belongs to, or NULL. */
 const struct doc_part *doc_part_section(const struct doc_part *p);
 

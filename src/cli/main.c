@@ -105,6 +105,17 @@ static void emit(const struct strbuf *text, const char *prefix, struct strbuf *c
 	}
 }
 
+/* Say on standard error that path opened with problems, in one line. */
+static void report_problems(const char *path, size_t n)
+{
+	/* TRANSLATORS: a document opened although the checks found
+	   problems in it; %s is the file name */
+	err_report(path, 0, 0,
+	           P_("%zu problem; 'circ --check %s' lists it",
+	              "%zu problems; 'circ --check %s' lists them", n),
+	           n, path);
+}
+
 /* Report why a file could not be loaded: every problem for --check, else
  * the first one and how many more there are. */
 static void report_load(const struct diag_list *dl, const char *path, int all)
@@ -517,7 +528,8 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct doc *d = doc_load(file, schema, &dl);
 	int rc = ERR_EXIT_DOC;
-	if (d == NULL) {
+	char *notice = NULL;
+	if (d == NULL || (o->strict && d->nproblems > 0)) {
 		report_load(&dl, file, 0);
 	} else if (o->at && (rc = place_check(d, o->at)) != ERR_EXIT_OK) {
 		/* a place naming nothing: said on the command line, the
@@ -530,8 +542,14 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		rc = ERR_EXIT_USAGE;
 	} else {
 		doc_release_cache();
-		rc = tui_run(d, cfg, o->at);
+		if (d->nproblems > 0)
+			notice = xasprintf(P_("%zu problem; 'circ --check %s' lists it",
+			                      "%zu problems; 'circ --check %s' lists them",
+			                      d->nproblems),
+			                   d->nproblems, file);
+		rc = tui_run(d, cfg, o->at, notice);
 	}
+	free(notice);
 	diag_clear(&dl);
 	doc_free(d);
 	return rc;
@@ -675,8 +693,22 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nfiles; i++) {
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct doc *d = doc_load(files[i], schema, &dl);
-		if (d == NULL) {
-			report_load(&dl, files[i], o.action == OPTS_CHECK);
+		int check = o.action == OPTS_CHECK;
+		if (d && check) {
+			/* every problem and warning, in the order of the file */
+			for (size_t k = 0; k < d->warnings.n; k++) {
+				struct diag *w = &d->warnings.v[k];
+				diag_add(&dl, w->file, w->line, w->col, "%s", w->msg);
+			}
+			diag_sort_from(&dl, 0);
+		}
+		if (d && d->nproblems > 0 && !check && !o.strict)
+			report_problems(files[i], d->nproblems);
+		else if (d && check && dl.n > 0)
+			diag_print(&dl, 0);
+		if (d == NULL || (d->nproblems > 0 && (check || o.strict))) {
+			if (d == NULL || !check)
+				report_load(&dl, files[i], check);
 			status = ERR_EXIT_DOC;
 		} else {
 			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, &width, &run);

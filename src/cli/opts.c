@@ -47,6 +47,7 @@ enum {
 	KEY_PRINT_COMMAND,
 	KEY_PRINTER,
 	KEY_RESTRICTED,
+	KEY_STRICT,
 	KEY_AT
 };
 
@@ -123,6 +124,10 @@ static const struct optdef table[] = {
     {"at", KEY_AT, N_("REF"), OPTS_DEFAULT,
      N_("open the browser at REF: a part, as --show takes it, or a unit, as --summary takes "
         "it (as ':' in the browser); also +REF, or REF after the FILEs (see below)")},
+    {"strict", KEY_STRICT, NULL, OPTS_DEFAULT,
+     N_("refuse a document in which the checks find problems (duplicate eIds, references "
+        "that do not resolve, an organisation block its schema refuses) instead of opening "
+        "it with a warning")},
     {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
      N_("write no file, run no command, read no other file and no settings of the user, no "
         "suspend (for an sshd ForceCommand); printing to the terminal's printer stays")},
@@ -493,6 +498,9 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			break;
 		case KEY_RESTRICTED:
 			o->restricted = 1;
+			break;
+		case KEY_STRICT:
+			o->strict = 1;
 			break;
 		case KEY_AT:
 			r = set_once(&at, def, optarg);

@@ -42,6 +42,7 @@ struct opts {
 	const char *print_command; /* --print-command CMD */
 	const char *printer;       /* --printer MODE */
 	int restricted;            /* --restricted */
+	int strict;                /* --strict */
 	int utf8;                  /* -u, --utf8 */
 	long width;                /* -1: not given */
 	char **files;              /* FILE... (may be empty) */

@@ -43,3 +43,16 @@ void diag_clear(struct diag_list *dl)
 	dl->v = NULL;
 	dl->n = dl->cap = 0;
 }
+
+void diag_sort_from(struct diag_list *dl, size_t from)
+{
+	for (size_t i = from + 1; i < dl->n; i++) {
+		struct diag d = dl->v[i];
+		size_t j = i;
+		while (j > from && dl->v[j - 1].line > d.line) {
+			dl->v[j] = dl->v[j - 1];
+			j--;
+		}
+		dl->v[j] = d;
+	}
+}

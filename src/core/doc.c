@@ -1,5 +1,6 @@
 /* doc.c: loading a bulletin (read, validate, check, build) and the lookups
  * every front end needs on the model (see doc.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,38 +8,30 @@
 
 #include "circ/i18n.h"
 #include "circ/units.h"
+#include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
-
-/* Order problems from position: by line, keeping the order of equal lines. */
-static void sort_from(struct diag_list *dl, size_t from)
-{
-	for (size_t i = from + 1; i < dl->n; i++) {
-		struct diag d = dl->v[i];
-		size_t j = i;
-		while (j > from && dl->v[j - 1].line > d.line) {
-			dl->v[j] = dl->v[j - 1];
-			j--;
-		}
-		dl->v[j] = d;
-	}
-}
 
 struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags)
 {
 	size_t before = diags->n;
-	xmlDocPtr x = doc_read_xml(path, schema_path, diags);
+	xmlDocPtr x = doc_read_xml(path, diags);
 	if (x == NULL) {
 		if (diags->n == before)
 			diag_add(diags, path, 0, 0, _("cannot be loaded"));
 		return NULL;
 	}
-	if (doc_check(x, path, diags) > 0) {
-		sort_from(diags, before);
-		xmlFreeDoc(x);
-		return NULL;
-	}
-	struct doc *d = doc_build(x, path);
+	/* an organisation block its schema refuses is not read: the
+	 * semantic checks would only repeat what is wrong with it */
+	int org = doc_org_validate(x, path, schema_path, diags);
+	size_t problems = diags->n - before;
+	struct diag_list warns = DIAG_LIST_INIT;
+	problems += doc_check(x, path, org == 0, diags, &warns);
+	diag_sort_from(diags, before);
+	diag_sort_from(&warns, 0);
+	struct doc *d = doc_build(x, path, org == 0 && problems == 0);
+	d->nproblems = problems;
+	d->warnings = warns;
 	xmlFreeDoc(x);
 	return d;
 }
@@ -58,6 +51,7 @@ static void free_part(struct doc_part *p)
 	free(p->links);
 	free(p->kids);
 	free(p->eid);
+	free(p->elem);
 	free(p->num);
 	free(p->heading);
 	free(p->text);
@@ -84,6 +78,10 @@ void doc_free(struct doc *d)
 	free(d->meta.lang);
 	free(d->meta.signatory);
 	free(d->meta.signatory_role);
+	diag_clear(&d->warnings);
+	free(d->meta.date);
+	free(d->meta.type);
+	free(d->meta.subtype);
 	free(d);
 }
 
@@ -113,6 +111,114 @@ char *doc_part_title(const struct doc_part *p)
 	return doc_part_label(p);
 }
 
+/* The word for a level of this element ("Article" for article), in the
+ * user's language, or NULL. */
+static const char *level_word(const char *elem)
+{
+	/* TRANSLATORS: the words put before the number of a level whose
+	 * number has none ("Article 5" for an article numbered "5") */
+	static const char *const words[][2] = {
+	    {"annex", NC_("level", "Annex")},         {"appendix", NC_("level", "Appendix")},
+	    {"article", NC_("level", "Article")},     {"attachment", NC_("level", "Annex")},
+	    {"book", NC_("level", "Book")},           {"chapter", NC_("level", "Chapter")},
+	    {"division", NC_("level", "Division")},   {"part", NC_("level", "Part")},
+	    {"rule", NC_("level", "Rule")},           {"schedule", NC_("level", "Schedule")},
+	    {"section", NC_("level", "Section")},     {"subchapter", NC_("level", "Subchapter")},
+	    {"subdivision", NC_("level", "Subdivision")}, {"subpart", NC_("level", "Subpart")},
+	    {"subtitle", NC_("level", "Subtitle")},   {"title", NC_("level", "Title")},
+	    {"tome", NC_("level", "Tome")}};
+	for (size_t i = 0; elem && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(elem, words[i][0]) == 0)
+			return i18n_pgettext(words[i][1]);
+	return NULL;
+}
+
+/* Has num a word of two letters or more that is not a Roman number
+ * ("Article 5", "CHAPTER II": yes; "II", "5.7", "b)": no)? */
+static int num_has_word(const char *num)
+{
+	for (const char *s = num; *s;) {
+		size_t n = 0, roman = 0;
+		while (s[n] && (utf8_is_ascii_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) {
+			roman += strchr("ivxlcdmIVXLCDM", s[n]) != NULL;
+			n++;
+		}
+		if (n >= 2 && roman < n)
+			return 1;
+		s += n ? n : 1;
+	}
+	return 0;
+}
+
+/* num without what surrounds it on the page: spaces, a final '.' or ':'. */
+static char *trim_num(const char *num)
+{
+	size_t n = strlen(num);
+	while (n > 0 && (num[n - 1] == '.' || num[n - 1] == ':' || num[n - 1] == ' ' ||
+	                 num[n - 1] == '-'))
+		n--;
+	while (n > 0 && (*num == ' ' || *num == '-')) {
+		num++;
+		n--;
+	}
+	return xstrndup(num, n);
+}
+
+/* Is num a number of its own, "5.7" or "2.1.3" (not "1." or "(a)")? */
+static int dotted(const char *num)
+{
+	int dots = 0;
+	const char *s = num;
+	while (*s) {
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		while (isdigit((unsigned char)*s))
+			s++;
+		if (*s == '.' && isdigit((unsigned char)s[1])) {
+			dots++;
+			s++;
+		} else if (*s == '.' && s[1] == '\0') {
+			s++;
+		} else if (*s) {
+			return 0;
+		}
+	}
+	return dots > 0;
+}
+
+/* The closest numbered part above p, or NULL. */
+static const struct doc_part *numbered_parent(const struct doc_part *p)
+{
+	for (const struct doc_part *u = p->parent; u && u->kind != DOC_KIND_DOCUMENT; u = u->parent)
+		if (u->num && u->kind != DOC_KIND_NOTE)
+			return u;
+	return NULL;
+}
+
+/* A numbered level's label: "Section 5", "Article 5(2)(a)", "5.7 b)". */
+static char *level_label(const struct doc_part *p)
+{
+	char *n = trim_num(p->num);
+	if (p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_DIVISION) {
+		const char *word = level_word(p->elem);
+		if (num_has_word(p->num) || word == NULL || n[0] == '\0')
+			return n;
+		char *r = xasprintf("%s %s", word, n);
+		free(n);
+		return r;
+	}
+	const struct doc_part *up = numbered_parent(p);
+	if (dotted(p->num) || up == NULL || n[0] == '\0')
+		return n;
+	char *upl = doc_part_label(up);
+	char *r = n[0] == '('                 ? xasprintf("%s%s", upl, n)
+	          : n[strlen(n) - 1] == ')' ? xasprintf("%s %s", upl, n)
+	                                    : xasprintf("%s(%s)", upl, n);
+	free(upl);
+	free(n);
+	return r;
+}
+
 char *doc_part_label(const struct doc_part *p)
 {
 	switch (p->kind) {
@@ -127,20 +233,46 @@ char *doc_part_label(const struct doc_part *p)
 		 * the browser's word for it, « signature » (the lookup
 		 * accepts conclusions and signature in every language) */
 		return xstrdup(_("conclusions"));
-	case DOC_KIND_POINT:
-		if (p->parent &&
-		    (p->parent->kind == DOC_KIND_POINT || p->parent->kind == DOC_KIND_PARAGRAPH)) {
-			char *up = doc_part_label(p->parent);
-			char *r = xasprintf("%s %s", up, p->num ? p->num : "?");
-			free(up);
-			return r;
-		}
-		return xstrdup(p->num ? p->num : "?");
+	case DOC_KIND_PREFACE:
+		/* TRANSLATORS: the front matter of a document, before its
+		 * preamble (what the title line does not show) */
+		return xstrdup(_("preface"));
+	case DOC_KIND_NOTE:
+		/* TRANSLATORS: a footnote; %s is its marker ("1", "*") */
+		return xasprintf(_("note %s"), p->num ? p->num : "?");
+	default:
+		break;
+	}
+	if (p->num && p->num[0])
+		return level_label(p);
+	if (p->heading)
+		return xstrdup(p->heading);
+	const struct doc_part *up = numbered_parent(p);
+	if (up)
+		return doc_part_label(up);
+	return xstrdup(p->elem ? p->elem : "?");
+}
+
+int doc_part_is_level(const struct doc_part *p)
+{
+	switch (p->kind) {
 	case DOC_KIND_SECTION:
 	case DOC_KIND_PARAGRAPH:
+	case DOC_KIND_POINT:
+	case DOC_KIND_DIVISION:
+	case DOC_KIND_NOTE:
+		return 1;
+	case DOC_KIND_BLOCK:
+		return p->heading != NULL;
 	default:
-		return xstrdup(p->num ? p->num : "?");
+		return 0;
 	}
+}
+
+int doc_part_is_headed(const struct doc_part *p)
+{
+	return p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_DIVISION ||
+	       (p->kind == DOC_KIND_BLOCK && p->heading);
 }
 
 const struct doc_part *doc_part_section(const struct doc_part *p)

@@ -1,10 +1,16 @@
-/* doc_build.c: turning a validated Akoma Ntoso tree into the model of doc.h.
- * Text is normalised as it is gathered: runs of ASCII white space become one
- * space (U+00A0 and other Unicode spaces are kept as they are), blocks are
- * separated by '\n', and the byte range of every <ref> is recorded. */
+/* doc_build.c: turning an Akoma Ntoso tree of any document type into the
+ * model of doc.h, from the vocabulary itself. Each hierarchical element
+ * (the schema's hierarchy, container, speech and judgment groups, or any
+ * element with a num or heading) becomes a part; wrappers without a number
+ * (mainBody, body, list...) let their children through; everything else is
+ * text (doc_text.c): of the part it belongs to while that part has no
+ * sub-part yet, else of an unnumbered block part, so the reading order is
+ * kept. The preface's title and type go to the title block, the rest of it
+ * to a preface part; footnotes become note parts at the end. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/xalloc.h"
 #include "doc_internal.h"
@@ -24,6 +30,11 @@ xmlNodePtr doc_child(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+char *doc_flat_text_or_null(const xmlNode *n)
+{
+	return n ? doc_flat_text(n) : NULL;
+}
+
 char *doc_attr(const xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
@@ -34,132 +45,97 @@ char *doc_attr(const xmlNode *n, const char *name)
 	return r;
 }
 
-/* Text gathered for one part. */
-struct acc {
-	struct strbuf sb;
-	int space; /* white space seen since the last character */
-	int mark;  /* the start of the open link is still to be set */
-	struct doc_link *links;
-	size_t nlinks;
+/* Levels that become parts. */
+static const char *const hier_names[] = {
+    "address",        "adjournment",       "administrationOfOath", "alinea",
+    "amendmentContent", "amendmentHeading", "amendmentJustification", "amendmentReference",
+    "answer",         "arguments",         "article",           "attachment",
+    "background",     "book",              "chapter",           "clause",
+    "communication",  "component",         "debateSection",     "decision",
+    "declarationOfVote", "division",       "hcontainer",        "indent",
+    "interstitial",   "introduction",      "level",             "list",
+    "ministerialStatements", "motivation", "narrative",         "nationalInterest",
+    "noticesOfMotion", "oralStatements",   "other",             "papers",
+    "paragraph",      "part",              "personalStatements", "petitions",
+    "point",          "pointOfOrder",      "prayers",           "proceduralMotions",
+    "proviso",        "question",          "questions",         "remedies",
+    "resolutions",    "rollCall",          "rule",              "scene",
+    "section",        "speech",            "speechGroup",       "subchapter",
+    "subclause",      "subdivision",       "sublist",           "subparagraph",
+    "subpart",        "subrule",           "subsection",        "subtitle",
+    "summary",        "tblock",            "title",             "tome",
+    "transitional",   "writtenStatements"};
+
+/* Levels shown with their number and heading on lines of their own. */
+static const char *const division_names[] = {
+    "amendmentContent", "amendmentHeading", "amendmentJustification", "amendmentReference",
+    "article",        "attachment",        "book",              "chapter",
+    "component",      "division",          "hcontainer",        "part",
+    "subchapter",     "subdivision",       "subpart",           "subtitle",
+    "tblock",         "title",             "tome",              "transitional"};
+
+/* Speakers' turns: the speaker ("from") is their label. */
+static const char *const speech_names[] = {"answer", "narrative", "other", "question",
+                                           "scene",  "speech",    "summary"};
+
+/* Wrappers whose children are the parent's. */
+static const char *const wrapper_names[] = {
+    "amendmentBody", "attachments",    "body",        "collectionBody", "components",
+    "debateBody",    "judgmentBody",   "mainBody",    "portionBody"};
+
+/* The document types (a component or attachment holds one). */
+static const char *const doctype_names[] = {
+    "act",      "amendment",  "amendmentList",   "bill", "debate",    "debateReport",
+    "doc",      "documentCollection", "judgment", "officialGazette", "portion", "statement"};
+
+#define IN(n, set) doc_name_in(n, set, sizeof set / sizeof set[0])
+
+struct builder {
+	struct doc *d;
+	struct doc_notes notes;
+	const xmlNode *skip[2]; /* the preface's title and type, shown in the title block */
 };
 
-static void acc_text(struct acc *a, const char *s)
+/* Has n a child element num, heading or subheading? */
+static int has_label(const xmlNode *n)
 {
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			if (a->sb.len > 0 && a->sb.s[a->sb.len - 1] != '\n')
-				a->space = 1;
-			s++;
+	return doc_child(n, "num") || doc_child(n, "heading") || doc_child(n, "subheading");
+}
+
+static int is_level(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !doc_is(n, (const char *)n->name))
+		return 0;
+	if (doc_is(n, "list") || doc_is(n, "speechGroup") || doc_is(n, "sublist"))
+		return has_label(n);
+	return IN(n, hier_names);
+}
+
+/* Does any descendant of n (not crossing levels) hold a level? */
+static int holds_levels(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		}
-		if (a->space) {
-			sb_addc(&a->sb, ' ');
-			a->space = 0;
-		}
-		if (a->mark) {
-			a->links[a->nlinks - 1].start = a->sb.len;
-			a->mark = 0;
-		}
-		size_t n = strcspn(s, " \t\n\r");
-		sb_add(&a->sb, s, n);
-		s += n;
+		if (is_level(c) || IN(c, doctype_names))
+			return 1;
+		if (!doc_is(c, "p") && holds_levels(c))
+			return 1;
 	}
+	return 0;
 }
 
-/* End a block: what follows starts on a new line. */
-static void acc_break(struct acc *a)
+static char *id_of(const xmlNode *n)
 {
-	a->space = 0;
-	if (a->sb.len > 0 && a->sb.s[a->sb.len - 1] != '\n')
-		sb_addc(&a->sb, '\n');
-}
-
-static void acc_inline(struct acc *a, const xmlNode *n);
-static void acc_children(struct acc *a, const xmlNode *n);
-
-/* A <ref href> or <organization refersTo>: its text, recorded as a link;
- * an organization naming several units ("#a #b") gives one link for each. */
-static void acc_link(struct acc *a, const xmlNode *n)
-{
-	int org = doc_is(n, "organization");
-	char *targets = doc_attr(n, org ? "refersTo" : "href");
-	size_t first = a->nlinks, count = 0;
-	char *save = NULL;
-	for (char *t = strtok_r(targets ? targets : (char *)"", " \t\r\n", &save); t || count == 0;
-	     t = strtok_r(NULL, " \t\r\n", &save)) {
-		a->links = xreallocarray(a->links, a->nlinks + 1, sizeof *a->links);
-		struct doc_link *l = &a->links[a->nlinks++];
-		l->kind = org ? DOC_LINK_ORG : DOC_LINK_REF;
-		l->target = xstrdup(t ? t : "");
-		l->start = a->sb.len;
-		count++;
-		if (t == NULL)
-			break;
-	}
-	free(targets);
-	a->mark = 1;
-	acc_children(a, n);
-	size_t start = a->mark ? a->sb.len : a->links[a->nlinks - 1].start;
-	a->mark = 0;
-	for (size_t i = first; i < a->nlinks; i++) {
-		a->links[i].start = start;
-		a->links[i].end = a->sb.len;
-	}
-}
-
-static void acc_children(struct acc *a, const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		acc_inline(a, c);
-}
-
-/* Gather inline content: text, <ref> and <organization> (recorded as links),
- * <eol/> (a break). */
-static void acc_inline(struct acc *a, const xmlNode *n)
-{
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		acc_text(a, (const char *)n->content);
-	} else if (n->type == XML_ELEMENT_NODE) {
-		if (doc_is(n, "eol") || doc_is(n, "br")) {
-			acc_break(a);
-		} else if (doc_is(n, "ref") || doc_is(n, "organization")) {
-			acc_link(a, n);
-		} else if (doc_is(n, "p") || doc_is(n, "blockContainer")) {
-			acc_break(a);
-			acc_children(a, n);
-			acc_break(a);
-		} else {
-			acc_children(a, n);
+	char *id = doc_attr(n, "eId");
+	if (id == NULL) {
+		xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"id", XML_XML_NAMESPACE);
+		if (v) {
+			id = xstrdup((const char *)v);
+			xmlFree(v);
 		}
 	}
-}
-
-/* Drop a trailing '\n' and hand the text over. */
-static char *acc_finish(struct acc *a)
-{
-	while (a->sb.len > 0 && (a->sb.s[a->sb.len - 1] == '\n' || a->sb.s[a->sb.len - 1] == ' '))
-		sb_truncate(&a->sb, a->sb.len - 1);
-	for (size_t i = 0; i < a->nlinks; i++) {
-		if (a->links[i].end > a->sb.len)
-			a->links[i].end = a->sb.len;
-		if (a->links[i].start > a->links[i].end)
-			a->links[i].start = a->links[i].end;
-	}
-	return sb_steal(&a->sb);
-}
-
-char *doc_flat_text(const xmlNode *n)
-{
-	struct acc a = {STRBUF_INIT, 0, 0, NULL, 0};
-	acc_children(&a, n);
-	char *s = acc_finish(&a);
-	for (size_t i = 0; i < a.nlinks; i++)
-		free(a.links[i].target);
-	free(a.links);
-	for (char *p = s; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	return s;
+	return id;
 }
 
 static struct doc_part *new_part(enum doc_kind kind, struct doc_part *parent, const xmlNode *n)
@@ -167,9 +143,14 @@ static struct doc_part *new_part(enum doc_kind kind, struct doc_part *parent, co
 	struct doc_part *p = xcalloc(1, sizeof *p);
 	p->kind = kind;
 	p->parent = parent;
-	p->eid = n ? doc_attr(n, "eId") : NULL;
+	p->eid = n ? id_of(n) : NULL;
 	p->line = n ? xmlGetLineNo(n) : 0;
 	p->depth = parent && parent->kind != DOC_KIND_DOCUMENT ? parent->depth + 1 : 0;
+	if (n && n->type == XML_ELEMENT_NODE) {
+		p->elem = doc_is(n, "hcontainer") ? doc_attr(n, "name") : NULL;
+		if (p->elem == NULL)
+			p->elem = xstrdup((const char *)n->name);
+	}
 	if (parent) {
 		parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
 		parent->kids[parent->nkids++] = p;
@@ -177,49 +158,241 @@ static struct doc_part *new_part(enum doc_kind kind, struct doc_part *parent, co
 	return p;
 }
 
-static void build_hier(struct doc_part *parent, const xmlNode *n, enum doc_kind kind);
+static void set_text(struct doc_part *p, struct doc_text *a)
+{
+	p->text = dt_finish(a, &p->links, &p->nlinks);
+}
 
-/* The children of a hierarchical element: num, heading, intro or content,
- * lists of points, nested paragraphs. */
-static void build_body(struct doc_part *p, const xmlNode *n, struct acc *a)
+/* Where the content met while walking one part's children goes. */
+struct walk {
+	struct doc_part *p;
+	int own_open;         /* content is still p's own text */
+	struct doc_text own;  /* p's own text */
+	struct doc_part *tail; /* the block part taking content after sub-parts */
+	struct doc_text tailtext;
+};
+
+static void close_tail(struct walk *w)
+{
+	if (w->tail) {
+		set_text(w->tail, &w->tailtext);
+		w->tail = NULL;
+	}
+}
+
+static void walk_children(struct builder *b, struct walk *w, const xmlNode *n);
+static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *docel);
+
+/* Content element c for the part being walked. */
+static void content(struct builder *b, struct walk *w, const xmlNode *c)
+{
+	for (size_t i = 0; i < 2; i++)
+		if (b->skip[i] == c)
+			return;
+	if (c->type == XML_TEXT_NODE) {
+		/* text between elements: white space, or words of a mixed level */
+		const char *t = (const char *)c->content;
+		if (t == NULL || t[strspn(t, " \t\r\n")] == '\0')
+			return;
+	} else if (c->type != XML_ELEMENT_NODE && c->type != XML_CDATA_SECTION_NODE) {
+		return;
+	}
+	struct doc_text *a = &w->own;
+	if (!w->own_open) {
+		if (w->tail == NULL) {
+			w->tail = new_part(DOC_KIND_BLOCK, w->p, NULL);
+			w->tail->line = xmlGetLineNo(c);
+			dt_init(&w->tailtext, &b->notes);
+		}
+		a = &w->tailtext;
+	}
+	dt_break(a);
+	dt_inline(a, c);
+	dt_break(a);
+}
+
+/* A level: a part of the kind its element says, built from its children. */
+static struct doc_part *build_level(struct builder *b, struct doc_part *parent, const xmlNode *n)
+{
+	enum doc_kind kind = DOC_KIND_POINT;
+	if (doc_is(n, "section"))
+		kind = DOC_KIND_SECTION;
+	else if (IN(n, speech_names))
+		kind = DOC_KIND_BLOCK;
+	else if (IN(n, division_names) || doc_child(n, "heading"))
+		kind = DOC_KIND_DIVISION;
+	else if (doc_is(n, "paragraph"))
+		kind = DOC_KIND_PARAGRAPH;
+	else if (!doc_child(n, "num") && !IN(n, hier_names))
+		kind = DOC_KIND_BLOCK;
+	else if (!doc_child(n, "num") && doc_child(n, "heading") == NULL)
+		kind = DOC_KIND_DIVISION;
+	struct doc_part *p = new_part(kind, parent, n);
+	struct walk w = {.p = p, .own_open = 1};
+	dt_init(&w.own, &b->notes);
+	const xmlNode *doc = NULL;
+	for (const xmlNode *c = n->children; c && !doc; c = c->next)
+		if (IN(c, doctype_names))
+			doc = c;
+	if (doc) {
+		/* a component or attachment holding a document */
+		set_text(p, &w.own);
+		if (p->heading == NULL) {
+			char *name = doc_attr(doc, "name");
+			p->heading = name;
+		}
+		build_doc(b, p, doc);
+		return p;
+	}
+	walk_children(b, &w, n);
+	set_text(p, &w.own);
+	close_tail(&w);
+	return p;
+}
+
+/* Append s to *heading, after " — " when there is one already. */
+static void add_heading(char **heading, char *s)
+{
+	if (*heading == NULL) {
+		*heading = s;
+		return;
+	}
+	char *h = xasprintf("%s — %s", *heading, s);
+	free(*heading);
+	free(s);
+	*heading = h;
+}
+
+static void walk_children(struct builder *b, struct walk *w, const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (doc_is(c, "num")) {
-			p->num = doc_flat_text(c);
-		} else if (doc_is(c, "heading")) {
-			p->heading = doc_flat_text(c);
-		} else if (doc_is(c, "intro") || doc_is(c, "content") || doc_is(c, "wrapUp")) {
-			acc_break(a);
-			acc_children(a, c);
-		} else if (doc_is(c, "list")) {
-			build_body(p, c, a);
-		} else if (doc_is(c, "point")) {
-			build_hier(p, c, DOC_KIND_POINT);
-		} else if (doc_is(c, "paragraph")) {
-			build_hier(p, c, DOC_KIND_PARAGRAPH);
+		if (c->type == XML_ELEMENT_NODE && !doc_is(c, (const char *)c->name)) {
+			/* another vocabulary: its text */
+			content(b, w, c);
+		} else if (doc_is(c, "num") && w->p->num == NULL && w->p->nkids == 0) {
+			w->p->num = doc_flat_text(c);
+		} else if ((doc_is(c, "heading") || doc_is(c, "subheading")) && w->p->nkids == 0) {
+			add_heading(&w->p->heading, doc_flat_text(c));
+		} else if (doc_is(c, "from") && w->p->heading == NULL) {
+			w->p->heading = doc_flat_text(c);
+		} else if (doc_is(c, "meta") || doc_is(c, "componentInfo")) {
+			continue;
+		} else if (c->type == XML_ELEMENT_NODE && is_level(c)) {
+			w->own_open = 0;
+			close_tail(w);
+			build_level(b, w->p, c);
+		} else if (IN(c, doctype_names)) {
+			w->own_open = 0;
+			close_tail(w);
+			build_doc(b, w->p, c);
+		} else if (IN(c, wrapper_names) ||
+		           (c->type == XML_ELEMENT_NODE && !doc_is(c, "p") && holds_levels(c))) {
+			/* a wrapper: its children are this part's */
+			walk_children(b, w, c);
+		} else {
+			content(b, w, c);
 		}
 	}
 }
 
-static void build_hier(struct doc_part *parent, const xmlNode *n, enum doc_kind kind)
+/* A block of a document (preface, preamble, conclusions): all its text. */
+static void build_block(struct builder *b, struct doc_part *parent, const xmlNode *n,
+                        enum doc_kind kind)
 {
 	struct doc_part *p = new_part(kind, parent, n);
-	struct acc a = {STRBUF_INIT, 0, 0, NULL, 0};
-	build_body(p, n, &a);
-	p->text = acc_finish(&a);
-	p->links = a.links;
-	p->nlinks = a.nlinks;
+	struct walk w = {.p = p, .own_open = 1};
+	dt_init(&w.own, &b->notes);
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && is_level(c)) {
+			w.own_open = 0;
+			close_tail(&w);
+			build_level(b, p, c);
+		} else {
+			content(b, &w, c);
+		}
+	}
+	set_text(p, &w.own);
+	close_tail(&w);
+	if (p->text[0] == '\0' && p->nkids == 0 && kind == DOC_KIND_PREFACE) {
+		/* all of it is in the title block */
+		parent->nkids--;
+		free(p->text);
+		free(p->links);
+		free(p->eid);
+		free(p->elem);
+		free(p);
+	}
 }
 
-/* A block part (preamble, conclusions): all its text. */
-static void build_block(struct doc_part *parent, const xmlNode *n, enum doc_kind kind)
+/* The document element docel's parts, under p. */
+static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *docel)
 {
-	struct doc_part *p = new_part(kind, parent, n);
-	struct acc a = {STRBUF_INIT, 0, 0, NULL, 0};
-	acc_children(&a, n);
-	p->text = acc_finish(&a);
-	p->links = a.links;
-	p->nlinks = a.nlinks;
+	struct walk w = {.p = p, .own_open = 0};
+	for (const xmlNode *c = docel->children; c; c = c->next) {
+		if (doc_is(c, "meta")) {
+			/* notes kept in the metadata, pointed at by noteRef */
+			const xmlNode *notes = doc_child(c, "notes");
+			for (const xmlNode *k = notes ? notes->children : NULL; k; k = k->next) {
+				if (!doc_is(k, "note"))
+					continue;
+				b->notes.v = xreallocarray(b->notes.v, b->notes.n + 1,
+				                           sizeof *b->notes.v);
+				struct doc_note *note = &b->notes.v[b->notes.n++];
+				note->node = k;
+				note->marker = doc_attr(k, "marker");
+				if (note->marker == NULL)
+					note->marker = xasprintf("%zu", b->notes.n);
+				note->eid = doc_attr(k, "eId");
+				if (note->eid == NULL)
+					note->eid = xasprintf("circ-note-%zu", b->notes.n);
+			}
+		} else if (doc_is(c, "coverPage") || doc_is(c, "preface")) {
+			close_tail(&w);
+			build_block(b, p, c, DOC_KIND_PREFACE);
+		} else if (doc_is(c, "preamble")) {
+			close_tail(&w);
+			build_block(b, p, c, DOC_KIND_PREAMBLE);
+		} else if (doc_is(c, "conclusions")) {
+			close_tail(&w);
+			build_block(b, p, c, DOC_KIND_CONCLUSIONS);
+		} else if (c->type == XML_ELEMENT_NODE && is_level(c)) {
+			close_tail(&w);
+			build_level(b, p, c);
+		} else if (IN(c, wrapper_names) ||
+		           (c->type == XML_ELEMENT_NODE && holds_levels(c))) {
+			walk_children(b, &w, c);
+		} else {
+			content(b, &w, c);
+		}
+	}
+	close_tail(&w);
+}
+
+/* The notes met, as parts at the end of the document. */
+static void build_notes(struct builder *b, struct doc_part *root)
+{
+	struct doc_part *all = NULL;
+	if (b->notes.n > 0) {
+		all = new_part(DOC_KIND_DIVISION, root, NULL);
+		all->elem = xstrdup("notes");
+		/* TRANSLATORS: the heading of the footnotes, at the end of a document */
+		all->heading = xstrdup(_("Notes"));
+		all->text = xstrdup("");
+	}
+	for (size_t i = 0; i < b->notes.n; i++) {
+		struct doc_note *note = &b->notes.v[i];
+		struct doc_part *p = new_part(DOC_KIND_NOTE, all, note->node);
+		free(p->eid);
+		p->eid = note->eid;
+		p->num = note->marker;
+		struct doc_text a;
+		dt_init(&a, NULL);
+		dt_children(&a, note->node);
+		set_text(p, &a);
+	}
+	free(b->notes.v);
+	b->notes.v = NULL;
+	b->notes.n = 0;
 }
 
 /* Depth-first search for the first element named name under n. */
@@ -235,37 +408,82 @@ static const xmlNode *find(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-static char *find_text(const xmlNode *n, const char *name)
-{
-	const xmlNode *f = find(n, name);
-	return f ? doc_flat_text(f) : NULL;
-}
-
 static char *find_attr(const xmlNode *n, const char *name, const char *attr)
 {
 	const xmlNode *f = find(n, name);
 	return f ? doc_attr(f, attr) : NULL;
 }
 
-static void build_meta(struct doc_meta *m, const xmlNode *docel)
+/* Is n the only thing with text in its parent <p>? Then the title block,
+ * which shows it, stands for the whole <p>. */
+static int alone_in_p(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	if (!doc_is(p, "p"))
+		return 0;
+	for (const xmlNode *c = p->children; c; c = c->next) {
+		if (c == n)
+			continue;
+		if (c->type == XML_ELEMENT_NODE)
+			return 0;
+		if (c->type == XML_TEXT_NODE && c->content &&
+		    ((const char *)c->content)[strspn((const char *)c->content, " \t\r\n")])
+			return 0;
+	}
+	return 1;
+}
+
+/* The first of names found in the preface or cover page, or NULL. */
+static const xmlNode *front(const xmlNode *docel, const char *name)
+{
+	const xmlNode *n = find(doc_child(docel, "preface"), name);
+	return n ? n : find(doc_child(docel, "coverPage"), name);
+}
+
+static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *docel)
 {
 	const xmlNode *meta = doc_child(docel, "meta");
 	const xmlNode *work = find(meta, "FRBRWork");
 	const xmlNode *expr = find(meta, "FRBRExpression");
-	m->symbol = find_attr(work, "FRBRnumber", "showAs");
+	const xmlNode *number = front(docel, "docNumber");
+	m->symbol = number ? doc_flat_text(number) : NULL;
+	if (m->symbol == NULL || m->symbol[0] == '\0') {
+		free(m->symbol);
+		m->symbol = find_attr(work, "FRBRnumber", "showAs");
+	}
 	if (m->symbol == NULL)
 		m->symbol = find_attr(work, "FRBRnumber", "value");
+	if (m->symbol == NULL)
+		m->symbol = find_attr(work, "FRBRalias", "value");
 	m->work_iri = find_attr(work, "FRBRuri", "value");
 	m->lang = find_attr(expr, "FRBRlanguage", "language");
-	char *date = find_attr(work, "FRBRdate", "date");
-	m->year = date ? atoi(date) : 0;
-	free(date);
-	const xmlNode *preface = doc_child(docel, "preface");
-	m->doctype = find_text(preface, "docType");
-	m->title = find_text(preface, "docTitle");
+	m->date = find_attr(work, "FRBRdate", "date");
+	m->year = m->date ? atoi(m->date) : 0;
+	m->type = xstrdup((const char *)docel->name);
+	m->subtype = doc_attr(docel, "name");
+	const xmlNode *type = front(docel, "docType");
+	if (type) {
+		m->doctype = doc_flat_text(type);
+		if (alone_in_p(type))
+			b->skip[0] = type->parent;
+	}
+	const xmlNode *title = front(docel, "docTitle");
+	if (title == NULL)
+		title = front(docel, "longTitle");
+	if (title == NULL)
+		title = front(docel, "shortTitle");
+	if (title) {
+		m->title = doc_flat_text(title);
+		if (doc_is(title, "longTitle") && doc_is(title->parent, "preface"))
+			b->skip[1] = title;
+		else if (alone_in_p(title))
+			b->skip[1] = title->parent;
+	}
+	if (m->title == NULL)
+		m->title = find_attr(work, "FRBRalias", "value");
 	const xmlNode *concl = doc_child(docel, "conclusions");
-	m->signatory = find_text(concl, "person");
-	m->signatory_role = find_text(concl, "role");
+	m->signatory = doc_flat_text_or_null(find(concl, "person"));
+	m->signatory_role = doc_flat_text_or_null(find(concl, "role"));
 }
 
 static void flatten(struct doc *d, struct doc_part *p)
@@ -286,7 +504,7 @@ static int cmp_eid(const void *a, const void *b)
 	return strcmp(x->eid, y->eid);
 }
 
-struct doc *doc_build(xmlDocPtr x, const char *path)
+struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 {
 	struct doc *d = xcalloc(1, sizeof *d);
 	d->path = xstrdup(path);
@@ -299,20 +517,13 @@ struct doc *doc_build(xmlDocPtr x, const char *path)
 	d->root->text = xstrdup("");
 	if (docel == NULL)
 		return d;
-	build_meta(&d->meta, docel);
+	struct builder b = {.d = d};
+	build_meta(&b, &d->meta, docel);
 	d->root->num = d->meta.symbol ? xstrdup(d->meta.symbol) : NULL;
 	d->root->heading = d->meta.title ? xstrdup(d->meta.title) : NULL;
-	for (const xmlNode *c = docel->children; c; c = c->next) {
-		if (doc_is(c, "preamble")) {
-			build_block(d->root, c, DOC_KIND_PREAMBLE);
-		} else if (doc_is(c, "mainBody")) {
-			for (const xmlNode *s = c->children; s; s = s->next)
-				if (doc_is(s, "section"))
-					build_hier(d->root, s, DOC_KIND_SECTION);
-		} else if (doc_is(c, "conclusions")) {
-			build_block(d->root, c, DOC_KIND_CONCLUSIONS);
-		}
-	}
+	d->root->elem = xstrdup((const char *)docel->name);
+	build_doc(&b, d->root, docel);
+	build_notes(&b, d->root);
 	flatten(d, d->root);
 	for (size_t i = 0; i < d->nparts; i++) {
 		if (d->parts[i]->eid) {
@@ -322,6 +533,7 @@ struct doc *doc_build(xmlDocPtr x, const char *path)
 	}
 	if (d->nby_eid > 1)
 		qsort(d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_eid);
-	doc_build_units(d, docel);
+	if (with_units)
+		doc_build_units(d, docel);
 	return d;
 }

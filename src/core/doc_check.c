@@ -1,9 +1,12 @@
-/* doc_check.c: the semantic checks that the schema cannot express:
- * every eId is unique; the eIds of sections, paragraphs, lists and points are
- * spelled from their nums by the Akoma Ntoso naming convention
- * (sec_2__para_2-1__list_1__point_a); every "#eId" reference resolves and
- * every other reference is an Akoma Ntoso IRI; a paragraph's number starts
- * with its section's number. */
+/* doc_check.c: the semantic checks that the schema cannot express.
+ * Problems: an eId used twice; a link (href="#eId") that does not resolve.
+ * Warnings (the document is still what it says): a reference to metadata
+ * (refersTo, as, source) that is not "#" and an eId or does not resolve;
+ * eIds of sections,
+ * paragraphs, lists and points not spelled from their nums by the Akoma
+ * Ntoso naming convention (sec_2__para_2-1__list_1__point_a); a <ref> that
+ * is neither "#eId" nor an Akoma Ntoso IRI (a web address); a paragraph
+ * whose number does not start with its section's. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +27,7 @@ struct eid {
 struct checker {
 	const char *path;
 	struct diag_list *diags;
+	struct diag_list *warns;
 	size_t problems;
 	struct eid *ids;
 	size_t nids;
@@ -68,6 +72,21 @@ static void problem(struct checker *ck, long line, const char *fmt, ...)
 	diag_add(ck->diags, ck->path, line, 0, "%s", msg);
 	free(msg);
 	ck->problems++;
+}
+
+static void warning(struct checker *ck, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A warning: said by --check, not counted as a problem. */
+static void warning(struct checker *ck, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	/* TRANSLATORS: %s is what --check warns about */
+	diag_add(ck->warns, ck->path, line, 0, _("warning: %s"), msg);
+	free(msg);
 }
 
 static void collect_ids(struct checker *ck, const xmlNode *n)
@@ -159,7 +178,7 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 		                              ab, comp)
 		                  : NULL;
 		if (id && want && strcmp(id, want) != 0)
-			problem(
+			warning(
 			    ck, xmlGetLineNo(c),
 			    /* TRANSLATORS: the eId found, then the eId the naming rule gives. */
 			    _("eId '%s' should be '%s' (Akoma Ntoso naming rule)"), id, want);
@@ -172,7 +191,7 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 			char *pc = doc_eid_component(num);
 			if (!(strncmp(pc, sec, k) == 0 && (pc[k] == '-' || pc[k] == '\0')) &&
 			    isdigit((unsigned char)sec[0]))
-				problem(ck, xmlGetLineNo(c),
+				warning(ck, xmlGetLineNo(c),
 				        /* TRANSLATORS: the paragraph's number as written (e.g.
 				         * "3.2"), then the section's number (e.g. "2"). */
 				        _("paragraph %s is numbered outside its section %s"), num,
@@ -190,25 +209,29 @@ static void check_names(struct checker *ck, const xmlNode *n, const char *prefix
 	}
 }
 
-/* Every "#id" token of attribute name on n must name an element's eId. */
 /* Every token of attribute name on n that is local ("#id", or any token
- * when only local references are allowed) must name an element's eId. */
+ * when only local references are allowed) should name an element's eId: a
+ * problem for a link (href), a warning for a reference to metadata
+ * (refersTo, as, source: real documents often leave their TLCs out). */
 static void check_local(struct checker *ck, const xmlNode *n, const char *name, int only_local,
                         int resolve)
 {
 	char *v = doc_attr(n, name);
 	if (v == NULL)
 		return;
+	int link = strcmp(name, "href") == 0;
+	for (const xmlNode *up = n; up && link; up = up->parent)
+		if (doc_is(up, "meta"))
+			link = 0; /* metadata's href (FRBRauthor...) names a TLC */
+	void (*say)(struct checker *, long, const char *, ...) = link ? problem : warning;
 	for (char *tok = strtok(v, " \t\r\n"); tok; tok = strtok(NULL, " \t\r\n")) {
 		if (tok[0] != '#' && only_local)
 			/* TRANSLATORS: the first %s is an XML attribute name (refersTo,
 			 * source, ...), the second its value; "eId" stays as it is. */
-			problem(ck, xmlGetLineNo(n), _("%s '%s' must be '#' and an eId"), name,
-			        tok);
+			warning(ck, xmlGetLineNo(n), _("%s '%s' must be '#' and an eId"), name, tok);
 		else if (tok[0] == '#' && resolve && !has_id(ck, tok + 1))
-			problem(ck, xmlGetLineNo(n),
-			        _("reference '%s' does not resolve (no element has that eId)"),
-			        tok);
+			say(ck, xmlGetLineNo(n),
+			    _("reference '%s' does not resolve (no element has that eId)"), tok);
 	}
 	free(v);
 }
@@ -222,7 +245,7 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 			continue;
 		char *href = doc_is(c, "ref") ? doc_attr(c, "href") : NULL;
 		if (href && href[0] != '#' && strncmp(href, "/akn/", 5) != 0)
-			problem(
+			warning(
 			    ck, xmlGetLineNo(c),
 			    /* TRANSLATORS: '#eId' and '/akn/...' are the two accepted forms of
 			     * an href: keep them as they are. */
@@ -241,9 +264,10 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 	}
 }
 
-size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags)
+size_t doc_check(xmlDocPtr x, const char *path, int org, struct diag_list *diags,
+                 struct diag_list *warns)
 {
-	struct checker ck = {path, diags, 0, NULL, 0};
+	struct checker ck = {path, diags, warns, 0, NULL, 0};
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	collect_ids(&ck, root);
 	check_unique(&ck);
@@ -253,7 +277,8 @@ size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags)
 			check_names(&ck, body, NULL, NULL);
 	}
 	check_refs(&ck, root);
-	ck.problems += doc_check_org(x, path, diags);
+	if (org)
+		ck.problems += doc_check_org(x, path, diags);
 	for (size_t i = 0; i < ck.nids; i++)
 		free(ck.ids[i].id);
 	free(ck.ids);

@@ -8,21 +8,33 @@
 
 #include "circ/diag.h"
 #include "circ/doc.h"
+#include "circ/strbuf.h"
 
 #define DOC_AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 /* The project's own namespace, for the organisation block in proprietary. */
 #define DOC_ORG_NS "urn:x-circ:organisation:1"
 
-/* Read, parse and validate path; NULL (with problems in diags) on failure. */
-xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_list *diags);
+/* Read and parse path, check it is Akoma Ntoso 3.0; NULL (with the problem
+ * in diags) on failure. */
+xmlDocPtr doc_read_xml(const char *path, struct diag_list *diags);
+/* The organisation block (meta/proprietary/circ:organisation) or NULL. */
+xmlNodePtr doc_org_block(xmlDocPtr x);
+/* Validate the organisation block against the RELAX NG schema: 0 when
+ * valid, 1 when there is none, -1 with the problems added to diags. A
+ * schema that cannot be compiled is reported (its own file) as -1. */
+int doc_org_validate(xmlDocPtr x, const char *path, const char *schema_path,
+                     struct diag_list *diags);
 /* Free the cached compiled schema. */
 void doc_read_release(void);
-/* Build the model from a valid tree. */
-struct doc *doc_build(xmlDocPtr x, const char *path);
+/* Build the model from a well-formed Akoma Ntoso tree; the organisation
+ * too when with_units (its block passed its schema and checks). */
+struct doc *doc_build(xmlDocPtr x, const char *path, int with_units);
 /* Build d->units from the organisation block under docel, if any. */
 void doc_build_units(struct doc *d, const xmlNode *docel);
-/* Semantic checks; adds problems to diags and returns how many. */
-size_t doc_check(xmlDocPtr x, const char *path, struct diag_list *diags);
+/* Semantic checks (those of the organisation block when org); adds
+ * problems to diags and returns how many; warnings go to warns. */
+size_t doc_check(xmlDocPtr x, const char *path, int org, struct diag_list *diags,
+                 struct diag_list *warns);
 /* The checks of the organisation block (called by doc_check). */
 size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags);
 
@@ -32,8 +44,46 @@ int doc_is(const xmlNode *n, const char *name);
 xmlNodePtr doc_child(const xmlNode *n, const char *name);
 /* An attribute's value (newly allocated) or NULL. */
 char *doc_attr(const xmlNode *n, const char *name);
+/* Is n an Akoma Ntoso element whose name is in names (sorted, count)? */
+int doc_name_in(const xmlNode *n, const char *const *names, size_t count);
+
+/* A footnote met in the text, to become a part at the end (doc_build.c). */
+struct doc_note {
+	const xmlNode *node;
+	char *marker; /* "1", "*", as printed */
+	char *eid;    /* its eId, or one made up for it */
+};
+
+struct doc_notes {
+	struct doc_note *v;
+	size_t n;
+};
+
+/* The text of one part being gathered (doc_text.c). */
+struct doc_text {
+	struct strbuf sb;
+	int space; /* white space seen since the last character */
+	int mark;  /* the start of the open link is still to be set */
+	struct doc_link *links;
+	size_t nlinks;
+	struct doc_notes *notes; /* where footnotes go; NULL: their text in place */
+};
+
+void dt_init(struct doc_text *a, struct doc_notes *notes);
+/* Add text, collapsing ASCII white space. */
+void dt_add(struct doc_text *a, const char *s);
+/* End a block: what follows starts on a new line. */
+void dt_break(struct doc_text *a);
+/* Add n's content (text and inline or block elements). */
+void dt_inline(struct doc_text *a, const xmlNode *n);
+void dt_children(struct doc_text *a, const xmlNode *n);
+/* The text gathered, trimmed; the links go to *links (freed when NULL). */
+char *dt_finish(struct doc_text *a, struct doc_link **links, size_t *nlinks);
+
 /* The text of n with ASCII white space collapsed and trimmed (allocated). */
 char *doc_flat_text(const xmlNode *n);
+/* The same, or NULL when n is NULL. */
+char *doc_flat_text_or_null(const xmlNode *n);
 /* The eId component a num gives: "Section 5" -> "5", "5.7" -> "5-7", "b)" -> "b". */
 char *doc_eid_component(const char *num);
 

@@ -1,9 +1,10 @@
-/* doc_read.c: reading a bulletin file safely and turning it into a validated
+/* doc_read.c: reading an Akoma Ntoso file safely and turning it into a
  * libxml2 tree. Order: size and type checks, UTF-8 check, parse (no network,
  * no DTD: a DOCTYPE stops the parser before any entity is declared, so no
- * external entity is read and no entity is expanded), root element check,
- * RELAX NG validation against the project's subset. The compiled schema is
- * kept between loads. */
+ * external entity is read and no entity is expanded), root element check.
+ * The organisation block, when there is one, is validated against its
+ * RELAX NG schema (doc_org_validate); the compiled schema is kept between
+ * loads. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -389,7 +390,7 @@ static int check_root(xmlDocPtr x, const char *path, struct diag_list *diags)
 	return 0;
 }
 
-xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_list *diags)
+xmlDocPtr doc_read_xml(const char *path, struct diag_list *diags)
 {
 	size_t len;
 	char *buf = read_file(path, &len, diags);
@@ -444,27 +445,62 @@ xmlDocPtr doc_read_xml(const char *path, const char *schema_path, struct diag_li
 		xmlFreeDoc(x);
 		x = NULL;
 	}
-	if (x != NULL) {
-		xmlRelaxNGPtr rng = schema(schema_path, &sink);
-		int ok = 0;
-		if (rng != NULL) {
-			xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-			if (vc == NULL)
-				err_fatal(_("out of memory (schema validation)"));
-			xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &sink);
-			size_t before = diags->n;
-			ok = xmlRelaxNGValidateDoc(vc, x) == 0;
-			xmlRelaxNGFreeValidCtxt(vc);
-			if (!ok && diags->n == before)
-				diag_add(diags, path, 0, 0,
-				         _("does not follow the Akoma Ntoso subset"));
-		}
-		if (!ok) {
-			xmlFreeDoc(x);
-			x = NULL;
-		}
-	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	free(sink.last);
 	return x;
+}
+
+/* The organisation block of the document element's meta, or NULL. */
+xmlNodePtr doc_org_block(xmlDocPtr x)
+{
+	xmlNodePtr root = xmlDocGetRootElement(x);
+	xmlNodePtr docel = NULL;
+	for (xmlNodePtr c = root ? root->children : NULL; c && !docel; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			docel = c;
+	xmlNodePtr meta = doc_child(docel, "meta");
+	for (xmlNodePtr c = meta ? meta->children : NULL; c; c = c->next) {
+		if (!doc_is(c, "proprietary"))
+			continue;
+		for (xmlNodePtr k = c->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE && k->ns && k->ns->href &&
+			    strcmp((const char *)k->ns->href, DOC_ORG_NS) == 0 &&
+			    strcmp((const char *)k->name, "organisation") == 0)
+				return k;
+	}
+	return NULL;
+}
+
+int doc_org_validate(xmlDocPtr x, const char *path, const char *schema_path,
+                     struct diag_list *diags)
+{
+	xmlNodePtr org = doc_org_block(x);
+	if (org == NULL)
+		return 1;
+	struct errsink sink = {.path = path, .diags = diags};
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetStructuredErrorFunc(&sink, on_xml_error);
+	xmlRelaxNGPtr rng = schema(schema_path, &sink);
+	int ok = 0;
+	if (rng != NULL) {
+		/* the block alone, in a document of its own: the copy keeps the
+		 * line numbers of the file */
+		xmlDocPtr one = xmlNewDoc((const xmlChar *)"1.0");
+		xmlNodePtr copy = one ? xmlDocCopyNode(org, one, 1) : NULL;
+		xmlRelaxNGValidCtxtPtr vc = copy ? xmlRelaxNGNewValidCtxt(rng) : NULL;
+		if (vc == NULL)
+			err_fatal(_("out of memory (schema validation)"));
+		xmlDocSetRootElement(one, copy);
+		xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &sink);
+		size_t before = diags->n;
+		ok = xmlRelaxNGValidateDoc(vc, one) == 0;
+		xmlRelaxNGFreeValidCtxt(vc);
+		xmlFreeDoc(one);
+		if (!ok && diags->n == before)
+			diag_add(diags, path, xmlGetLineNo(org), 0,
+			         _("the organisation block does not follow its schema"));
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(sink.last);
+	return ok ? 0 : -1;
 }

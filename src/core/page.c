@@ -68,18 +68,19 @@ static void wrapped(struct builder *b, const struct doc_part *p, enum search_fie
 
 static void block(struct builder *b, const struct doc_part *p)
 {
-	switch (p->kind) {
-	case DOC_KIND_SECTION:
-		wrapped(b, p, SEARCH_NUM, p->num ? p->num : "", 0, NULL, 0);
+	if (doc_part_is_headed(p)) {
+		int shown = p->num || p->kind == DOC_KIND_SECTION;
+		if (shown)
+			wrapped(b, p, SEARCH_NUM, p->num ? p->num : "", 0, NULL, 0);
 		if (p->heading)
 			wrapped(b, p, SEARCH_HEADING, p->heading, 0, NULL, 0);
 		if (p->text[0]) {
-			new_line(b, p);
+			if (shown || p->heading)
+				new_line(b, p);
 			wrapped(b, p, SEARCH_TEXT, p->text, 0, NULL, 0);
 		}
-		break;
-	case DOC_KIND_PARAGRAPH:
-	case DOC_KIND_POINT: {
+	} else if (p->kind == DOC_KIND_PARAGRAPH || p->kind == DOC_KIND_POINT ||
+	           p->kind == DOC_KIND_NOTE) {
 		const char *num = p->num ? p->num : "";
 		size_t lw = layout_text_width(num, strlen(num), b->cpw);
 		/* where layout_wrap() puts them, narrow widths included */
@@ -92,12 +93,8 @@ static void block(struct builder *b, const struct doc_part *p)
 		} else {
 			wrapped(b, p, SEARCH_TEXT, p->text, pl.col, num, pl.indent);
 		}
-		break;
-	}
-	default:
-		if (p->text[0])
-			wrapped(b, p, SEARCH_TEXT, p->text, 0, NULL, 0);
-		break;
+	} else if (p->text[0]) {
+		wrapped(b, p, SEARCH_TEXT, p->text, 0, NULL, 0);
 	}
 	for (size_t i = 0; i < p->nkids; i++) {
 		new_line(b, p->kids[i]);
@@ -129,7 +126,7 @@ void page_build(struct page *pg, const struct doc *d, size_t width, int (*cpw)(u
 		const struct doc_part *p = d->root->kids[i];
 		if (any)
 			new_line(&b, p);
-		if (p->kind == DOC_KIND_SECTION && any)
+		if ((p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_DIVISION) && any)
 			new_line(&b, p);
 		block(&b, p);
 		any = 1;

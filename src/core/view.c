@@ -12,10 +12,23 @@
 
 #define VIEW_INDENT 4 /* columns a point is indented under its parent */
 
+/* How many paragraphs and points p is inside of, up to its section, article
+ * or other headed level. */
+static int run_of_items(const struct doc_part *p)
+{
+	int n = 0;
+	for (const struct doc_part *u = p->parent;
+	     u && (u->kind == DOC_KIND_PARAGRAPH || u->kind == DOC_KIND_POINT); u = u->parent)
+		n++;
+	return n;
+}
+
 size_t view_lead_col(const struct doc_part *p, int base)
 {
-	int levels = p->depth - (base > 1 ? base : 1);
-	return p->kind == DOC_KIND_POINT && levels > 0 ? (size_t)levels * VIEW_INDENT : 0;
+	if (p->kind != DOC_KIND_POINT && p->kind != DOC_KIND_PARAGRAPH)
+		return 0;
+	int levels = base > 1 ? p->depth - base : run_of_items(p);
+	return levels > 0 ? (size_t)levels * VIEW_INDENT : 0;
 }
 
 /* Append the outline line of p. */
@@ -39,8 +52,7 @@ void view_toc(struct strbuf *out, const struct doc *d, size_t width)
 {
 	for (size_t i = 0; i < d->nparts; i++) {
 		const struct doc_part *p = d->parts[i];
-		if (p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_PARAGRAPH ||
-		    p->kind == DOC_KIND_POINT)
+		if (doc_part_is_level(p))
 			toc_line(out, p, width);
 	}
 }
@@ -48,18 +60,19 @@ void view_toc(struct strbuf *out, const struct doc *d, size_t width)
 /* A part's own block, then its children's, each preceded by a blank line. */
 static void part_block(struct strbuf *out, const struct doc_part *p, size_t width, int base)
 {
-	switch (p->kind) {
-	case DOC_KIND_SECTION:
-		layout_wrap(out, p->num ? p->num : "", 0, "", 0, width);
+	if (doc_part_is_headed(p)) {
+		int shown = p->num || p->kind == DOC_KIND_SECTION;
+		if (shown)
+			layout_wrap(out, p->num ? p->num : "", 0, "", 0, width);
 		if (p->heading)
 			layout_wrap(out, p->heading, 0, "", 0, width);
 		if (p->text[0]) {
-			sb_addc(out, '\n');
+			if (shown || p->heading)
+				sb_addc(out, '\n');
 			layout_wrap(out, p->text, 0, "", 0, width);
 		}
-		break;
-	case DOC_KIND_PARAGRAPH:
-	case DOC_KIND_POINT: {
+	} else if (p->kind == DOC_KIND_PARAGRAPH || p->kind == DOC_KIND_POINT ||
+	           p->kind == DOC_KIND_NOTE) {
 		/* the first point of a view shows where it is: "5.7 b)" */
 		char *label =
 		    p->kind == DOC_KIND_POINT && p->depth == base ? doc_part_label(p) : NULL;
@@ -67,12 +80,8 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 		size_t lw = utf8_width(num, strlen(num));
 		layout_wrap(out, p->text, view_lead_col(p, base), num, lw ? lw + 1 : 0, width);
 		free(label);
-		break;
-	}
-	default:
-		if (p->text[0])
-			layout_wrap(out, p->text, 0, "", 0, width);
-		break;
+	} else if (p->text[0]) {
+		layout_wrap(out, p->text, 0, "", 0, width);
 	}
 	for (size_t i = 0; i < p->nkids; i++) {
 		sb_addc(out, '\n');
@@ -111,7 +120,7 @@ void view_dump(struct strbuf *out, const struct doc *d, size_t width)
 		const struct doc_part *p = d->root->kids[i];
 		if (any)
 			sb_addc(out, '\n');
-		if (p->kind == DOC_KIND_SECTION && any)
+		if ((p->kind == DOC_KIND_SECTION || p->kind == DOC_KIND_DIVISION) && any)
 			sb_addc(out, '\n');
 		part_block(out, p, width, 0);
 		any = 1;

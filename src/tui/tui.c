@@ -438,7 +438,7 @@ static void free_all(struct tui *t)
 	cite_index_free(&t->cites);
 }
 
-int tui_run(struct doc *d, const struct config *cfg, const char *at)
+int tui_run(struct doc *d, const struct config *cfg, const char *at, const char *notice)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
@@ -459,6 +459,9 @@ int tui_run(struct doc *d, const struct config *cfg, const char *at)
 	tui_layout(&t);
 	/* TRANSLATORS: the first message on the status line; ? and q are keys */
 	tui_message(&t, 0, "%s", _("? for help, q to quit"));
+	if (notice)
+		/* the document opened with problems: say so first */
+		tui_message(&t, 1, "%s", notice);
 	if (at) {
 		goto_text(&t, at);
 		places_clear(t.back, &t.nback); /* the place opened at is the first */

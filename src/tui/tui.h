@@ -260,7 +260,7 @@ struct tui {
 };
 
 /* tui.c: the loop, commands, places */
-int tui_run(struct doc *d, const struct config *cfg, const char *at);
+int tui_run(struct doc *d, const struct config *cfg, const char *at, const char *notice);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Run command c (count: 0 when none was typed). */

@@ -9,7 +9,7 @@
 /* Browse d on the terminal until the user quits or the terminal goes,
  * opened at at (a reference or a unit's name, as ':' takes them) unless
  * NULL; returns the exit status. */
-int tui_run(struct doc *d, const struct config *cfg, const char *at);
+int tui_run(struct doc *d, const struct config *cfg, const char *at, const char *notice);
 
 /* The printer controls of the terminal named by $TERM (terminfo mc5 and
  * mc4): 0 with *on and *off set (owned by the terminfo entry), or -1. */

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
 		abort();
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct doc *d = doc_load(path, FUZZ_CONTENT "/akn-subset.rng", &dl);
+	struct doc *d = doc_load(path, FUZZ_CONTENT "/circ-organisation.rng", &dl);
 	if ((d == NULL) == (dl.n == 0)) {
 		diag_print(&dl, 0);
 		abort(); /* a model with problems, or no model and no reason */
