@@ -30,7 +30,22 @@ enum doc_kind {
 	DOC_KIND_PREFACE,  /* the preface or cover page: what the title block does not show */
 	DOC_KIND_DIVISION, /* a headed level: chapter, part, article, annex, debate section... */
 	DOC_KIND_BLOCK,    /* text without a number: after a level's parts, a speech... */
-	DOC_KIND_NOTE      /* a footnote (authorialNote, note), at the end of the document */
+	DOC_KIND_NOTE,     /* a footnote (authorialNote, note), at the end of the document */
+	DOC_KIND_TABLE     /* a table: its cells' texts, one per line, and struct doc_table */
+};
+
+/* A table cell: bytes [start, end) of the table part's text (no '\n'). */
+struct doc_cell {
+	size_t row, col;
+	int header; /* a th */
+	size_t start, end;
+};
+
+/* The shape of a table part: its cells in reading order, row by row. */
+struct doc_table {
+	size_t nrows, ncols;
+	struct doc_cell *cells;
+	size_t ncells;
 };
 
 /* What a marked-up span of a part's text is. */
@@ -66,6 +81,7 @@ struct doc_part {
 	size_t order; /* index in doc->parts */
 	int depth;    /* 0 for sections, preamble and conclusions */
 	long line;    /* line of the element in the file */
+	struct doc_table *table; /* DOC_KIND_TABLE only */
 };
 
 struct doc_meta {

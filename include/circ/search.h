@@ -39,7 +39,8 @@ enum search_field {
 	SEARCH_HEADING,
 	SEARCH_TEXT,
 	SEARCH_DOCTYPE, /* the title block's document type */
-	SEARCH_TITLE    /* the title block's title */
+	SEARCH_TITLE,   /* the title block's title */
+	SEARCH_RULE     /* a table's rules: drawn, never searched */
 };
 /* Is f a field of the title block? */
 #define SEARCH_IN_TITLE(f) ((f) == SEARCH_DOCTYPE || (f) == SEARCH_TITLE)

@@ -50,6 +50,9 @@ static void free_part(struct doc_part *p)
 		free(p->links[i].target);
 	free(p->links);
 	free(p->kids);
+	if (p->table)
+		free(p->table->cells);
+	free(p->table);
 	free(p->eid);
 	free(p->elem);
 	free(p->num);
@@ -240,6 +243,16 @@ char *doc_part_label(const struct doc_part *p)
 	case DOC_KIND_NOTE:
 		/* TRANSLATORS: a footnote; %s is its marker ("1", "*") */
 		return xasprintf(_("note %s"), p->num ? p->num : "?");
+	case DOC_KIND_TABLE:
+		if (p->heading == NULL && numbered_parent(p)) {
+			char *up = doc_part_label(numbered_parent(p));
+			/* TRANSLATORS: a table without a caption, in the part
+			 * whose label is %s ("2.3") */
+			char *r = xasprintf(_("table in %s"), up);
+			free(up);
+			return r;
+		}
+		break;
 	default:
 		break;
 	}
@@ -263,6 +276,7 @@ int doc_part_is_level(const struct doc_part *p)
 	case DOC_KIND_NOTE:
 		return 1;
 	case DOC_KIND_BLOCK:
+	case DOC_KIND_TABLE:
 		return p->heading != NULL;
 	default:
 		return 0;

@@ -93,8 +93,23 @@ static const char *const doctype_names[] = {
 struct builder {
 	struct doc *d;
 	struct doc_notes notes;
-	const xmlNode *skip[2]; /* the preface's title and type, shown in the title block */
+	/* the preface's title, type, number: shown in the title block or
+	 * on an annex's heading */
+	const xmlNode **skip;
+	size_t nskip;
 };
+
+static int alone_in_p(const xmlNode *n);
+
+/* Show n (a docTitle...) elsewhere: its <p> is left out when it is alone
+ * in it. */
+static void skip_node(struct builder *b, const xmlNode *n)
+{
+	if (n == NULL || !alone_in_p(n))
+		return;
+	b->skip = xreallocarray(b->skip, b->nskip + 1, sizeof *b->skip);
+	b->skip[b->nskip++] = n->parent;
+}
 
 /* Has n a child element num, heading or subheading? */
 static int has_label(const xmlNode *n)
@@ -183,10 +198,80 @@ static void close_tail(struct walk *w)
 static void walk_children(struct builder *b, struct walk *w, const xmlNode *n);
 static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *docel);
 
+static void add_heading(char **heading, char *s);
+static const xmlNode *front(const xmlNode *docel, const char *name);
+
+/* Does n hold a table (not inside another table)? */
+static int holds_table(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (doc_is(c, "table") || (c->type == XML_ELEMENT_NODE && holds_table(c)))
+			return 1;
+	return 0;
+}
+
+/* A table: a part of its own, its cells one per line of its text. */
+static void build_table(struct builder *b, struct doc_part *parent, const xmlNode *n)
+{
+	struct doc_part *p = new_part(DOC_KIND_TABLE, parent, n);
+	struct doc_table *t = p->table = xcalloc(1, sizeof *t);
+	struct doc_text a;
+	dt_init(&a, &b->notes);
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (doc_is(c, "caption")) {
+			add_heading(&p->heading, doc_flat_text(c));
+			continue;
+		}
+		if (!doc_is(c, "tr"))
+			continue;
+		size_t col = 0;
+		for (const xmlNode *k = c->children; k; k = k->next) {
+			if (!doc_is(k, "td") && !doc_is(k, "th"))
+				continue;
+			a.flat = 0;
+			dt_break(&a);
+			a.space = 0;
+			a.flat = 1;
+			t->cells = xreallocarray(t->cells, t->ncells + 1, sizeof *t->cells);
+			struct doc_cell *cell = &t->cells[t->ncells++];
+			cell->row = t->nrows;
+			cell->col = col++;
+			cell->header = doc_is(k, "th");
+			cell->start = a.sb.len;
+			dt_children(&a, k);
+			a.space = 0;
+			cell->end = a.sb.len;
+		}
+		if (col > t->ncols)
+			t->ncols = col;
+		t->nrows++;
+	}
+	a.flat = 0;
+	set_text(p, &a);
+	for (size_t i = 0; i < t->ncells; i++) {
+		if (t->cells[i].end > strlen(p->text))
+			t->cells[i].end = strlen(p->text);
+		if (t->cells[i].start > t->cells[i].end)
+			t->cells[i].start = t->cells[i].end;
+	}
+}
+
 /* Content element c for the part being walked. */
 static void content(struct builder *b, struct walk *w, const xmlNode *c)
 {
-	for (size_t i = 0; i < 2; i++)
+	if (doc_is(c, "table")) {
+		w->own_open = 0;
+		close_tail(w);
+		build_table(b, w->p, c);
+		return;
+	}
+	if (c->type == XML_ELEMENT_NODE && !doc_is(c, "p") && holds_table(c)) {
+		/* what is around the table, before and after it */
+		for (const xmlNode *k = c->children; k; k = k->next)
+			content(b, w, k);
+		return;
+	}
+	for (size_t i = 0; i < b->nskip; i++)
 		if (b->skip[i] == c)
 			return;
 	if (c->type == XML_TEXT_NODE) {
@@ -237,10 +322,19 @@ static struct doc_part *build_level(struct builder *b, struct doc_part *parent, 
 	if (doc) {
 		/* a component or attachment holding a document */
 		set_text(p, &w.own);
-		if (p->heading == NULL) {
-			char *name = doc_attr(doc, "name");
-			p->heading = name;
+		/* its number and title from its preface, else its name */
+		const xmlNode *number = front(doc, "docNumber");
+		const xmlNode *title = front(doc, "docTitle");
+		if (p->num == NULL && number) {
+			p->num = doc_flat_text(number);
+			skip_node(b, number);
 		}
+		if (p->heading == NULL && title) {
+			p->heading = doc_flat_text(title);
+			skip_node(b, title);
+		}
+		if (p->heading == NULL && p->num == NULL)
+			p->heading = doc_attr(doc, "name");
 		build_doc(b, p, doc);
 		return p;
 	}
@@ -464,8 +558,7 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	const xmlNode *type = front(docel, "docType");
 	if (type) {
 		m->doctype = doc_flat_text(type);
-		if (alone_in_p(type))
-			b->skip[0] = type->parent;
+		skip_node(b, type);
 	}
 	const xmlNode *title = front(docel, "docTitle");
 	if (title == NULL)
@@ -474,10 +567,12 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 		title = front(docel, "shortTitle");
 	if (title) {
 		m->title = doc_flat_text(title);
-		if (doc_is(title, "longTitle") && doc_is(title->parent, "preface"))
-			b->skip[1] = title;
-		else if (alone_in_p(title))
-			b->skip[1] = title->parent;
+		if (doc_is(title, "longTitle") && doc_is(title->parent, "preface")) {
+			b->skip = xreallocarray(b->skip, b->nskip + 1, sizeof *b->skip);
+			b->skip[b->nskip++] = title;
+		} else {
+			skip_node(b, title);
+		}
 	}
 	if (m->title == NULL)
 		m->title = find_attr(work, "FRBRalias", "value");
@@ -524,6 +619,7 @@ struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 	d->root->elem = xstrdup((const char *)docel->name);
 	build_doc(&b, d->root, docel);
 	build_notes(&b, d->root);
+	free(b.skip);
 	flatten(d, d->root);
 	for (size_t i = 0; i < d->nparts; i++) {
 		if (d->parts[i]->eid) {

@@ -67,6 +67,8 @@ struct doc_text {
 	struct doc_link *links;
 	size_t nlinks;
 	struct doc_notes *notes; /* where footnotes go; NULL: their text in place */
+	int flat; /* inside a table cell: blocks are separated by a space */
+	int glue; /* a number was just added: the block after it stays on its line */
 };
 
 void dt_init(struct doc_text *a, struct doc_notes *notes);

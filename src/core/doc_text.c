@@ -71,12 +71,20 @@ void dt_add(struct doc_text *a, const char *s)
 		}
 		size_t n = strcspn(s, " \t\n\r");
 		sb_add(&a->sb, s, n);
+		a->glue = 0;
 		s += n;
 	}
 }
 
 void dt_break(struct doc_text *a)
 {
+	if (a->flat || a->glue) {
+		/* in a cell, after a number: a space, not a new line */
+		a->glue = 0;
+		if (a->sb.len > 0)
+			a->space = 1;
+		return;
+	}
 	a->space = 0;
 	if (a->sb.len > 0 && a->sb.s[a->sb.len - 1] != '\n')
 		sb_addc(&a->sb, '\n');
@@ -237,6 +245,7 @@ void dt_inline(struct doc_text *a, const xmlNode *n)
 		 * article's): before what follows, on the same line */
 		dt_children(a, n);
 		a->space = 1;
+		a->glue = 1;
 	} else if (doc_name_in(n, block_names, sizeof block_names / sizeof block_names[0])) {
 		dt_break(a);
 		dt_children(a, n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "circ/layout.h"
+#include "circ/table.h"
 #include "circ/view.h"
 #include "circ/xalloc.h"
 
@@ -66,6 +67,25 @@ static void wrapped(struct builder *b, const struct doc_part *p, enum search_fie
 	free(v);
 }
 
+/* A table part: its caption, then the lines of its grid. */
+static void table_block(struct builder *b, const struct doc_part *p)
+{
+	size_t indent = view_lead_col(p, 0);
+	if (p->heading)
+		wrapped(b, p, SEARCH_HEADING, p->heading, indent, NULL, 0);
+	struct table_out o;
+	table_layout(&o, p, b->width, indent, b->cpw);
+	for (size_t i = 0; i < o.nlines; i++) {
+		new_line(b, p);
+		for (size_t k = 0; k < o.lines[i].nsegs; k++) {
+			const struct table_seg *s = &o.segs[o.lines[i].seg + k];
+			add_seg(b, p, s->rule ? SEARCH_RULE : SEARCH_TEXT, s->src, s->start, s->end,
+			        s->col);
+		}
+	}
+	table_out_free(&o);
+}
+
 static void block(struct builder *b, const struct doc_part *p)
 {
 	if (doc_part_is_headed(p)) {
@@ -93,6 +113,8 @@ static void block(struct builder *b, const struct doc_part *p)
 		} else {
 			wrapped(b, p, SEARCH_TEXT, p->text, pl.col, num, pl.indent);
 		}
+	} else if (p->kind == DOC_KIND_TABLE) {
+		table_block(b, p);
 	} else if (p->text[0]) {
 		wrapped(b, p, SEARCH_TEXT, p->text, 0, NULL, 0);
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "circ/layout.h"
+#include "circ/table.h"
 #include "circ/utf8.h"
 
 #define VIEW_INDENT 4 /* columns a point is indented under its parent */
@@ -25,6 +26,13 @@ static int run_of_items(const struct doc_part *p)
 
 size_t view_lead_col(const struct doc_part *p, int base)
 {
+	if (p->kind == DOC_KIND_TABLE)
+		/* under the text of the paragraph or point it is in */
+		return p->parent ? view_lead_col(p->parent, base) + VIEW_INDENT * (p->parent->kind ==
+		                                                                  DOC_KIND_PARAGRAPH ||
+		                                                              p->parent->kind ==
+		                                                                  DOC_KIND_POINT)
+		                 : 0;
 	if (p->kind != DOC_KIND_POINT && p->kind != DOC_KIND_PARAGRAPH)
 		return 0;
 	int levels = base > 1 ? p->depth - base : run_of_items(p);
@@ -57,6 +65,29 @@ void view_toc(struct strbuf *out, const struct doc *d, size_t width)
 	}
 }
 
+/* A table part, drawn from column indent. */
+static void table_block(struct strbuf *out, const struct doc_part *p, size_t width,
+                        size_t indent)
+{
+	if (p->heading)
+		layout_wrap(out, p->heading, indent, "", 0, width);
+	struct table_out o;
+	table_layout(&o, p, width, indent, NULL);
+	for (size_t i = 0; i < o.nlines; i++) {
+		size_t col = 0;
+		for (size_t k = 0; k < o.lines[i].nsegs; k++) {
+			const struct table_seg *s = &o.segs[o.lines[i].seg + k];
+			if (s->col > col)
+				sb_addn(out, ' ', s->col - col);
+			sb_add(out, s->src + s->start, s->end - s->start);
+			col = (s->col > col ? s->col : col) +
+			      utf8_width(s->src + s->start, s->end - s->start);
+		}
+		sb_addc(out, '\n');
+	}
+	table_out_free(&o);
+}
+
 /* A part's own block, then its children's, each preceded by a blank line. */
 static void part_block(struct strbuf *out, const struct doc_part *p, size_t width, int base)
 {
@@ -80,6 +111,8 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 		size_t lw = utf8_width(num, strlen(num));
 		layout_wrap(out, p->text, view_lead_col(p, base), num, lw ? lw + 1 : 0, width);
 		free(label);
+	} else if (p->kind == DOC_KIND_TABLE) {
+		table_block(out, p, width, view_lead_col(p, base));
 	} else if (p->text[0]) {
 		layout_wrap(out, p->text, 0, "", 0, width);
 	}

@@ -126,8 +126,7 @@ void rd_build(struct tui *t)
 	tree_free(&t->outline);
 	for (size_t i = 0; i < d->nparts; i++) {
 		const struct doc_part *p = d->parts[i];
-		if (p->kind != DOC_KIND_SECTION && p->kind != DOC_KIND_PARAGRAPH &&
-		    p->kind != DOC_KIND_POINT)
+		if (!doc_part_is_level(p))
 			continue;
 		const char *what = p->heading ? p->heading : p->text;
 		size_t n = strcspn(what, "\n");
@@ -400,7 +399,9 @@ static void part_step(struct tui *t, int backward)
 		}
 		const struct doc_part *p = d->parts[k];
 		if (p->kind == DOC_KIND_PARAGRAPH || p->kind == DOC_KIND_SECTION ||
-		    p->kind == DOC_KIND_PREAMBLE || p->kind == DOC_KIND_CONCLUSIONS) {
+		    p->kind == DOC_KIND_PREAMBLE || p->kind == DOC_KIND_CONCLUSIONS ||
+		    p->kind == DOC_KIND_DIVISION || p->kind == DOC_KIND_PREFACE ||
+		    p->kind == DOC_KIND_NOTE || (p->kind == DOC_KIND_BLOCK && p->heading)) {
 			t->focus = NULL;
 			rd_goto_line(t, page_line_of(&t->page, p));
 			t->focus = p;
@@ -609,13 +610,15 @@ static void rd_describe(const struct tui *t, const struct tui_place *at, struct 
 		const struct doc_part *p = chain[i];
 		/* TRANSLATORS: the status line's place in the preamble and in
 		 * the signature block at the end */
-		const char *name = p->kind == DOC_KIND_PREAMBLE      ? _("preamble")
-		                   : p->kind == DOC_KIND_CONCLUSIONS ? _("signature")
-		                   : p->num                          ? p->num
-		                                                     : "?";
+		char *own = p->kind == DOC_KIND_PREAMBLE || p->kind == DOC_KIND_CONCLUSIONS ||
+		                    p->num == NULL
+		                ? doc_part_title(p)
+		                : NULL;
+		const char *name = own ? own : p->num;
 		if (i + 1 < k)
 			sb_adds(out, " › ");
-		sb_adds(out, name);
+		sb_add(out, name, strcspn(name, "\n"));
+		free(own);
 	}
 }
 

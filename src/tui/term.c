@@ -249,6 +249,16 @@ static const char *translit(uint32_t cp)
 		return "-";
 	case 0x2502:
 		return "|";
+	case 0x250C: /* a table's corners and joints */
+	case 0x2510:
+	case 0x2514:
+	case 0x2518:
+	case 0x251C:
+	case 0x2524:
+	case 0x252C:
+	case 0x2534:
+	case 0x253C:
+		return "+";
 	case 0x2190: /* arrows, as key names may use */
 		return "<-";
 	case 0x2192:
