@@ -24,7 +24,10 @@
 #   load of 1, 10, 100 and 1,000 copies of the bulletin in one call:
 #       circ --toc FILES against xmllint --noout --nonet --relaxng SCHEMA
 #       FILES (parsing and validating, the floor of what circ does), wall
-#       time and peak resident memory (GNU time -f %M).
+#       time and peak resident memory (GNU time -f %M);
+#   --check of the bulletin: circ --check (the official XSD, compiled on
+#       each run, then circ's own checks) against xmllint --noout --nonet
+#       --schema content/akn/akomantoso30.xsd on the same file.
 # Times are medians of RUNS runs (3 for 1,000 documents), warm cache, from
 # bash's $EPOCHREALTIME; bytes are medians of 3 sessions. The last column is
 # circ / peer: below 1 circ is faster or smaller.
@@ -49,6 +52,7 @@ CIRC_DATADIR=$(cd "${CIRC_DATADIR:-$here/../content}" 2>/dev/null && pwd) || {
 export CIRC_DATADIR
 DOC=$CIRC_DATADIR/ST-SGB-2010-2.fr.xml
 RNG=$CIRC_DATADIR/akn-subset.rng
+XSD=$CIRC_DATADIR/akn/akomantoso30.xsd
 LESS_BIN=${LESS_BIN:-less}
 XMLLINT=${XMLLINT:-xmllint}
 GREP=${GREP:-grep}
@@ -56,6 +60,7 @@ GREP=${GREP:-grep}
 for p in "$LESS_BIN" "$XMLLINT" "$GREP"; do
 	command -v "$p" >/dev/null 2>&1 || { echo "table.sh: $p is not installed" >&2; exit 2; }
 done
+[ -r "$XSD" ] || { echo "table.sh: no $XSD" >&2; exit 2; }
 GTIME=/usr/bin/time
 "$GTIME" -f %M -o /dev/null true 2>/dev/null || GTIME=
 
@@ -136,6 +141,7 @@ ratio() {
 # warm-up: programs, libraries and files in the page cache
 "$CIRC" --toc "$DOC" >/dev/null
 "$XMLLINT" --noout --nonet --relaxng "$RNG" "$DOC" >/dev/null 2>&1
+"$XMLLINT" --noout --nonet --schema "$XSD" "$DOC" >/dev/null 2>&1
 "$GREP" -c x "$T/plain.txt" >/dev/null
 
 # start-up to the first screen
@@ -195,6 +201,11 @@ for n in 1 10 100 1000; do
 	x=$(rss_kib "$XMLLINT" --noout --nonet --relaxng "$RNG" "$T"/c$n/*.xml)
 	row "load $n doc$([ $n = 1 ] || echo s), peak memory" "$c" "$x" "xmllint --relaxng" KiB
 done
+
+# --check against the official schema
+c=$(time_us "$RUNS" "$CIRC" --check "$DOC")
+x=$(time_us "$RUNS" "$XMLLINT" --noout --nonet --schema "$XSD" "$DOC")
+row "check 1 doc against the official XSD, time" "$c" "$x" "xmllint --schema" us
 
 model=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "circ beside its peers -- $(date -u '+%Y-%m-%d %H:%M UTC')"

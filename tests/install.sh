@@ -42,6 +42,9 @@ cat >"$work/expected" <<'LIST'
 ./share/circ/README
 ./share/circ/ST-SGB-2010-2.fr.xml
 ./share/circ/akn-subset.rng
+./share/circ/akn/NOTICE
+./share/circ/akn/akomantoso30.xsd
+./share/circ/akn/xml.xsd
 ./share/locale/fr/LC_MESSAGES/circ.mo
 ./share/man/man1/circ.1
 ./share/man/man5/circ.5

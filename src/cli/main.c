@@ -26,6 +26,7 @@
 #include "circ/utf8.h"
 #include "circ/view.h"
 #include "circ/xalloc.h"
+#include "circ/xsd.h"
 #include "opts.h"
 #include "tui_main.h"
 
@@ -324,6 +325,7 @@ struct run {
 	struct search *search;
 	struct search_total total;
 	struct strbuf *collect; /* --output, --print: the text to send */
+	const char *xsd;        /* --check: the official schema, compiled */
 };
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, const struct widths *w,
@@ -391,12 +393,14 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK: {
-		/* citations the detector finds must name parts that exist */
+		/* the official schema's problems, then the citations the
+		 * detector finds that name no part */
 		struct cite_index ix;
 		struct diag_list dl = DIAG_LIST_INIT;
 		subj.kind = PRINT_CHECK;
+		int bad = xsd_validate(d->path, run->xsd, &dl) != 0;
 		cite_index_build(d, &ix);
-		if (cite_check(d, &ix, &dl) > 0) {
+		if ((cite_check(d, &ix, &dl) > 0) | bad) {
 			diag_print(&dl, 0);
 			status = ERR_EXIT_DOC;
 		} else {
@@ -646,13 +650,25 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return ERR_EXIT_INTERNAL;
 	}
+	/* --check: the official schema, compiled now (only for --check) */
+	char *xsd = datadir_file(dir, DATADIR_XSD);
+	if (o.action == OPTS_CHECK && xsd_load(xsd, &sdl) != 0) {
+		diag_print(&sdl, 0);
+		diag_clear(&sdl);
+		doc_release_cache();
+		free(xsd);
+		free(schema);
+		free(dir);
+		config_free(&cfg);
+		return ERR_EXIT_INTERNAL;
+	}
 	char *bundled = datadir_file(dir, DATADIR_BULLETIN);
 	char *deflt[] = {bundled};
 	char **files = o.nfiles ? o.files : deflt;
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	struct widths width = out_widths(&o);
 
-	struct run run = {NULL, {0, 0, 0, 0}, NULL};
+	struct run run = {NULL, {0, 0, 0, 0}, NULL, xsd};
 	struct strbuf collected = STRBUF_INIT;
 	if (o.output || o.print)
 		run.collect = &collected;
@@ -667,6 +683,7 @@ int main(int argc, char **argv)
 			err_report(NULL, 0, 0, _("bad pattern: %s"), err);
 			free(err);
 			doc_release_cache();
+			free(xsd);
 			free(schema);
 			free(bundled);
 			free(dir);
@@ -682,6 +699,7 @@ int main(int argc, char **argv)
 		doc_release_cache();
 		cite_release();
 		search_release();
+		free(xsd);
 		free(schema);
 		free(bundled);
 		free(dir);
@@ -764,7 +782,9 @@ int main(int argc, char **argv)
 	status = finish_output(status);
 	doc_release_cache();
 	cite_release();
+	xsd_release();
 	config_free(&cfg);
+	free(xsd);
 	free(schema);
 	free(bundled);
 	free(dir);

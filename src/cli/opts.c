@@ -70,7 +70,8 @@ static const struct optdef table[] = {
         "or as cited: subparagraph (b) of paragraph 5.2)")},
     {"dump", KEY_DUMP, NULL, OPTS_DUMP, N_("print the whole document as plain text")},
     {"check", KEY_CHECK, NULL, OPTS_CHECK,
-     N_("validate the files and list every problem found, one per line")},
+     N_("validate the files (official Akoma Ntoso 3.0 schema, then circ's own checks) and list "
+        "every problem found, one per line")},
     {"units", KEY_UNITS, NULL, OPTS_UNITS,
      N_("print the organisation as a tree: kind, name and head of every unit")},
     /* TRANSLATORS: argument name: words of a unit's name */
