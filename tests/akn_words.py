@@ -116,14 +116,17 @@ def plain_words(path):
 
 
 def count_nums(path):
-    """Hierarchical elements outside <meta> that have a <num> child."""
+    """Hierarchical elements outside <meta> that have a <num> child.
+    Those inside a quotedStructure or embeddedStructure are not counted:
+    they are another text quoted (an amendment's new wording), shown as
+    text where it is quoted, not parts of this document."""
     root = ET.parse(path).getroot()
     n = 0
     stack = [root]
     while stack:
         e = stack.pop()
         name = local(e.tag)
-        if name == "meta" or not name:
+        if name in ("meta", "quotedStructure", "embeddedStructure") or not name:
             continue
         if name in HIER and any(local(c.tag) == "num" for c in e):
             n += 1

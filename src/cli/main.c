@@ -326,6 +326,7 @@ struct run {
 	struct search_total total;
 	struct strbuf *collect; /* --output, --print: the text to send */
 	const char *xsd;        /* --check: the official schema, compiled */
+	const struct diag_list *load; /* the problems found while loading */
 };
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, const struct widths *w,
@@ -393,15 +394,33 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		view_dump(&out, d, width);
 		break;
 	case OPTS_CHECK: {
-		/* the official schema's problems, then the citations the
-		 * detector finds that name no part */
+		/* every problem and warning, in the order of the file: the
+		 * loader's, the official schema's, the citations the detector
+		 * finds that name no part */
 		struct cite_index ix;
 		struct diag_list dl = DIAG_LIST_INIT;
 		subj.kind = PRINT_CHECK;
-		int bad = xsd_validate(d->path, run->xsd, &dl) != 0;
+		for (size_t k = 0; run->load && k < run->load->n; k++)
+			diag_add(&dl, run->load->v[k].file, run->load->v[k].line, run->load->v[k].col,
+			         "%s", run->load->v[k].msg);
+		for (size_t k = 0; k < d->warnings.n; k++)
+			diag_add(&dl, d->warnings.v[k].file, d->warnings.v[k].line,
+			         d->warnings.v[k].col, "%s", d->warnings.v[k].msg);
+		int bad = d->nproblems > 0;
+		bad |= xsd_validate(d->path, run->xsd, &dl) != 0;
 		cite_index_build(d, &ix);
-		if ((cite_check(d, &ix, &dl) > 0) | bad) {
-			diag_print(&dl, 0);
+		struct diag_list cl = DIAG_LIST_INIT;
+		/* the detector knows the wordings of bulletins (statements):
+		 * elsewhere what it finds is a guess, said as a warning */
+		int sure = d->meta.type && strcmp(d->meta.type, "statement") == 0;
+		bad |= cite_check(d, &ix, &cl) > 0 && sure;
+		for (size_t k = 0; k < cl.n; k++)
+			diag_add(&dl, cl.v[k].file, cl.v[k].line, cl.v[k].col,
+			         sure ? "%s" : _("warning: %s"), cl.v[k].msg);
+		diag_clear(&cl);
+		diag_sort_from(&dl, 0);
+		diag_print(&dl, 0);
+		if (bad) {
 			status = ERR_EXIT_DOC;
 		} else {
 			/* TRANSLATORS: counts of the parts of the bulletin
@@ -668,7 +687,7 @@ int main(int argc, char **argv)
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	struct widths width = out_widths(&o);
 
-	struct run run = {NULL, {0, 0, 0, 0}, NULL, xsd};
+	struct run run = {NULL, {0, 0, 0, 0}, NULL, xsd, NULL};
 	struct strbuf collected = STRBUF_INIT;
 	if (o.output || o.print)
 		run.collect = &collected;
@@ -712,23 +731,13 @@ int main(int argc, char **argv)
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct doc *d = doc_load(files[i], schema, &dl);
 		int check = o.action == OPTS_CHECK;
-		if (d && check) {
-			/* every problem and warning, in the order of the file */
-			for (size_t k = 0; k < d->warnings.n; k++) {
-				struct diag *w = &d->warnings.v[k];
-				diag_add(&dl, w->file, w->line, w->col, "%s", w->msg);
-			}
-			diag_sort_from(&dl, 0);
-		}
 		if (d && d->nproblems > 0 && !check && !o.strict)
 			report_problems(files[i], d->nproblems);
-		else if (d && check && dl.n > 0)
-			diag_print(&dl, 0);
-		if (d == NULL || (d->nproblems > 0 && (check || o.strict))) {
-			if (d == NULL || !check)
-				report_load(&dl, files[i], check);
+		if (d == NULL || (d->nproblems > 0 && o.strict && !check)) {
+			report_load(&dl, files[i], check);
 			status = ERR_EXIT_DOC;
 		} else {
+			run.load = &dl; /* for --check, which lists them */
 			int s = run_view(&o, d, nfiles > 1 ? files[i] : NULL, &width, &run);
 			if (s == ERR_EXIT_NOTFOUND)
 				missed++;

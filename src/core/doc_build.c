@@ -291,9 +291,9 @@ static void content(struct builder *b, struct walk *w, const xmlNode *c)
 		}
 		a = &w->tailtext;
 	}
-	dt_break(a);
+	/* a block element breaks the line itself; text and inline
+	 * elements run on */
 	dt_inline(a, c);
-	dt_break(a);
 }
 
 /* A level: a part of the kind its element says, built from its children. */
@@ -618,6 +618,13 @@ struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 	d->root->heading = d->meta.title ? xstrdup(d->meta.title) : NULL;
 	d->root->elem = xstrdup((const char *)docel->name);
 	build_doc(&b, d->root, docel);
+	/* the components of a collection may follow its document */
+	for (const xmlNode *c = docel->next; c; c = c->next)
+		if (doc_is(c, "components")) {
+			struct walk w = {.p = d->root, .own_open = 0};
+			walk_children(&b, &w, c);
+			close_tail(&w);
+		}
 	build_notes(&b, d->root);
 	free(b.skip);
 	flatten(d, d->root);

@@ -22,6 +22,7 @@
 struct eid {
 	char *id;
 	long line;
+	size_t scope; /* the document it is in: eIds are unique in each */
 };
 
 struct checker {
@@ -89,19 +90,34 @@ static void warning(struct checker *ck, long line, const char *fmt, ...)
 	free(msg);
 }
 
-static void collect_ids(struct checker *ck, const xmlNode *n)
+/* Is n a document (an act, a doc... of a collection or an attachment), or
+ * the components that follow a collection? Its eIds are its own. */
+static int is_scope(const xmlNode *n)
+{
+	static const char *const names[] = {
+	    "act",      "amendment",  "amendmentList",      "bill",     "components",
+	    "debate",   "debateReport", "doc",             "documentCollection", "judgment",
+	    "officialGazette", "portion", "statement"};
+	if (doc_is(n, "components"))
+		return doc_is(n->parent, "akomaNtoso");
+	return doc_name_in(n, names, sizeof names / sizeof names[0]);
+}
+
+static void collect_ids(struct checker *ck, const xmlNode *n, size_t scope, size_t *scopes)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		size_t in = is_scope(c) ? ++*scopes : scope;
 		char *id = doc_attr(c, "eId");
 		if (id) {
 			ck->ids = xreallocarray(ck->ids, ck->nids + 1, sizeof *ck->ids);
 			ck->ids[ck->nids].id = id;
 			ck->ids[ck->nids].line = xmlGetLineNo(c);
+			ck->ids[ck->nids].scope = in;
 			ck->nids++;
 		}
-		collect_ids(ck, c);
+		collect_ids(ck, c, in, scopes);
 	}
 }
 
@@ -133,11 +149,15 @@ static void check_unique(struct checker *ck)
 	if (ck->nids > 1)
 		qsort(ck->ids, ck->nids, sizeof *ck->ids, cmp_id);
 	for (size_t i = 1; i < ck->nids; i++) {
-		if (strcmp(ck->ids[i].id, ck->ids[i - 1].id) == 0) {
+		size_t k = i;
+		while (k > 0 && strcmp(ck->ids[i].id, ck->ids[k - 1].id) == 0 &&
+		       ck->ids[k - 1].scope != ck->ids[i].scope)
+			k--;
+		if (k > 0 && strcmp(ck->ids[i].id, ck->ids[k - 1].id) == 0) {
 			problem(ck, ck->ids[i].line,
 			        /* TRANSLATORS: %s is an eId, %ld a line number of the file. */
 			        _("duplicate eId '%s' (first used on line %ld)"), ck->ids[i].id,
-			        ck->ids[i - 1].line);
+			        ck->ids[k - 1].line);
 		}
 	}
 }
@@ -269,7 +289,8 @@ size_t doc_check(xmlDocPtr x, const char *path, int org, struct diag_list *diags
 {
 	struct checker ck = {path, diags, warns, 0, NULL, 0};
 	xmlNodePtr root = xmlDocGetRootElement(x);
-	collect_ids(&ck, root);
+	size_t scopes = 0;
+	collect_ids(&ck, root, 0, &scopes);
 	check_unique(&ck);
 	for (const xmlNode *c = root->children; c; c = c->next) {
 		const xmlNode *body = doc_child(c, "mainBody");

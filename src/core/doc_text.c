@@ -235,6 +235,17 @@ void dt_inline(struct doc_text *a, const xmlNode *n)
 		dt_note(a, n);
 	} else if (doc_is(n, "noteRef")) {
 		dt_noteref(a, n);
+	} else if (doc_is(n, "documentRef")) {
+		/* a component that is elsewhere: a link to it, by its name */
+		char *href = doc_attr(n, "href");
+		char *show = doc_attr(n, "showAs");
+		link_open(a, DOC_LINK_REF, href ? href : "");
+		a->mark = 1;
+		dt_add(a, show && *show ? show : href ? href : "");
+		a->mark = 0;
+		a->links[a->nlinks - 1].end = a->sb.len;
+		free(href);
+		free(show);
 	} else if (doc_is(n, "img")) {
 		dt_image(a, n);
 	} else if (doc_is(n, "td") || doc_is(n, "th")) {
