@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "circ/cite.h"
+#include "circ/fold.h"
 #include "circ/i18n.h"
 #include "circ/strbuf.h"
 #include "circ/utf8.h"
@@ -146,6 +147,194 @@ static long last_number(const char *s)
 	return v;
 }
 
+/* The words readers put before a number, in the languages of the
+ * documents met, each with the one it stands for. */
+static const char *const kind_words[][2] = {
+    {"absatz", "paragraph"},
+    {"allegato", "annex"},
+    {"anexo", "annex"},
+    {"anhang", "annex"},
+    {"annex", "annex"},
+    {"annexe", "annex"},
+    {"art", "article"},
+    {"article", "article"},
+    {"articles", "article"},
+    {"articolo", "article"},
+    {"articulo", "article"},
+    {"artigo", "article"},
+    {"artikel", "article"},
+    {"arts", "article"},
+    {"artykul", "article"},
+    {"bk", "book"},
+    {"book", "book"},
+    {"buch", "book"},
+    {"capitolo", "chapter"},
+    {"capitulo", "chapter"},
+    {"ch", "chapter"},
+    {"chap", "chapter"},
+    {"chapitre", "chapter"},
+    {"chapter", "chapter"},
+    {"comma", "paragraph"},
+    {"czesc", "part"},
+    {"div", "division"},
+    {"division", "division"},
+    {"fn", "note"},
+    {"footnote", "note"},
+    {"kapitel", "chapter"},
+    {"libro", "book"},
+    {"livre", "book"},
+    {"nota", "note"},
+    {"note", "note"},
+    {"para", "paragraph"},
+    {"paragraph", "paragraph"},
+    {"paragraphe", "paragraph"},
+    {"parrafo", "paragraph"},
+    {"part", "part"},
+    {"parte", "part"},
+    {"partie", "part"},
+    {"pkt", "point"},
+    {"point", "point"},
+    {"pt", "part"},
+    {"punto", "point"},
+    {"rozdzial", "chapter"},
+    {"rule", "rule"},
+    {"s", "section"},
+    {"sch", "schedule"},
+    {"sched", "schedule"},
+    {"schedule", "schedule"},
+    {"sec", "section"},
+    {"seccion", "section"},
+    {"sect", "section"},
+    {"section", "section"},
+    {"sections", "section"},
+    {"sezione", "section"},
+    {"ss", "section"},
+    {"subchapter", "subchapter"},
+    {"subdivision", "subdivision"},
+    {"subpart", "subpart"},
+    {"subs", "subsection"},
+    {"subsec", "subsection"},
+    {"subsection", "subsection"},
+    {"subtitle", "subtitle"},
+    {"teil", "part"},
+    {"tit", "title"},
+    {"titel", "title"},
+    {"title", "title"},
+    {"titolo", "title"},
+    {"titre", "title"},
+    {"titulo", "title"},
+    {"ust", "paragraph"},
+};
+
+static const char *kind_of(const char *w)
+{
+	size_t lo = 0, hi = sizeof kind_words / sizeof kind_words[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, kind_words[mid][0]);
+		if (c == 0)
+			return kind_words[mid][1];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* The value of a Roman number ("xiv": 14), or -1. */
+static long roman(const char *w)
+{
+	static const char digits[] = "ivxlcdm";
+	static const long values[] = {1, 5, 10, 50, 100, 500, 1000};
+	long total = 0, prev = 0;
+	size_t n = strlen(w);
+	if (n == 0 || n > 12)
+		return -1;
+	for (size_t i = n; i-- > 0;) {
+		const char *d = strchr(digits, w[i]);
+		if (d == NULL)
+			return -1;
+		long v = values[d - digits];
+		total += v < prev ? -v : v;
+		prev = v > prev ? v : prev;
+	}
+	return total > 0 ? total : -1;
+}
+
+/* A reference as words: "Art. 5(2)(a)" -> "article 5 2 a", "CHAPTER II"
+ * -> "chapter 2", "§ 12" -> "section 12". Case and accents do not matter;
+ * words and numbers are apart ("12A" -> "12 a"); the word before a number
+ * is the one it stands for, and a Roman number after it is a number.
+ * *kind is set to whether the first word names a kind of level. */
+static char *word_key(const char *ref, int *kind)
+{
+	char *f = fold_simple(ref);
+	struct strbuf sb = STRBUF_INIT;
+	*kind = 0;
+	size_t ntok = 0;
+	for (const char *s = f; *s;) {
+		char tok[64];
+		size_t n = 0;
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA7) {
+			strcpy(tok, "section"); /* § */
+			s += 2;
+		} else if (isdigit((unsigned char)*s)) {
+			while (isdigit((unsigned char)*s) && n < sizeof tok - 1)
+				tok[n++] = *s++;
+			tok[n] = '\0';
+		} else if (islower((unsigned char)*s)) {
+			while (islower((unsigned char)*s) && n < sizeof tok - 1)
+				tok[n++] = *s++;
+			tok[n] = '\0';
+		} else {
+			s++;
+			continue;
+		}
+		const char *k = ntok == 0 ? kind_of(tok) : NULL;
+		if (k) {
+			*kind = 1;
+			sb_adds(&sb, k);
+		} else if (ntok == 1 && *kind && roman(tok) > 0) {
+			sb_addf(&sb, "%ld", roman(tok));
+		} else {
+			sb_adds(&sb, tok);
+		}
+		sb_addc(&sb, ' ');
+		ntok++;
+	}
+	free(f);
+	if (sb.len > 0)
+		sb_truncate(&sb, sb.len - 1);
+	return sb_steal(&sb);
+}
+
+/* The part whose label has the words of want: the same words, or, when want
+ * names no kind of level ("5(2)(a)"), the same after the label's kind word;
+ * the first in the document's order. NULL when none. */
+static struct doc_part *lookup_words(const struct doc *d, const char *ref)
+{
+	int kind;
+	char *want = word_key(ref, &kind);
+	struct doc_part *found = NULL, *loose = NULL;
+	for (size_t i = 0; i < d->nparts && want[0] && !found; i++) {
+		char *label = doc_part_label(d->parts[i]);
+		int lkind;
+		char *key = word_key(label, &lkind);
+		if (strcmp(key, want) == 0)
+			found = d->parts[i];
+		else if (!kind && lkind && loose == NULL) {
+			const char *rest = strchr(key, ' ');
+			if (rest && strcmp(rest + 1, want) == 0)
+				loose = d->parts[i];
+		}
+		free(key);
+		free(label);
+	}
+	free(want);
+	return found ? found : loose;
+}
+
 /* The part the short form ref names, or NULL and, when why is not NULL, a
  * message about shown (what the user typed) naming the closest part. */
 static struct doc_part *lookup_short(const struct doc *d, const char *ref, const char *shown,
@@ -164,15 +353,6 @@ static struct doc_part *lookup_short(const struct doc *d, const char *ref, const
 		free(want);
 		want = xstrdup("conclusions");
 	}
-	/* the whole document: a word for it, or its symbol */
-	char *dsym = d->meta.symbol ? lookup_normalize(d->meta.symbol) : NULL;
-	int whole = is_any(want, doc_words, sizeof doc_words / sizeof doc_words[0]) ||
-	            (dsym && strcmp(dsym, want) == 0);
-	free(dsym);
-	if (whole) {
-		free(want);
-		return d->root;
-	}
 	struct doc_part *best = NULL;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < d->nparts && want[0]; i++) {
@@ -182,6 +362,23 @@ static struct doc_part *lookup_short(const struct doc *d, const char *ref, const
 			free(want);
 			return d->parts[i];
 		}
+	}
+	/* the whole document: a word for it, or its symbol */
+	char *dsym = d->meta.symbol ? lookup_normalize(d->meta.symbol) : NULL;
+	int whole = is_any(want, doc_words, sizeof doc_words / sizeof doc_words[0]) ||
+	            (dsym && strcmp(dsym, want) == 0);
+	free(dsym);
+	if (whole) {
+		free(want);
+		return d->root;
+	}
+	/* the forms of other documents: "art. 5(2)(a)", "chapter II" */
+	if ((p = lookup_words(d, ref)) != NULL) {
+		free(want);
+		return p;
+	}
+	for (size_t i = 0; i < d->nparts && want[0]; i++) {
+		char *key = part_key(d->parts[i]);
 		if (why == NULL) {
 			/* no message to write: no need of the closest part */
 			free(key);
