@@ -13,7 +13,7 @@
 #include "circ/doc.h"
 
 #define BULLETIN TEST_CONTENT "/ST-SGB-2010-2.fr.xml"
-#define SCHEMA   TEST_CONTENT "/akn-subset.rng"
+#define SCHEMA   TEST_CONTENT "/circ-organisation.rng"
 
 /* cmocka group setup: load the bundled bulletin into *state. */
 static inline int load_bulletin(void **state)

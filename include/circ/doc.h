@@ -100,6 +100,11 @@ struct doc_meta {
 
 struct unit;
 
+struct doc_alias {
+	char *eid;
+	struct doc_part *part;
+};
+
 struct doc {
 	char *path; /* as given by the user */
 	struct doc_meta meta;
@@ -108,6 +113,10 @@ struct doc {
 	size_t nparts;
 	struct doc_part **by_eid; /* parts with an eId, sorted by eId */
 	size_t nby_eid;
+	/* the other elements with an eId (a blockList's item, a table's
+	 * row...), each with the part it is in, sorted by eId */
+	struct doc_alias *aliases;
+	size_t naliases;
 	/* The organisation (see units.h): every unit in the order the
 	 * organisation block lists them (a pre-order walk: the Department,
 	 * then each unit followed by its sub-units; external bodies last). */
@@ -136,7 +145,8 @@ int doc_schema_load(const char *schema_path, struct diag_list *diags);
 /* Release the compiled schema kept between loads (at exit, for leak checkers). */
 void doc_release_cache(void);
 
-/* The part with this eId, or NULL. */
+/* The part with this eId, or the part holding the element with this eId,
+ * or NULL. */
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid);
 /* The label users read and type: "Section 5", "5.7", "5.7 b)", "7.3 d) ii)",
  * "preamble", "conclusions" (in the user's language: "préambule" and

@@ -320,6 +320,32 @@ static int run_place(struct strbuf *out, const struct opts *o, const struct doc 
 	return status;
 }
 
+/* The official schema's "duplicate eId 'x' (element <p>)" says again what
+ * the loader's check says better ("... (first used on line 12)") on the
+ * same line: keep the loader's. */
+static void drop_echoes(struct diag_list *dl)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct diag *x = &dl->v[i];
+		const char *q = strstr(x->msg, "' (element <");
+		int echo = 0;
+		for (size_t k = 0; q && k < dl->n && !echo; k++) {
+			const struct diag *y = &dl->v[k];
+			size_t n = (size_t)(q - x->msg) + 2;
+			echo = k != i && y->line == x->line && strncmp(y->msg, x->msg, n) == 0 &&
+			       strstr(y->msg, "' (element <") == NULL;
+		}
+		if (echo) {
+			free(dl->v[i].file);
+			free(dl->v[i].msg);
+		} else {
+			dl->v[w++] = dl->v[i];
+		}
+	}
+	dl->n = w;
+}
+
 /* What every file's view shares: the compiled search, the totals. */
 struct run {
 	struct search *search;
@@ -419,6 +445,7 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			         sure ? "%s" : _("warning: %s"), cl.v[k].msg);
 		diag_clear(&cl);
 		diag_sort_from(&dl, 0);
+		drop_echoes(&dl);
 		diag_print(&dl, 0);
 		if (bad) {
 			status = ERR_EXIT_DOC;

@@ -69,6 +69,9 @@ void doc_free(struct doc *d)
 		free_part(d->root);
 	free(d->parts);
 	free(d->by_eid);
+	for (size_t i = 0; i < d->naliases; i++)
+		free(d->aliases[i].eid);
+	free(d->aliases);
 	for (size_t i = 0; i < d->nunits; i++)
 		unit_free(d->units[i]);
 	free(d->units);
@@ -94,12 +97,21 @@ static int cmp_key_part(const void *key, const void *elem)
 	return strcmp(key, (*(struct doc_part *const *)elem)->eid);
 }
 
+static int cmp_key_alias(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct doc_alias *)elem)->eid);
+}
+
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid)
 {
-	if (d->nby_eid == 0)
-		return NULL;
-	struct doc_part **p = bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part);
-	return p ? *p : NULL;
+	struct doc_part **p =
+	    d->nby_eid ? bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part) : NULL;
+	if (p)
+		return *p;
+	struct doc_alias *a = d->naliases ? bsearch(eid, d->aliases, d->naliases,
+	                                            sizeof *d->aliases, cmp_key_alias)
+	                                  : NULL;
+	return a ? a->part : NULL;
 }
 
 char *doc_part_title(const struct doc_part *p)

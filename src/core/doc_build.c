@@ -162,6 +162,7 @@ static struct doc_part *new_part(enum doc_kind kind, struct doc_part *parent, co
 	p->line = n ? xmlGetLineNo(n) : 0;
 	p->depth = parent && parent->kind != DOC_KIND_DOCUMENT ? parent->depth + 1 : 0;
 	if (n && n->type == XML_ELEMENT_NODE) {
+		((xmlNode *)n)->_private = p; /* for the aliases (doc_build) */
 		p->elem = doc_is(n, "hcontainer") ? doc_attr(n, "name") : NULL;
 		if (p->elem == NULL)
 			p->elem = xstrdup((const char *)n->name);
@@ -592,6 +593,33 @@ static void flatten(struct doc *d, struct doc_part *p)
 		flatten(d, p->kids[i]);
 }
 
+/* Every element with an eId that is no part: an alias of the part it is
+ * in (the closest element above it that is one). */
+static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || doc_is(c, "meta"))
+			continue;
+		struct doc_part *here = c->_private ? c->_private : in;
+		char *id = c->_private ? NULL : doc_attr(c, "eId");
+		if (id && here) {
+			d->aliases = xreallocarray(d->aliases, d->naliases + 1, sizeof *d->aliases);
+			d->aliases[d->naliases].eid = id;
+			d->aliases[d->naliases].part = here;
+			d->naliases++;
+		} else {
+			free(id);
+		}
+		collect_aliases(d, c, here);
+		c->_private = NULL;
+	}
+}
+
+static int cmp_alias(const void *a, const void *b)
+{
+	return strcmp(((const struct doc_alias *)a)->eid, ((const struct doc_alias *)b)->eid);
+}
+
 static int cmp_eid(const void *a, const void *b)
 {
 	const struct doc_part *x = *(struct doc_part *const *)a;
@@ -636,6 +664,9 @@ struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 	}
 	if (d->nby_eid > 1)
 		qsort(d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_eid);
+	collect_aliases(d, (xmlNode *)root, NULL);
+	if (d->naliases > 1)
+		qsort(d->aliases, d->naliases, sizeof *d->aliases, cmp_alias);
 	if (with_units)
 		doc_build_units(d, docel);
 	return d;
