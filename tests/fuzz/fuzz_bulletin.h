@@ -17,7 +17,7 @@ static inline struct doc *fuzz_bulletin(void)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct doc *d =
-	    doc_load(FUZZ_CONTENT "/ST-SGB-2010-2.fr.xml", FUZZ_CONTENT "/akn-subset.rng", &dl);
+	    doc_load(FUZZ_CONTENT "/ST-SGB-2010-2.fr.xml", FUZZ_CONTENT "/circ-organisation.rng", &dl);
 	if (d == NULL) {
 		diag_print(&dl, 0);
 		abort();
