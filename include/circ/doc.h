@@ -162,6 +162,10 @@ int doc_part_is_level(const struct doc_part *p);
 /* Does p show its number and heading on lines of their own (a section, a
  * chapter, an article, a speech...) rather than before its text? */
 int doc_part_is_headed(const struct doc_part *p);
+/* What the document is, for a title line: its type and name, date and
+ * language ("statement bulletin · 2010-06-01 · fra"); "" when none is
+ * known. Newly allocated. */
+char *doc_identity(const struct doc *d);
 /* The section a part belongs to, or NULL. */
 const struct doc_part *doc_part_section(const struct doc_part *p);
 

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 
 #include "circ/i18n.h"
+#include "circ/strbuf.h"
 #include "circ/units.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
@@ -276,6 +277,24 @@ char *doc_part_label(const struct doc_part *p)
 	if (up)
 		return doc_part_label(up);
 	return xstrdup(p->elem ? p->elem : "?");
+}
+
+char *doc_identity(const struct doc *d)
+{
+	const char *bits[] = {d->meta.type, d->meta.date, d->meta.lang};
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+		if (bits[i] == NULL || bits[i][0] == '\0')
+			continue;
+		if (sb.len)
+			sb_adds(&sb, " · ");
+		sb_adds(&sb, bits[i]);
+		if (i == 0 && d->meta.subtype && d->meta.subtype[0])
+			sb_addf(&sb, " %s", d->meta.subtype);
+	}
+	if (sb.len == 0)
+		return xstrdup("");
+	return sb_steal(&sb);
 }
 
 int doc_part_is_level(const struct doc_part *p)

@@ -563,9 +563,9 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	}
 	const xmlNode *title = front(docel, "docTitle");
 	if (title == NULL)
-		title = front(docel, "longTitle");
-	if (title == NULL)
 		title = front(docel, "shortTitle");
+	if (title == NULL)
+		title = front(docel, "longTitle");
 	if (title) {
 		m->title = doc_flat_text(title);
 		if (doc_is(title, "longTitle") && doc_is(title->parent, "preface")) {

@@ -57,6 +57,12 @@ void draw_title(struct tui *t)
 	term_fill(0, 0, t->cols, TA_TITLE);
 	int rw = draw_width(right);
 	int room = t->cols - (t->cols > rw + 20 ? rw : 0);
+	/* what the document is (type, date, language), when all of it fits */
+	char *id = doc_identity(d);
+	size_t used = strlen(left);
+	if (id[0] && draw_width(left) + 3 + draw_width(id) + 1 <= room && used + strlen(id) + 8 < sizeof left)
+		snprintf(left + used, sizeof left - used, " · %s", id);
+	free(id);
 	/* the title cut with an ellipsis when it does not fit */
 	int lw = (int)layout_text_width(left, strlen(left), term_cpwidth);
 	int ew = term_cpwidth(0x2026), gap = t->cols > rw + 20 ? 1 : 0;
