@@ -22,9 +22,15 @@
 #       page-downs, a search, 5 citations followed and come back from
 #       (less: the same places reached by typed searches and '');
 #   load of 1, 10, 100 and 1,000 copies of the bulletin in one call:
-#       circ --toc FILES against xmllint --noout --nonet --relaxng SCHEMA
-#       FILES (parsing and validating, the floor of what circ does), wall
+#       circ --toc FILES against xmllint --noout --nonet FILES (parsing
+#       alone, the floor of what circ does: opening needs no schema), wall
 #       time and peak resident memory (GNU time -f %M);
+#   --toc of every Akoma Ntoso document of tests/data/akn (documents by
+#       others: acts, bills, debates, judgments...) against xmllint --noout
+#       --nonet on the same file (the goal: at most 2 x the parse alone);
+#   a 10 MB document (a generated bulletin of 1,000 sections of 10
+#       paragraphs): start-up to the first screen against less on its
+#       plain text, and --toc against xmllint --noout;
 #   --check of the bulletin: circ --check (the official XSD, compiled on
 #       each run, then circ's own checks) against xmllint --noout --nonet
 #       --schema content/akn/akomantoso30.xsd on the same file.
@@ -51,7 +57,6 @@ CIRC_DATADIR=$(cd "${CIRC_DATADIR:-$here/../content}" 2>/dev/null && pwd) || {
 }
 export CIRC_DATADIR
 DOC=$CIRC_DATADIR/ST-SGB-2010-2.fr.xml
-RNG=$CIRC_DATADIR/akn-subset.rng
 XSD=$CIRC_DATADIR/akn/akomantoso30.xsd
 LESS_BIN=${LESS_BIN:-less}
 XMLLINT=${XMLLINT:-xmllint}
@@ -140,7 +145,7 @@ ratio() {
 
 # warm-up: programs, libraries and files in the page cache
 "$CIRC" --toc "$DOC" >/dev/null
-"$XMLLINT" --noout --nonet --relaxng "$RNG" "$DOC" >/dev/null 2>&1
+"$XMLLINT" --noout --nonet "$DOC" >/dev/null 2>&1
 "$XMLLINT" --noout --nonet --schema "$XSD" "$DOC" >/dev/null 2>&1
 "$GREP" -c x "$T/plain.txt" >/dev/null
 
@@ -195,12 +200,55 @@ for n in 1 10 100 1000; do
 	runs=$RUNS
 	[ "$n" -eq 1000 ] && runs=3
 	c=$(time_us "$runs" "$CIRC" --toc "$T"/c$n/*.xml)
-	x=$(time_us "$runs" "$XMLLINT" --noout --nonet --relaxng "$RNG" "$T"/c$n/*.xml)
-	row "load $n doc$([ $n = 1 ] || echo s), time" "$c" "$x" "xmllint --relaxng" us
+	x=$(time_us "$runs" "$XMLLINT" --noout --nonet "$T"/c$n/*.xml)
+	row "load $n doc$([ $n = 1 ] || echo s), time" "$c" "$x" "xmllint --noout" us
 	c=$(rss_kib "$CIRC" --toc "$T"/c$n/*.xml)
-	x=$(rss_kib "$XMLLINT" --noout --nonet --relaxng "$RNG" "$T"/c$n/*.xml)
-	row "load $n doc$([ $n = 1 ] || echo s), peak memory" "$c" "$x" "xmllint --relaxng" KiB
+	x=$(rss_kib "$XMLLINT" --noout --nonet "$T"/c$n/*.xml)
+	row "load $n doc$([ $n = 1 ] || echo s), peak memory" "$c" "$x" "xmllint --noout" KiB
 done
+
+# documents by others: --toc against the parse alone
+for f in "$here"/../tests/data/akn/*.xml; do
+	[ -f "$f" ] || continue
+	b=${f##*/}
+	c=$(time_us "$RUNS" "$CIRC" --toc "$f")
+	x=$(time_us "$RUNS" "$XMLLINT" --noout --nonet "$f")
+	row "--toc ${b%.xml} ($(($(wc -c <"$f") / 1024)) KiB)" "$c" "$x" "xmllint --noout" us
+done
+
+# a 10 MB document: 1,000 sections of 10 paragraphs
+big=$T/big.xml
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"
+	print "<statement name=\"bulletin\"><meta><identification source=\"#circ\">"
+	print "<FRBRWork><FRBRthis value=\"/akn/un/statement/bulletin/2099/BIG/!main\"/>"
+	print "<FRBRuri value=\"/akn/un/statement/bulletin/2099/BIG\"/>"
+	print "<FRBRdate date=\"2099-01-01\" name=\"issuance\"/><FRBRauthor href=\"#sg\"/>"
+	print "<FRBRcountry value=\"un\"/><FRBRnumber value=\"BIG\" showAs=\"ST/SGB/2099/99\"/></FRBRWork>"
+	print "</identification></meta><preface><p><docTitle>A bulletin of a thousand sections</docTitle></p></preface><mainBody>"
+	for (s = 1; s <= 1000; s++) {
+		printf "<section eId=\"sec_%d\"><num>Section %d</num><heading>Heading of section %d</heading>\n", s, s, s
+		for (p = 1; p <= 10; p++) {
+			printf "<paragraph eId=\"sec_%d__para_%d-%d\"><num>%d.%d</num><content><p>", s, s, p, s, p
+			for (w = 0; w < 12; w++)
+				printf "Le Département de l’appui aux missions fournit des services, voir paragraphe %d.%d. ", s, (p % 10) + 1
+			print "</p></content></paragraph>"
+		}
+		print "</section>"
+	}
+	print "</mainBody></statement></akomaNtoso>"
+}' >"$big"
+"$CIRC" --dump --width 80 "$big" >"$T/big.txt" || exit 2
+c=$(pty_field seen_us 'u:q to quit;k:q' 3 "$CIRC" "$big")
+l=$(pty_field seen_us 'u:big.txt;k:q' 3 "$LESS_BIN" "$T/big.txt")
+row "10 MB doc ($(($(wc -c <"$big") / 1048576)) MiB): first screen, 80x24" "$c" "$l" less us
+c=$(time_us 3 "$CIRC" --toc "$big")
+x=$(time_us 3 "$XMLLINT" --noout --nonet "$big")
+row "10 MB doc: --toc" "$c" "$x" "xmllint --noout" us
+c=$(rss_kib "$CIRC" --toc "$big")
+x=$(rss_kib "$XMLLINT" --noout --nonet "$big")
+row "10 MB doc: --toc, peak memory" "$c" "$x" "xmllint --noout" KiB
 
 # --check against the official schema
 c=$(time_us "$RUNS" "$CIRC" --check "$DOC")

@@ -106,6 +106,13 @@ static void emit(const struct strbuf *text, const char *prefix, struct strbuf *c
 	}
 }
 
+/* The last component of path (for the status line, which is short). */
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
 /* Say on standard error that path opened with problems, in one line. */
 static void report_problems(const char *path, size_t n)
 {
@@ -596,7 +603,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 			notice = xasprintf(P_("%zu problem; 'circ --check %s' lists it",
 			                      "%zu problems; 'circ --check %s' lists them",
 			                      d->nproblems),
-			                   d->nproblems, file);
+			                   d->nproblems, base_name(file));
 		rc = tui_run(d, cfg, o->at, notice);
 	}
 	free(notice);

@@ -441,7 +441,7 @@ static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *doce
 				if (note->eid == NULL)
 					note->eid = xasprintf("circ-note-%zu", b->notes.n);
 			}
-		} else if (doc_is(c, "coverPage") || doc_is(c, "preface")) {
+		} else if (doc_is(c, "coverPage") || doc_is(c, "preface") || doc_is(c, "header")) {
 			close_tail(&w);
 			build_block(b, p, c, DOC_KIND_PREFACE);
 		} else if (doc_is(c, "preamble")) {
@@ -528,11 +528,17 @@ static int alone_in_p(const xmlNode *n)
 	return 1;
 }
 
-/* The first of names found in the preface or cover page, or NULL. */
+/* The first element name in the preface, cover page or (a judgment's)
+ * header, or NULL. */
 static const xmlNode *front(const xmlNode *docel, const char *name)
 {
-	const xmlNode *n = find(doc_child(docel, "preface"), name);
-	return n ? n : find(doc_child(docel, "coverPage"), name);
+	static const char *const fronts[] = {"preface", "coverPage", "header"};
+	for (size_t i = 0; i < sizeof fronts / sizeof fronts[0]; i++) {
+		const xmlNode *n = find(doc_child(docel, fronts[i]), name);
+		if (n)
+			return n;
+	}
+	return NULL;
 }
 
 static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *docel)
@@ -541,6 +547,8 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	const xmlNode *work = find(meta, "FRBRWork");
 	const xmlNode *expr = find(meta, "FRBRExpression");
 	const xmlNode *number = front(docel, "docNumber");
+	if (number == NULL)
+		number = front(docel, "docketNumber");
 	m->symbol = number ? doc_flat_text(number) : NULL;
 	if (m->symbol == NULL || m->symbol[0] == '\0') {
 		free(m->symbol);
@@ -550,6 +558,8 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 		m->symbol = find_attr(work, "FRBRnumber", "value");
 	if (m->symbol == NULL)
 		m->symbol = find_attr(work, "FRBRalias", "value");
+	if (m->symbol == NULL)
+		m->symbol = find_attr(work, "FRBRuri", "value");
 	m->work_iri = find_attr(work, "FRBRuri", "value");
 	m->lang = find_attr(expr, "FRBRlanguage", "language");
 	m->date = find_attr(work, "FRBRdate", "date");
