@@ -218,27 +218,7 @@ done
 
 # a 10 MB document: 1,000 sections of 10 paragraphs
 big=$T/big.xml
-awk 'BEGIN {
-	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-	print "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"
-	print "<statement name=\"bulletin\"><meta><identification source=\"#circ\">"
-	print "<FRBRWork><FRBRthis value=\"/akn/un/statement/bulletin/2099/BIG/!main\"/>"
-	print "<FRBRuri value=\"/akn/un/statement/bulletin/2099/BIG\"/>"
-	print "<FRBRdate date=\"2099-01-01\" name=\"issuance\"/><FRBRauthor href=\"#sg\"/>"
-	print "<FRBRcountry value=\"un\"/><FRBRnumber value=\"BIG\" showAs=\"ST/SGB/2099/99\"/></FRBRWork>"
-	print "</identification></meta><preface><p><docTitle>A bulletin of a thousand sections</docTitle></p></preface><mainBody>"
-	for (s = 1; s <= 1000; s++) {
-		printf "<section eId=\"sec_%d\"><num>Section %d</num><heading>Heading of section %d</heading>\n", s, s, s
-		for (p = 1; p <= 10; p++) {
-			printf "<paragraph eId=\"sec_%d__para_%d-%d\"><num>%d.%d</num><content><p>", s, s, p, s, p
-			for (w = 0; w < 12; w++)
-				printf "Le Département de l’appui aux missions fournit des services, voir paragraphe %d.%d. ", s, (p % 10) + 1
-			print "</p></content></paragraph>"
-		}
-		print "</section>"
-	}
-	print "</mainBody></statement></akomaNtoso>"
-}' >"$big"
+awk -f "$here/bigdoc.awk" >"$big"
 "$CIRC" --dump --width 80 "$big" >"$T/big.txt" || exit 2
 c=$(pty_field seen_us 'u:q to quit;k:q' 3 "$CIRC" "$big")
 l=$(pty_field seen_us 'u:big.txt;k:q' 3 "$LESS_BIN" "$T/big.txt")

@@ -124,6 +124,10 @@ struct doc {
 	size_t nunits;
 	struct unit **units_by_id; /* the same, sorted by eId */
 	size_t nproblems;          /* problems the checks found while loading */
+	/* the lookup's index of the parts' labels (lookup.c), made on first
+	 * use, and how to free it */
+	void *lookup_cache;
+	void (*lookup_cache_free)(void *);
 	struct diag_list warnings; /* what --check warns about (naming rule...) */
 };
 

@@ -86,6 +86,8 @@ void doc_free(struct doc *d)
 	free(d->meta.signatory);
 	free(d->meta.signatory_role);
 	diag_clear(&d->warnings);
+	if (d->lookup_cache_free)
+		d->lookup_cache_free(d->lookup_cache);
 	free(d->meta.date);
 	free(d->meta.type);
 	free(d->meta.subtype);

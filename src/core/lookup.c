@@ -309,30 +309,105 @@ static char *word_key(const char *ref, int *kind)
 	return sb_steal(&sb);
 }
 
-/* The part whose label has the words of want: the same words, or, when want
+/* One part's keys in an index sorted by key, then by document order. */
+struct key_entry {
+	char *key;
+	struct doc_part *part;
+};
+
+/* The keys of every part, made once per document: the normal form of its
+ * label (lookup_normalize), its words (word_key), and its words after the
+ * kind word for labels that have one. */
+struct key_index {
+	struct key_entry *norm, *words, *loose;
+	size_t n, nloose;
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct key_entry *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+	return r ? r : (x->part->order > y->part->order) - (x->part->order < y->part->order);
+}
+
+static void free_index(void *v)
+{
+	struct key_index *ki = v;
+	if (ki == NULL)
+		return;
+	for (size_t i = 0; i < ki->n; i++) {
+		free(ki->norm[i].key);
+		free(ki->words[i].key);
+	}
+	for (size_t i = 0; i < ki->nloose; i++)
+		free(ki->loose[i].key);
+	free(ki->norm);
+	free(ki->words);
+	free(ki->loose);
+	free(ki);
+}
+
+static const struct key_index *key_index(const struct doc *d)
+{
+	if (d->lookup_cache)
+		return d->lookup_cache;
+	struct key_index *ki = xcalloc(1, sizeof *ki);
+	size_t n = d->nparts ? d->nparts : 1;
+	ki->norm = xcalloc(n, sizeof *ki->norm);
+	ki->words = xcalloc(n, sizeof *ki->words);
+	ki->loose = xcalloc(n, sizeof *ki->loose);
+	for (size_t i = 0; i < d->nparts; i++) {
+		struct doc_part *p = d->parts[i];
+		char *label = doc_part_label(p);
+		int kind;
+		ki->norm[i] = (struct key_entry){part_key(p), p};
+		ki->words[i] = (struct key_entry){word_key(label, &kind), p};
+		const char *rest = strchr(ki->words[i].key, ' ');
+		if (kind && rest)
+			ki->loose[ki->nloose++] = (struct key_entry){xstrdup(rest + 1), p};
+		free(label);
+	}
+	ki->n = d->nparts;
+	qsort(ki->norm, ki->n, sizeof *ki->norm, cmp_entry);
+	qsort(ki->words, ki->n, sizeof *ki->words, cmp_entry);
+	qsort(ki->loose, ki->nloose, sizeof *ki->loose, cmp_entry);
+	/* the index belongs to the document, whatever its constness */
+	struct doc *md = (struct doc *)d;
+	md->lookup_cache = ki;
+	md->lookup_cache_free = free_index;
+	return ki;
+}
+
+/* The first part (in document order) whose key is key, or NULL. */
+static struct doc_part *find_key(const struct key_entry *v, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(v[lo].key, key) == 0 ? v[lo].part : NULL;
+}
+
+/* The part whose label has the words of ref: the same words, or, when ref
  * names no kind of level ("5(2)(a)"), the same after the label's kind word;
  * the first in the document's order. NULL when none. */
 static struct doc_part *lookup_words(const struct doc *d, const char *ref)
 {
+	const struct key_index *ki = key_index(d);
 	int kind;
 	char *want = word_key(ref, &kind);
-	struct doc_part *found = NULL, *loose = NULL;
-	for (size_t i = 0; i < d->nparts && want[0] && !found; i++) {
-		char *label = doc_part_label(d->parts[i]);
-		int lkind;
-		char *key = word_key(label, &lkind);
-		if (strcmp(key, want) == 0)
-			found = d->parts[i];
-		else if (!kind && lkind && loose == NULL) {
-			const char *rest = strchr(key, ' ');
-			if (rest && strcmp(rest + 1, want) == 0)
-				loose = d->parts[i];
-		}
-		free(key);
-		free(label);
+	struct doc_part *p = NULL;
+	if (want[0]) {
+		p = find_key(ki->words, ki->n, want);
+		if (p == NULL && !kind)
+			p = find_key(ki->loose, ki->nloose, want);
 	}
 	free(want);
-	return found ? found : loose;
+	return p;
 }
 
 /* The part the short form ref names, or NULL and, when why is not NULL, a
@@ -355,13 +430,9 @@ static struct doc_part *lookup_short(const struct doc *d, const char *ref, const
 	}
 	struct doc_part *best = NULL;
 	size_t bestd = (size_t)-1;
-	for (size_t i = 0; i < d->nparts && want[0]; i++) {
-		char *key = part_key(d->parts[i]);
-		if (strcmp(key, want) == 0) {
-			free(key);
-			free(want);
-			return d->parts[i];
-		}
+	if (want[0] && (p = find_key(key_index(d)->norm, d->nparts, want)) != NULL) {
+		free(want);
+		return p;
 	}
 	/* the whole document: a word for it, or its symbol */
 	char *dsym = d->meta.symbol ? lookup_normalize(d->meta.symbol) : NULL;
