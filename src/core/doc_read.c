@@ -182,8 +182,8 @@ static void position(const char *buf, size_t off, long *line, long *col)
 /* Read the whole of path (at most DOC_MAX_BYTES) into a NUL-terminated buffer. */
 static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 {
-	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
-	                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	int std = strcmp(path, "-") == 0;
+	int fd = std ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		/* TRANSLATORS: %s is the system's reason, e.g. "No such file or directory". */
 		diag_add(diags, path, 0, 0, _("cannot open: %s"), strerror(errno));
@@ -195,6 +195,10 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 		close(fd);
 		return NULL;
 	}
+	if (std && S_ISREG(st.st_mode))
+		/* standard input from its start, however often it is read
+		 * (--check reads it again for the schema) */
+		(void)lseek(fd, 0, SEEK_SET);
 	if (S_ISDIR(st.st_mode)) {
 		diag_add(diags, path, 0, 0, _("is a directory, not a bulletin file"));
 		close(fd);

@@ -1,9 +1,9 @@
 /* xsd.c: validation against the official Akoma Ntoso 3.0 schema (see
  * xsd.h). Owns the compiled XSD (compiled on first use, kept until
  * xsd_release), the entity loader that lets the compiler read only the
- * schema's own xml.xsd, the safe reading of the file to validate (no
- * network, no DTD, no entity: a DOCTYPE is refused, as doc_read.c does) and
- * the rewriting of libxml2's schema messages into the user's terms. */
+ * schema's own xml.xsd, and the rewriting of libxml2's schema messages into
+ * the user's terms. The file to validate is read and parsed by the
+ * loader's own safe reading (doc_read_xml: no network, no DTD, no entity). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -25,6 +25,7 @@
 #include "circ/strbuf.h"
 #include "circ/xalloc.h"
 #include "circ/xsd.h"
+#include "doc_internal.h"
 
 /* libxml2 2.12 made the error a structured handler receives const. */
 #if LIBXML_VERSION >= 21200
@@ -323,138 +324,41 @@ int xsd_load(const char *xsd_path, struct diag_list *diags)
 	return 0;
 }
 
-/* The loader while a document is parsed: nothing is ever loaded. */
-static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
-/* SAX hook: a DOCTYPE stops the parser before its subset is read. */
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
-{
-	(void)name;
-	(void)ext;
-	(void)sys;
-	xmlParserCtxtPtr ctxt = ctx;
-	struct sink *s = ctxt->_private;
-	if (!s->stopped) {
-		diag_add(s->diags, s->path, ctxt->input ? ctxt->input->line : 0, 0,
-		         _("document type declarations are not allowed (no DTD or entity is ever "
-		           "loaded)"));
-		s->count++;
-		s->stopped = 1;
-	}
-	xmlStopParser(ctxt);
-}
-
-/* The whole of path ("-": standard input from its start), at most
- * DOC_MAX_BYTES, NUL-terminated; NULL with a problem added. */
-static char *slurp(const char *path, size_t *len, struct sink *s)
-{
-	int std = strcmp(path, "-") == 0;
-	int fd = std ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		diag_add(s->diags, path, 0, 0, _("cannot open: %s"), strerror(errno));
-		return NULL;
-	}
-	/* the loader has read standard input already: read it again */
-	if (std && lseek(fd, 0, SEEK_SET) != 0) {
-		diag_add(s->diags, path, 0, 0,
-		         _("standard input cannot be read a second time for the schema check; give "
-		           "the file's name"));
-		close(fd);
-		return NULL;
-	}
-	struct strbuf b = STRBUF_INIT;
-	char chunk[65536];
-	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_add(s->diags, path, 0, 0, _("cannot read: %s"), strerror(errno));
-			break;
-		}
-		if (r == 0) {
-			close(fd);
-			*len = b.len;
-			return sb_steal(&b);
-		}
-		if (b.len + (size_t)r > DOC_MAX_BYTES) {
-			diag_add(s->diags, path, 0, 0, _("file too large (more than %u MiB)"),
-			         DOC_MAX_BYTES / (1024u * 1024u));
-			break;
-		}
-		sb_add(&b, chunk, (size_t)r);
-	}
-	close(fd);
-	sb_free(&b);
-	return NULL;
-}
-
-/* Parse buf safely; NULL (with a problem) when it is not well-formed. */
-static xmlDocPtr parse(const char *buf, size_t len, struct sink *s)
-{
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
-	if (ctxt == NULL)
-		err_fatal(_("out of memory (XML parser for %s)"), s->path);
-	ctxt->_private = s;
-	ctxt->sax->internalSubset = on_doctype;
-	ctxt->sax->externalSubset = on_doctype;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	xmlParseDocument(ctxt);
-	xmlDocPtr x = ctxt->myDoc;
-	int ok = ctxt->wellFormed && ctxt->nsWellFormed && !s->stopped && !s->parse_failed;
-	xmlFreeParserCtxt(ctxt);
-	if (!ok) {
-		if (s->count == 0) {
-			diag_add(s->diags, s->path, 0, 0, _("not well-formed XML"));
-			s->count++;
-		}
-		xmlFreeDoc(x);
-		return NULL;
-	}
-	return x;
-}
-
 int xsd_validate(const char *path, const char *xsd_path, struct diag_list *diags)
 {
 	if (xsd_load(xsd_path, diags) != 0)
 		return -1;
 	struct sink s = {.path = path, .diags = diags};
-	size_t len = 0;
-	char *buf = slurp(path, &len, &s);
-	if (buf == NULL)
-		return 1;
-	if (len > (size_t)INT_MAX) {
-		diag_add(diags, path, 0, 0, _("file too large"));
-		free(buf);
+	/* read and parsed as the loader reads a document (doc_read.c): what
+	 * is wrong there the loader has said already */
+	struct diag_list again = DIAG_LIST_INIT;
+	xmlDocPtr x = doc_read_xml(path, &again);
+	if (x == NULL) {
+		if (strcmp(path, "-") == 0)
+			diag_add(diags, path, 0, 0,
+			         _("standard input cannot be read a second time for the schema "
+			           "check; give the file's name"));
+		else
+			for (size_t i = 0; i < again.n; i++)
+				diag_add(diags, again.v[i].file, again.v[i].line, again.v[i].col, "%s",
+				         again.v[i].msg);
+		diag_clear(&again);
 		return 1;
 	}
-	xmlExternalEntityLoader before = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(refuse_loader);
+	diag_clear(&again);
 	xmlSetGenericErrorFunc(NULL, on_generic_error);
 	xmlSetStructuredErrorFunc(&s, on_error);
-	xmlDocPtr x = parse(buf, len, &s);
-	free(buf);
-	if (x) {
-		xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(cache.schema);
-		if (vc == NULL)
-			err_fatal(_("out of memory (schema validation)"));
-		xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
-		int rc = xmlSchemaValidateDoc(vc, x);
-		xmlSchemaFreeValidCtxt(vc);
-		xmlFreeDoc(x);
-		if (rc != 0 && s.count == 0) {
-			diag_add(diags, path, 0, 0,
-			         _("does not follow the Akoma Ntoso 3.0 schema"));
-			s.count++;
-		}
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(cache.schema);
+	if (vc == NULL)
+		err_fatal(_("out of memory (schema validation)"));
+	xmlSchemaSetValidStructuredErrors(vc, on_error, &s);
+	int rc = xmlSchemaValidateDoc(vc, x);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlFreeDoc(x);
+	if (rc != 0 && s.count == 0) {
+		diag_add(diags, path, 0, 0, _("does not follow the Akoma Ntoso 3.0 schema"));
+		s.count++;
 	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlSetExternalEntityLoader(before);
 	return s.count;
 }
