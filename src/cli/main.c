@@ -708,6 +708,7 @@ int main(int argc, char **argv)
 	if (o.action == OPTS_CHECK && xsd_load(xsd, &sdl) != 0) {
 		diag_print(&sdl, 0);
 		diag_clear(&sdl);
+		xsd_release();
 		doc_release_cache();
 		free(xsd);
 		free(schema);
@@ -823,9 +824,10 @@ int main(int argc, char **argv)
 		search_release();
 	}
 	status = finish_output(status);
+	/* the schema before the parser's clean-up, which frees what it uses */
+	xsd_release();
 	doc_release_cache();
 	cite_release();
-	xsd_release();
 	config_free(&cfg);
 	free(xsd);
 	free(schema);
