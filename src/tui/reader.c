@@ -309,12 +309,18 @@ static void next_link(struct tui *t, int backward)
 	t->link_part = v[next].part;
 	t->link_idx = v[next].idx;
 	const struct doc_link *l = &t->link_part->links[t->link_idx];
-	int whole, other;
+	int whole = 0, other = 0;
+	const struct doc_part *to = l->kind == DOC_LINK_REF ? ref_target(t, l, &whole, &other) : NULL;
 	if (l->kind == DOC_LINK_ORG)
 		/* TRANSLATORS: a unit's name is selected (Tab) */
 		tui_message(t, 0, "%s", _("Unit: Enter to follow"));
-	else if (ref_target(t, l, &whole, &other), other)
+	else if (other)
 		say_other(t, t->link_part, l);
+	else if (to && to->kind == DOC_KIND_NOTE)
+		/* TRANSLATORS: a footnote's marker is selected (Tab); %s is
+		 * its marker ("1"); Enter and Backspace are keys */
+		tui_message(t, 0, _("Note %s: Enter to read it, Backspace to come back"),
+		            to->num ? to->num : "");
 	else
 		/* TRANSLATORS: a citation is selected (Tab); Enter is the key */
 		tui_message(t, 0, "%s", _("Citation: Enter to follow"));
