@@ -7,7 +7,7 @@
 #define DATADIR_BULLETIN "ST-SGB-2010-2.fr.xml"
 #define DATADIR_SCHEMA   "circ-organisation.rng"
 /* the official OASIS schema, for --check (its import xml.xsd beside it) */
-#define DATADIR_XSD "akn/akomantoso30.xsd"
+#define DATADIR_XSD      "akn/akomantoso30.xsd"
 
 /* The directory holding the content files (allocated), or NULL when none of
  * the candidates holds the schema; then *why says what was tried

@@ -78,9 +78,9 @@ struct doc_part {
 	struct doc_part *parent;
 	struct doc_part **kids;
 	size_t nkids;
-	size_t order; /* index in doc->parts */
-	int depth;    /* 0 for sections, preamble and conclusions */
-	long line;    /* line of the element in the file */
+	size_t order;            /* index in doc->parts */
+	int depth;               /* 0 for sections, preamble and conclusions */
+	long line;               /* line of the element in the file */
 	struct doc_table *table; /* DOC_KIND_TABLE only */
 };
 

@@ -357,8 +357,8 @@ static void drop_echoes(struct diag_list *dl)
 struct run {
 	struct search *search;
 	struct search_total total;
-	struct strbuf *collect; /* --output, --print: the text to send */
-	const char *xsd;        /* --check: the official schema, compiled */
+	struct strbuf *collect;       /* --output, --print: the text to send */
+	const char *xsd;              /* --check: the official schema, compiled */
 	const struct diag_list *load; /* the problems found while loading */
 };
 
@@ -434,8 +434,8 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 		struct diag_list dl = DIAG_LIST_INIT;
 		subj.kind = PRINT_CHECK;
 		for (size_t k = 0; run->load && k < run->load->n; k++)
-			diag_add(&dl, run->load->v[k].file, run->load->v[k].line, run->load->v[k].col,
-			         "%s", run->load->v[k].msg);
+			diag_add(&dl, run->load->v[k].file, run->load->v[k].line,
+			         run->load->v[k].col, "%s", run->load->v[k].msg);
 		for (size_t k = 0; k < d->warnings.n; k++)
 			diag_add(&dl, d->warnings.v[k].file, d->warnings.v[k].line,
 			         d->warnings.v[k].col, "%s", d->warnings.v[k].msg);

@@ -108,12 +108,13 @@ static int cmp_key_alias(const void *key, const void *elem)
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid)
 {
 	struct doc_part **p =
-	    d->nby_eid ? bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part) : NULL;
+	    d->nby_eid ? bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part)
+	               : NULL;
 	if (p)
 		return *p;
-	struct doc_alias *a = d->naliases ? bsearch(eid, d->aliases, d->naliases,
-	                                            sizeof *d->aliases, cmp_key_alias)
-	                                  : NULL;
+	struct doc_alias *a =
+	    d->naliases ? bsearch(eid, d->aliases, d->naliases, sizeof *d->aliases, cmp_key_alias)
+	                : NULL;
 	return a ? a->part : NULL;
 }
 
@@ -135,16 +136,23 @@ static const char *level_word(const char *elem)
 {
 	/* TRANSLATORS: the words put before the number of a level whose
 	 * number has none ("Article 5" for an article numbered "5") */
-	static const char *const words[][2] = {
-	    {"annex", NC_("level", "Annex")},         {"appendix", NC_("level", "Appendix")},
-	    {"article", NC_("level", "Article")},     {"attachment", NC_("level", "Annex")},
-	    {"book", NC_("level", "Book")},           {"chapter", NC_("level", "Chapter")},
-	    {"division", NC_("level", "Division")},   {"part", NC_("level", "Part")},
-	    {"rule", NC_("level", "Rule")},           {"schedule", NC_("level", "Schedule")},
-	    {"section", NC_("level", "Section")},     {"subchapter", NC_("level", "Subchapter")},
-	    {"subdivision", NC_("level", "Subdivision")}, {"subpart", NC_("level", "Subpart")},
-	    {"subtitle", NC_("level", "Subtitle")},   {"title", NC_("level", "Title")},
-	    {"tome", NC_("level", "Tome")}};
+	static const char *const words[][2] = {{"annex", NC_("level", "Annex")},
+	                                       {"appendix", NC_("level", "Appendix")},
+	                                       {"article", NC_("level", "Article")},
+	                                       {"attachment", NC_("level", "Annex")},
+	                                       {"book", NC_("level", "Book")},
+	                                       {"chapter", NC_("level", "Chapter")},
+	                                       {"division", NC_("level", "Division")},
+	                                       {"part", NC_("level", "Part")},
+	                                       {"rule", NC_("level", "Rule")},
+	                                       {"schedule", NC_("level", "Schedule")},
+	                                       {"section", NC_("level", "Section")},
+	                                       {"subchapter", NC_("level", "Subchapter")},
+	                                       {"subdivision", NC_("level", "Subdivision")},
+	                                       {"subpart", NC_("level", "Subpart")},
+	                                       {"subtitle", NC_("level", "Subtitle")},
+	                                       {"title", NC_("level", "Title")},
+	                                       {"tome", NC_("level", "Tome")}};
 	for (size_t i = 0; elem && i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(elem, words[i][0]) == 0)
 			return i18n_pgettext(words[i][1]);
@@ -157,7 +165,8 @@ static int num_has_word(const char *num)
 {
 	for (const char *s = num; *s;) {
 		size_t n = 0, roman = 0;
-		while (s[n] && (utf8_is_ascii_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) {
+		while (s[n] &&
+		       (utf8_is_ascii_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) {
 			roman += strchr("ivxlcdmIVXLCDM", s[n]) != NULL;
 			n++;
 		}
@@ -172,8 +181,8 @@ static int num_has_word(const char *num)
 static char *trim_num(const char *num)
 {
 	size_t n = strlen(num);
-	while (n > 0 && (num[n - 1] == '.' || num[n - 1] == ':' || num[n - 1] == ' ' ||
-	                 num[n - 1] == '-'))
+	while (n > 0 &&
+	       (num[n - 1] == '.' || num[n - 1] == ':' || num[n - 1] == ' ' || num[n - 1] == '-'))
 		n--;
 	while (n > 0 && (*num == ' ' || *num == '-')) {
 		num++;
@@ -229,7 +238,7 @@ static char *level_label(const struct doc_part *p)
 	if (dotted(p->num) || up == NULL || n[0] == '\0')
 		return n;
 	char *upl = doc_part_label(up);
-	char *r = n[0] == '('                 ? xasprintf("%s%s", upl, n)
+	char *r = n[0] == '('               ? xasprintf("%s%s", upl, n)
 	          : n[strlen(n) - 1] == ')' ? xasprintf("%s %s", upl, n)
 	                                    : xasprintf("%s(%s)", upl, n);
 	free(upl);

@@ -46,47 +46,113 @@ char *doc_attr(const xmlNode *n, const char *name)
 }
 
 /* Levels that become parts. */
-static const char *const hier_names[] = {
-    "address",        "adjournment",       "administrationOfOath", "alinea",
-    "amendmentContent", "amendmentHeading", "amendmentJustification", "amendmentReference",
-    "answer",         "arguments",         "article",           "attachment",
-    "background",     "book",              "chapter",           "clause",
-    "communication",  "component",         "debateSection",     "decision",
-    "declarationOfVote", "division",       "hcontainer",        "indent",
-    "interstitial",   "introduction",      "level",             "list",
-    "ministerialStatements", "motivation", "narrative",         "nationalInterest",
-    "noticesOfMotion", "oralStatements",   "other",             "papers",
-    "paragraph",      "part",              "personalStatements", "petitions",
-    "point",          "pointOfOrder",      "prayers",           "proceduralMotions",
-    "proviso",        "question",          "questions",         "remedies",
-    "resolutions",    "rollCall",          "rule",              "scene",
-    "section",        "speech",            "speechGroup",       "subchapter",
-    "subclause",      "subdivision",       "sublist",           "subparagraph",
-    "subpart",        "subrule",           "subsection",        "subtitle",
-    "summary",        "tblock",            "title",             "tome",
-    "transitional",   "writtenStatements"};
+static const char *const hier_names[] = {"address",
+                                         "adjournment",
+                                         "administrationOfOath",
+                                         "alinea",
+                                         "amendmentContent",
+                                         "amendmentHeading",
+                                         "amendmentJustification",
+                                         "amendmentReference",
+                                         "answer",
+                                         "arguments",
+                                         "article",
+                                         "attachment",
+                                         "background",
+                                         "book",
+                                         "chapter",
+                                         "clause",
+                                         "communication",
+                                         "component",
+                                         "debateSection",
+                                         "decision",
+                                         "declarationOfVote",
+                                         "division",
+                                         "hcontainer",
+                                         "indent",
+                                         "interstitial",
+                                         "introduction",
+                                         "level",
+                                         "list",
+                                         "ministerialStatements",
+                                         "motivation",
+                                         "narrative",
+                                         "nationalInterest",
+                                         "noticesOfMotion",
+                                         "oralStatements",
+                                         "other",
+                                         "papers",
+                                         "paragraph",
+                                         "part",
+                                         "personalStatements",
+                                         "petitions",
+                                         "point",
+                                         "pointOfOrder",
+                                         "prayers",
+                                         "proceduralMotions",
+                                         "proviso",
+                                         "question",
+                                         "questions",
+                                         "remedies",
+                                         "resolutions",
+                                         "rollCall",
+                                         "rule",
+                                         "scene",
+                                         "section",
+                                         "speech",
+                                         "speechGroup",
+                                         "subchapter",
+                                         "subclause",
+                                         "subdivision",
+                                         "sublist",
+                                         "subparagraph",
+                                         "subpart",
+                                         "subrule",
+                                         "subsection",
+                                         "subtitle",
+                                         "summary",
+                                         "tblock",
+                                         "title",
+                                         "tome",
+                                         "transitional",
+                                         "writtenStatements"};
 
 /* Levels shown with their number and heading on lines of their own. */
-static const char *const division_names[] = {
-    "amendmentContent", "amendmentHeading", "amendmentJustification", "amendmentReference",
-    "article",        "attachment",        "book",              "chapter",
-    "component",      "division",          "hcontainer",        "part",
-    "subchapter",     "subdivision",       "subpart",           "subtitle",
-    "tblock",         "title",             "tome",              "transitional"};
+static const char *const division_names[] = {"amendmentContent",
+                                             "amendmentHeading",
+                                             "amendmentJustification",
+                                             "amendmentReference",
+                                             "article",
+                                             "attachment",
+                                             "book",
+                                             "chapter",
+                                             "component",
+                                             "division",
+                                             "hcontainer",
+                                             "part",
+                                             "subchapter",
+                                             "subdivision",
+                                             "subpart",
+                                             "subtitle",
+                                             "tblock",
+                                             "title",
+                                             "tome",
+                                             "transitional"};
 
 /* Speakers' turns: the speaker ("from") is their label. */
-static const char *const speech_names[] = {"answer", "narrative", "other", "question",
+static const char *const speech_names[] = {"answer", "narrative", "other",  "question",
                                            "scene",  "speech",    "summary"};
 
 /* Wrappers whose children are the parent's. */
-static const char *const wrapper_names[] = {
-    "amendmentBody", "attachments",    "body",        "collectionBody", "components",
-    "debateBody",    "judgmentBody",   "mainBody",    "portionBody"};
+static const char *const wrapper_names[] = {"amendmentBody",  "attachments", "body",
+                                            "collectionBody", "components",  "debateBody",
+                                            "judgmentBody",   "mainBody",    "portionBody"};
 
 /* The document types (a component or attachment holds one). */
 static const char *const doctype_names[] = {
-    "act",      "amendment",  "amendmentList",   "bill", "debate",    "debateReport",
-    "doc",      "documentCollection", "judgment", "officialGazette", "portion", "statement"};
+    "act",      "amendment",       "amendmentList", "bill",
+    "debate",   "debateReport",    "doc",           "documentCollection",
+    "judgment", "officialGazette", "portion",       "statement"};
 
 #define IN(n, set) doc_name_in(n, set, sizeof set / sizeof set[0])
 
@@ -182,8 +248,8 @@ static void set_text(struct doc_part *p, struct doc_text *a)
 /* Where the content met while walking one part's children goes. */
 struct walk {
 	struct doc_part *p;
-	int own_open;         /* content is still p's own text */
-	struct doc_text own;  /* p's own text */
+	int own_open;          /* content is still p's own text */
+	struct doc_text own;   /* p's own text */
 	struct doc_part *tail; /* the block part taking content after sub-parts */
 	struct doc_text tailtext;
 };
@@ -432,8 +498,8 @@ static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *doce
 			for (const xmlNode *k = notes ? notes->children : NULL; k; k = k->next) {
 				if (!doc_is(k, "note"))
 					continue;
-				b->notes.v = xreallocarray(b->notes.v, b->notes.n + 1,
-				                           sizeof *b->notes.v);
+				b->notes.v =
+				    xreallocarray(b->notes.v, b->notes.n + 1, sizeof *b->notes.v);
 				struct doc_note *note = &b->notes.v[b->notes.n++];
 				note->node = k;
 				note->marker = doc_attr(k, "marker");

@@ -94,10 +94,19 @@ static void warning(struct checker *ck, long line, const char *fmt, ...)
  * the components that follow a collection? Its eIds are its own. */
 static int is_scope(const xmlNode *n)
 {
-	static const char *const names[] = {
-	    "act",      "amendment",  "amendmentList",      "bill",     "components",
-	    "debate",   "debateReport", "doc",             "documentCollection", "judgment",
-	    "officialGazette", "portion", "statement"};
+	static const char *const names[] = {"act",
+	                                    "amendment",
+	                                    "amendmentList",
+	                                    "bill",
+	                                    "components",
+	                                    "debate",
+	                                    "debateReport",
+	                                    "doc",
+	                                    "documentCollection",
+	                                    "judgment",
+	                                    "officialGazette",
+	                                    "portion",
+	                                    "statement"};
 	if (doc_is(n, "components"))
 		return doc_is(n->parent, "akomaNtoso");
 	return doc_name_in(n, names, sizeof names / sizeof names[0]);
@@ -248,7 +257,8 @@ static void check_local(struct checker *ck, const xmlNode *n, const char *name, 
 		if (tok[0] != '#' && only_local)
 			/* TRANSLATORS: the first %s is an XML attribute name (refersTo,
 			 * source, ...), the second its value; "eId" stays as it is. */
-			warning(ck, xmlGetLineNo(n), _("%s '%s' must be '#' and an eId"), name, tok);
+			warning(ck, xmlGetLineNo(n), _("%s '%s' must be '#' and an eId"), name,
+			        tok);
 		else if (tok[0] == '#' && resolve && !has_id(ck, tok + 1))
 			say(ck, xmlGetLineNo(n),
 			    _("reference '%s' does not resolve (no element has that eId)"), tok);

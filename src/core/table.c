@@ -146,7 +146,8 @@ static void grid(struct table_out *o, const struct doc_part *p, const size_t *cw
 			for (size_t j = 0; j < ncols; j++) {
 				add_rule(o, "│", x);
 				if (k < nl[j] && lines[j][k].end > lines[j][k].start)
-					add_seg(o, p->text, lines[j][k].start, lines[j][k].end, x + 2, 0);
+					add_seg(o, p->text, lines[j][k].start, lines[j][k].end,
+					        x + 2, 0);
 				x += cw[j] + 3;
 			}
 			add_rule(o, "│", x);
@@ -193,14 +194,17 @@ static void stacked(struct table_out *o, const struct doc_part *p, size_t avail,
 					new_line(o);
 					add_seg(o, p->text, h[k].start, h[k].end, indent, 0);
 					if (k + 1 == n)
-						add_rule(o, ":", indent + layout_text_width(p->text + h[k].start,
-						                                            h[k].end - h[k].start, cpw));
+						add_rule(o, ":",
+						         indent + layout_text_width(
+						                      p->text + h[k].start,
+						                      h[k].end - h[k].start, cpw));
 				}
 				free(h);
 				at = indent + 2;
 			}
 			struct layout_span *v;
-			size_t n = cell_lines(p, c, avail > at - indent ? avail - (at - indent) : 1, cpw, &v);
+			size_t n = cell_lines(p, c, avail > at - indent ? avail - (at - indent) : 1,
+			                      cpw, &v);
 			for (size_t k = 0; k < n; k++) {
 				new_line(o);
 				if (v[k].end > v[k].start)

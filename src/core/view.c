@@ -28,10 +28,9 @@ size_t view_lead_col(const struct doc_part *p, int base)
 {
 	if (p->kind == DOC_KIND_TABLE)
 		/* under the text of the paragraph or point it is in */
-		return p->parent ? view_lead_col(p->parent, base) + VIEW_INDENT * (p->parent->kind ==
-		                                                                  DOC_KIND_PARAGRAPH ||
-		                                                              p->parent->kind ==
-		                                                                  DOC_KIND_POINT)
+		return p->parent ? view_lead_col(p->parent, base) +
+		                       VIEW_INDENT * (p->parent->kind == DOC_KIND_PARAGRAPH ||
+		                                      p->parent->kind == DOC_KIND_POINT)
 		                 : 0;
 	if (p->kind != DOC_KIND_POINT && p->kind != DOC_KIND_PARAGRAPH)
 		return 0;
@@ -66,8 +65,7 @@ void view_toc(struct strbuf *out, const struct doc *d, size_t width)
 }
 
 /* A table part, drawn from column indent. */
-static void table_block(struct strbuf *out, const struct doc_part *p, size_t width,
-                        size_t indent)
+static void table_block(struct strbuf *out, const struct doc_part *p, size_t width, size_t indent)
 {
 	if (p->heading)
 		layout_wrap(out, p->heading, indent, "", 0, width);

@@ -340,8 +340,8 @@ int xsd_validate(const char *path, const char *xsd_path, struct diag_list *diags
 			           "check; give the file's name"));
 		else
 			for (size_t i = 0; i < again.n; i++)
-				diag_add(diags, again.v[i].file, again.v[i].line, again.v[i].col, "%s",
-				         again.v[i].msg);
+				diag_add(diags, again.v[i].file, again.v[i].line, again.v[i].col,
+				         "%s", again.v[i].msg);
 		diag_clear(&again);
 		return 1;
 	}

@@ -60,7 +60,8 @@ void draw_title(struct tui *t)
 	/* what the document is (type, date, language), when all of it fits */
 	char *id = doc_identity(d);
 	size_t used = strlen(left);
-	if (id[0] && draw_width(left) + 3 + draw_width(id) + 1 <= room && used + strlen(id) + 8 < sizeof left)
+	if (id[0] && draw_width(left) + 3 + draw_width(id) + 1 <= room &&
+	    used + strlen(id) + 8 < sizeof left)
 		snprintf(left + used, sizeof left - used, " · %s", id);
 	free(id);
 	/* the title cut with an ellipsis when it does not fit */

@@ -310,7 +310,8 @@ static void next_link(struct tui *t, int backward)
 	t->link_idx = v[next].idx;
 	const struct doc_link *l = &t->link_part->links[t->link_idx];
 	int whole = 0, other = 0;
-	const struct doc_part *to = l->kind == DOC_LINK_REF ? ref_target(t, l, &whole, &other) : NULL;
+	const struct doc_part *to =
+	    l->kind == DOC_LINK_REF ? ref_target(t, l, &whole, &other) : NULL;
 	if (l->kind == DOC_LINK_ORG)
 		/* TRANSLATORS: a unit's name is selected (Tab) */
 		tui_message(t, 0, "%s", _("Unit: Enter to follow"));
