@@ -82,6 +82,10 @@ struct doc_part {
 	int depth;               /* 0 for sections, preamble and conclusions */
 	long line;               /* line of the element in the file */
 	struct doc_table *table; /* DOC_KIND_TABLE only */
+	/* the document it is in: 0 for the document itself, one number for
+	 * each document a collection's component or an attachment holds
+	 * (each has its own eIds) */
+	unsigned scope;
 };
 
 struct doc_meta {
@@ -103,6 +107,7 @@ struct unit;
 struct doc_alias {
 	char *eid;
 	struct doc_part *part;
+	unsigned scope;
 };
 
 struct doc {
@@ -150,8 +155,12 @@ int doc_schema_load(const char *schema_path, struct diag_list *diags);
 void doc_release_cache(void);
 
 /* The part with this eId, or the part holding the element with this eId,
- * or NULL. */
+ * or NULL; in the document itself first, then in the documents it holds. */
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid);
+/* The same as a link from part from reads it: in the document from is in
+ * first (the eIds of a collection's documents are their own). */
+struct doc_part *doc_find_eid_from(const struct doc *d, const char *eid,
+                                   const struct doc_part *from);
 /* The label users read and type: "Section 5", "5.7", "5.7 b)", "7.3 d) ii)",
  * "preamble", "conclusions" (in the user's language: "préambule" and
  * "signature" in French; the lookup takes every one of these words).

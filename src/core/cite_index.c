@@ -38,7 +38,7 @@ static void from_ref(struct cite_index *ix, const struct doc *d, const struct do
 {
 	struct cite_link *l = new_link(ix, p, r->start, r->end);
 	if (r->target[0] == '#') {
-		l->to = doc_find_eid(d, r->target + 1);
+		l->to = doc_find_eid_from(d, r->target + 1, p);
 		if (l->to == NULL)
 			l->unresolved = xstrdup(r->target);
 	} else if (d->meta.work_iri && strcmp(r->target, d->meta.work_iri) == 0) {

@@ -94,28 +94,58 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
-/* bsearch comparison of an eId with a part. */
-static int cmp_key_part(const void *key, const void *elem)
+/* The first index of v (n sorted entries, each size bytes, whose eId
+ * key() gives) with eId eid, or n. */
+static size_t first_of(const void *v, size_t n, size_t size, const char *(*key)(const void *),
+                       const char *eid)
 {
-	return strcmp(key, (*(struct doc_part *const *)elem)->eid);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(key((const char *)v + mid * size), eid) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-static int cmp_key_alias(const void *key, const void *elem)
+static const char *part_eid(const void *e)
 {
-	return strcmp(key, ((const struct doc_alias *)elem)->eid);
+	return (*(struct doc_part *const *)e)->eid;
+}
+
+static const char *alias_eid(const void *e)
+{
+	return ((const struct doc_alias *)e)->eid;
+}
+
+struct doc_part *doc_find_eid_from(const struct doc *d, const char *eid,
+                                   const struct doc_part *from)
+{
+	unsigned scope = from ? from->scope : 0;
+	struct doc_part *any = NULL;
+	/* parts, then the elements inside them; the same document first */
+	for (size_t i = first_of(d->by_eid, d->nby_eid, sizeof *d->by_eid, part_eid, eid);
+	     i < d->nby_eid && strcmp(d->by_eid[i]->eid, eid) == 0; i++) {
+		if (d->by_eid[i]->scope == scope)
+			return d->by_eid[i];
+		if (any == NULL)
+			any = d->by_eid[i];
+	}
+	for (size_t i = first_of(d->aliases, d->naliases, sizeof *d->aliases, alias_eid, eid);
+	     i < d->naliases && strcmp(d->aliases[i].eid, eid) == 0; i++) {
+		if (d->aliases[i].scope == scope)
+			return d->aliases[i].part;
+		if (any == NULL)
+			any = d->aliases[i].part;
+	}
+	return any;
 }
 
 struct doc_part *doc_find_eid(const struct doc *d, const char *eid)
 {
-	struct doc_part **p =
-	    d->nby_eid ? bsearch(eid, d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_key_part)
-	               : NULL;
-	if (p)
-		return *p;
-	struct doc_alias *a =
-	    d->naliases ? bsearch(eid, d->aliases, d->naliases, sizeof *d->aliases, cmp_key_alias)
-	                : NULL;
-	return a ? a->part : NULL;
+	return doc_find_eid_from(d, eid, NULL);
 }
 
 char *doc_part_title(const struct doc_part *p)

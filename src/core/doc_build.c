@@ -163,6 +163,7 @@ struct builder {
 	 * on an annex's heading */
 	const xmlNode **skip;
 	size_t nskip;
+	unsigned scope, nscopes; /* the document being built, how many so far */
 };
 
 static int alone_in_p(const xmlNode *n);
@@ -219,10 +220,18 @@ static char *id_of(const xmlNode *n)
 	return id;
 }
 
+static unsigned cur_scope; /* the scope of the parts being made (doc_build) */
+
+unsigned doc_build_scope(void)
+{
+	return cur_scope;
+}
+
 static struct doc_part *new_part(enum doc_kind kind, struct doc_part *parent, const xmlNode *n)
 {
 	struct doc_part *p = xcalloc(1, sizeof *p);
 	p->kind = kind;
+	p->scope = cur_scope;
 	p->parent = parent;
 	p->eid = n ? id_of(n) : NULL;
 	p->line = n ? xmlGetLineNo(n) : 0;
@@ -266,7 +275,26 @@ static void walk_children(struct builder *b, struct walk *w, const xmlNode *n);
 static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *docel);
 
 static void add_heading(char **heading, char *s);
+
+/* s, or NULL (s freed) when it is empty: an empty <num> is no number. */
+static char *nonempty(char *s)
+{
+	if (s && s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
 static const xmlNode *front(const xmlNode *docel, const char *name);
+
+/* Has n a document among its children (a component, an attachment)? */
+static int holds_doc(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (IN(c, doctype_names))
+			return 1;
+	return 0;
+}
 
 /* Does n hold a table (not inside another table)? */
 static int holds_table(const xmlNode *n)
@@ -305,8 +333,10 @@ static void build_table(struct builder *b, struct doc_part *parent, const xmlNod
 			cell->col = col++;
 			cell->header = doc_is(k, "th");
 			cell->start = a.sb.len;
+			a.glue = 0;
 			dt_children(&a, k);
 			a.space = 0;
+			a.glue = 0;
 			cell->end = a.sb.len;
 		}
 		if (col > t->ncols)
@@ -383,6 +413,15 @@ static struct doc_part *build_level(struct builder *b, struct doc_part *parent, 
 	struct walk w = {.p = p, .own_open = 1};
 	dt_init(&w.own, &b->notes);
 	const xmlNode *doc = NULL;
+	for (const xmlNode *c = n->children; c && holds_doc(n); c = c->next) {
+		/* a component's own number and heading, before its document */
+		if (doc_is(c, "num") && p->num == NULL)
+			p->num = nonempty(doc_flat_text(c));
+		else if (doc_is(c, "heading") || doc_is(c, "subheading"))
+			add_heading(&p->heading, nonempty(doc_flat_text(c)));
+		if (IN(c, doctype_names))
+			break;
+	}
 	for (const xmlNode *c = n->children; c && !doc; c = c->next)
 		if (IN(c, doctype_names))
 			doc = c;
@@ -414,6 +453,8 @@ static struct doc_part *build_level(struct builder *b, struct doc_part *parent, 
 /* Append s to *heading, after " — " when there is one already. */
 static void add_heading(char **heading, char *s)
 {
+	if (s == NULL)
+		return;
 	if (*heading == NULL) {
 		*heading = s;
 		return;
@@ -431,11 +472,11 @@ static void walk_children(struct builder *b, struct walk *w, const xmlNode *n)
 			/* another vocabulary: its text */
 			content(b, w, c);
 		} else if (doc_is(c, "num") && w->p->num == NULL && w->p->nkids == 0) {
-			w->p->num = doc_flat_text(c);
+			w->p->num = nonempty(doc_flat_text(c));
 		} else if ((doc_is(c, "heading") || doc_is(c, "subheading")) && w->p->nkids == 0) {
-			add_heading(&w->p->heading, doc_flat_text(c));
+			add_heading(&w->p->heading, nonempty(doc_flat_text(c)));
 		} else if (doc_is(c, "from") && w->p->heading == NULL) {
-			w->p->heading = doc_flat_text(c);
+			w->p->heading = nonempty(doc_flat_text(c));
 		} else if (doc_is(c, "meta") || doc_is(c, "componentInfo")) {
 			continue;
 		} else if (c->type == XML_ELEMENT_NODE && is_level(c)) {
@@ -476,6 +517,7 @@ static void build_block(struct builder *b, struct doc_part *parent, const xmlNod
 	close_tail(&w);
 	if (p->text[0] == '\0' && p->nkids == 0 && kind == DOC_KIND_PREFACE) {
 		/* all of it is in the title block */
+		((xmlNode *)n)->_private = NULL;
 		parent->nkids--;
 		free(p->text);
 		for (size_t i = 0; i < p->nlinks; i++)
@@ -490,6 +532,9 @@ static void build_block(struct builder *b, struct doc_part *parent, const xmlNod
 /* The document element docel's parts, under p. */
 static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *docel)
 {
+	unsigned outer = cur_scope;
+	if (p->kind != DOC_KIND_DOCUMENT)
+		cur_scope = ++b->nscopes; /* a document of a collection: its own eIds */
 	struct walk w = {.p = p, .own_open = 0};
 	for (const xmlNode *c = docel->children; c; c = c->next) {
 		if (doc_is(c, "meta")) {
@@ -502,6 +547,7 @@ static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *doce
 				    xreallocarray(b->notes.v, b->notes.n + 1, sizeof *b->notes.v);
 				struct doc_note *note = &b->notes.v[b->notes.n++];
 				note->node = k;
+				note->scope = cur_scope;
 				note->marker = doc_attr(k, "marker");
 				if (note->marker == NULL)
 					note->marker = xasprintf("%zu", b->notes.n);
@@ -529,6 +575,7 @@ static void build_doc(struct builder *b, struct doc_part *p, const xmlNode *doce
 		}
 	}
 	close_tail(&w);
+	cur_scope = outer;
 }
 
 /* The notes met, as parts at the end of the document. */
@@ -544,6 +591,7 @@ static void build_notes(struct builder *b, struct doc_part *root)
 	}
 	for (size_t i = 0; i < b->notes.n; i++) {
 		struct doc_note *note = &b->notes.v[i];
+		cur_scope = note->scope;
 		struct doc_part *p = new_part(DOC_KIND_NOTE, all, note->node);
 		free(p->eid);
 		p->eid = note->eid;
@@ -553,6 +601,7 @@ static void build_notes(struct builder *b, struct doc_part *root)
 		dt_children(&a, note->node);
 		set_text(p, &a);
 	}
+	cur_scope = 0;
 	free(b->notes.v);
 	b->notes.v = NULL;
 	b->notes.n = 0;
@@ -684,6 +733,7 @@ static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
 			d->aliases = xreallocarray(d->aliases, d->naliases + 1, sizeof *d->aliases);
 			d->aliases[d->naliases].eid = id;
 			d->aliases[d->naliases].part = here;
+			d->aliases[d->naliases].scope = here->scope;
 			d->naliases++;
 		} else {
 			free(id);
@@ -695,14 +745,17 @@ static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
 
 static int cmp_alias(const void *a, const void *b)
 {
-	return strcmp(((const struct doc_alias *)a)->eid, ((const struct doc_alias *)b)->eid);
+	const struct doc_alias *x = a, *y = b;
+	int r = strcmp(x->eid, y->eid);
+	return r ? r : (x->scope > y->scope) - (x->scope < y->scope);
 }
 
 static int cmp_eid(const void *a, const void *b)
 {
 	const struct doc_part *x = *(struct doc_part *const *)a;
 	const struct doc_part *y = *(struct doc_part *const *)b;
-	return strcmp(x->eid, y->eid);
+	int r = strcmp(x->eid, y->eid);
+	return r ? r : (x->order > y->order) - (x->order < y->order);
 }
 
 struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
@@ -719,6 +772,7 @@ struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 	if (docel == NULL)
 		return d;
 	struct builder b = {.d = d};
+	cur_scope = 0;
 	build_meta(&b, &d->meta, docel);
 	d->root->num = d->meta.symbol ? xstrdup(d->meta.symbol) : NULL;
 	d->root->heading = d->meta.title ? xstrdup(d->meta.title) : NULL;

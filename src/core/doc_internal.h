@@ -50,13 +50,18 @@ int doc_name_in(const xmlNode *n, const char *const *names, size_t count);
 /* A footnote met in the text, to become a part at the end (doc_build.c). */
 struct doc_note {
 	const xmlNode *node;
-	char *marker; /* "1", "*", as printed */
-	char *eid;    /* its eId, or one made up for it */
+	char *marker;   /* "1", "*", as printed */
+	char *eid;      /* its eId, or one made up for it */
+	unsigned scope; /* the document it is in (doc_part.scope) */
 };
+
+/* The scope of the parts being made (doc_build.c): a note remembers it. */
+unsigned doc_build_scope(void);
 
 struct doc_notes {
 	struct doc_note *v;
 	size_t n;
+	size_t unmarked; /* notes without a marker, numbered in order */
 };
 
 /* The text of one part being gathered (doc_text.c). */
@@ -67,8 +72,8 @@ struct doc_text {
 	struct doc_link *links;
 	size_t nlinks;
 	struct doc_notes *notes; /* where footnotes go; NULL: their text in place */
-	int flat; /* inside a table cell: blocks are separated by a space */
-	int glue; /* a number was just added: the block after it stays on its line */
+	int flat;                /* inside a table cell: blocks are separated by a space */
+	int glue;                /* a number was just added: the block after it stays on its line */
 };
 
 void dt_init(struct doc_text *a, struct doc_notes *notes);

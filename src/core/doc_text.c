@@ -209,10 +209,12 @@ static void dt_note(struct doc_text *a, const xmlNode *n)
 	ns->v = xreallocarray(ns->v, ns->n + 1, sizeof *ns->v);
 	struct doc_note *note = &ns->v[ns->n++];
 	note->node = n;
+	note->scope = doc_build_scope();
 	note->marker = doc_attr(n, "marker");
 	if (note->marker == NULL || note->marker[0] == '\0') {
+		/* numbered in the order of the text, apart from marked notes */
 		free(note->marker);
-		note->marker = xasprintf("%zu", ns->n);
+		note->marker = xasprintf("%zu", ++ns->unmarked);
 	}
 	note->eid = doc_attr(n, "eId");
 	if (note->eid == NULL)

@@ -103,6 +103,8 @@ static size_t cell_lines(const struct doc_part *p, const struct doc_cell *c, siz
 static int header_row(const struct doc_table *t)
 {
 	size_t any = 0;
+	if (t->nrows < 2)
+		return 0; /* headings of nothing: the cells are the table */
 	for (size_t i = 0; i < t->ncells; i++) {
 		if (t->cells[i].row != 0)
 			continue;
@@ -189,7 +191,9 @@ static void stacked(struct table_out *o, const struct doc_part *p, size_t avail,
 			size_t at = indent;
 			if (heads[c->col] && heads[c->col]->end > heads[c->col]->start) {
 				struct layout_span *h;
-				size_t n = cell_lines(p, heads[c->col], avail, cpw, &h);
+				/* room for the ':' after the heading */
+				size_t n = cell_lines(p, heads[c->col], avail > 1 ? avail - 1 : 1,
+				                      cpw, &h);
 				for (size_t k = 0; k < n; k++) {
 					new_line(o);
 					add_seg(o, p->text, h[k].start, h[k].end, indent, 0);
@@ -223,6 +227,9 @@ void table_layout(struct table_out *o, const struct doc_part *p, size_t width, s
 	const struct doc_table *t = p->table;
 	if (t == NULL || t->ncols == 0)
 		return;
+	/* under deep points: at most half the width in, as text moves left */
+	if (width > 0 && indent > width / 2)
+		indent = width / 2;
 	size_t ncols = t->ncols;
 	size_t *nat = xcalloc(ncols, sizeof *nat);
 	size_t *min = xcalloc(ncols, sizeof *min);

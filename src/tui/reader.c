@@ -272,7 +272,8 @@ static const struct doc_part *ref_target(const struct tui *t, const struct doc_l
 {
 	*whole = *other = 0;
 	if (l->target[0] == '#')
-		return doc_find_eid(t->doc, l->target + 1);
+		/* in the document of a collection the link is in */
+		return doc_find_eid_from(t->doc, l->target + 1, t->link_part);
 	if (t->doc->meta.work_iri && strcmp(l->target, t->doc->meta.work_iri) == 0)
 		*whole = 1;
 	else
