@@ -45,6 +45,7 @@ cat >"$work/expected" <<'LIST'
 ./share/circ/akn/NOTICE
 ./share/circ/akn/akomantoso30.xsd
 ./share/circ/akn/xml.xsd
+./share/circ/circ-organisation.rng
 ./share/locale/fr/LC_MESSAGES/circ.mo
 ./share/man/man1/circ.1
 ./share/man/man5/circ.5
