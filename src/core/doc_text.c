@@ -74,7 +74,8 @@ static const char *const block_names[] = {"alinea",
 
 int doc_name_in(const xmlNode *n, const char *const *names, size_t count)
 {
-	if (n == NULL || n->type != XML_ELEMENT_NODE || !doc_is(n, (const char *)n->name))
+	if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL ||
+	    strcmp((const char *)n->ns->href, DOC_AKN_NS) != 0)
 		return 0;
 	size_t lo = 0, hi = count;
 	while (lo < hi) {
