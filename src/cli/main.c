@@ -16,6 +16,7 @@
 #include "circ/doc.h"
 #include "circ/err.h"
 #include "circ/i18n.h"
+#include "circ/import.h"
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
@@ -569,6 +570,58 @@ static int finish_output(int status)
 	return status;
 }
 
+/* circ import FILE: the text read ('-': standard input), imported, the XML
+ * written to --output (the rules of --output: an existing file only with
+ * --force) or to standard output. Warnings and errors are one line each,
+ * "circ: FILE:LINE: what is wrong". */
+static int run_import(const struct opts *o, const struct config *cfg)
+{
+	const char *path = o->ref;
+	int std = strcmp(path, "-") == 0;
+	FILE *f = std ? stdin : fopen(path, "rb");
+	if (f == NULL) {
+		err_report(path, 0, 0, _("cannot open: %s"), strerror(errno));
+		return ERR_EXIT_DOC;
+	}
+	struct strbuf text = STRBUF_INIT;
+	char buf[65536];
+	size_t got;
+	/* one byte more than the importer takes, for it to say so */
+	while (text.len <= IMP_MAX_BYTES && (got = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&text, buf, got);
+	int bad = ferror(f);
+	int saved = errno;
+	if (!std)
+		fclose(f);
+	if (bad) {
+		err_report(path, 0, 0, _("cannot read: %s"), strerror(saved));
+		sb_free(&text);
+		return ERR_EXIT_DOC;
+	}
+	struct imp_opts io = {o->symbol, o->date, o->lang, o->type};
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct strbuf xml = STRBUF_INIT;
+	enum imp_status st = imp_text(sb_str(&text), text.len, std ? "-" : path, &io, &xml, &dl);
+	diag_print(&dl, 0);
+	diag_clear(&dl);
+	sb_free(&text);
+	int status = st == IMP_BAD_OPTION ? ERR_EXIT_USAGE
+	             : st == IMP_BAD_TEXT ? ERR_EXIT_DOC
+	                                  : ERR_EXIT_OK;
+	if (status == ERR_EXIT_OK && o->output) {
+		int rc = deliver(o, cfg, &xml);
+		if (rc == PRINT_EXISTS)
+			status = ERR_EXIT_USAGE;
+		else if (rc != 0)
+			status = ERR_EXIT_INTERNAL;
+	} else if (status == ERR_EXIT_OK) {
+		out_write(xml.s, xml.len);
+		status = finish_output(status);
+	}
+	sb_free(&xml);
+	return status;
+}
+
 /* The browser on file, opened at o->at unless NULL (checked first: a place
  * that names nothing is an error before the terminal is touched): its exit
  * status. */
@@ -670,8 +723,9 @@ int main(int argc, char **argv)
 		setenv("NO_COLOR", "1", 1);
 	const char *refused =
 	    !cfg.restricted ? NULL
-	    : o.nfiles > 0  ? _("restricted mode: only the bundled bulletin can be read")
-	    : o.output      ? _("restricted mode: no file is written")
+	    : o.nfiles > 0 || o.action == OPTS_IMPORT
+	        ? _("restricted mode: only the bundled bulletin can be read")
+	    : o.output ? _("restricted mode: no file is written")
 	    : o.print && cfg.printer == PRINTER_COMMAND
 	        /* TRANSLATORS: terminal and ansi are values of --printer: keep
 	           them */
@@ -682,6 +736,13 @@ int main(int argc, char **argv)
 		err_report(NULL, 0, 0, "%s", refused);
 		config_free(&cfg);
 		return ERR_EXIT_USAGE;
+	}
+
+	if (o.action == OPTS_IMPORT) {
+		int rc = run_import(&o, &cfg);
+		cite_release();
+		config_free(&cfg);
+		return rc;
 	}
 
 	char *why = NULL;

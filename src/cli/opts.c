@@ -48,7 +48,12 @@ enum {
 	KEY_PRINTER,
 	KEY_RESTRICTED,
 	KEY_STRICT,
-	KEY_AT
+	KEY_AT,
+	KEY_IMPORT,
+	KEY_SYMBOL,
+	KEY_DATE,
+	KEY_LANG,
+	KEY_TYPE
 };
 
 /* The help texts and argument names are marked N_() and translated where
@@ -100,6 +105,26 @@ static const struct optdef table[] = {
     {"count", 'c', NULL, OPTS_DEFAULT, N_("with --search: print only the number of matches")},
     {"recursive", 'r', NULL, OPTS_DEFAULT,
      N_("with --summary: also every unit below it, one per page")},
+    /* TRANSLATORS: 'circ import FILE' and --import FILE; "circ import
+       FILE" stays as it is, but for FILE */
+    {"import", KEY_IMPORT, N_("FILE"), OPTS_IMPORT,
+     N_("turn the published plain text (UTF-8) of a bulletin into Akoma Ntoso XML, on standard "
+        "output or to --output FILE; also written circ import FILE")},
+    /* TRANSLATORS: argument name: a UN document symbol */
+    {"symbol", KEY_SYMBOL, N_("SYMBOL"), OPTS_DEFAULT,
+     N_("with --import: the document's symbol (ST/SGB/2010/2), when the text does not give it")},
+    /* TRANSLATORS: argument name: a date */
+    {"date", KEY_DATE, N_("DATE"), OPTS_DEFAULT,
+     N_("with --import: the date of the document, YYYY-MM-DD (default: the date in its "
+        "header, else the year of its symbol)")},
+    /* TRANSLATORS: argument name: a language code */
+    {"lang", KEY_LANG, N_("LANG"), OPTS_DEFAULT,
+     N_("with --import: the language of the text, fr or en (default: that of its document "
+        "type line, else a guess)")},
+    /* TRANSLATORS: argument name: a kind of document */
+    {"type", KEY_TYPE, N_("TYPE"), OPTS_DEFAULT,
+     N_("with --import: bulletin, instruction or circular (default: from the document type "
+        "line or the symbol)")},
     /* TRANSLATORS: argument name: a number of columns */
     {"width", 'w', N_("N"), OPTS_DEFAULT,
      N_("wrap text to N columns, 20 to 1000 (default: 72 for --summary; else $COLUMNS, the "
@@ -415,6 +440,18 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	struct setting action = {0}, cases = {0}, accents = {0}, in = {0}, output = {0},
 	               print = {0}, printer = {0}, command = {0}, width = {0}, at = {0};
 	int c, r = 0;
+	/* "circ import FILE" is --import FILE: the subcommand the user
+	 * expects, parsed as the action option it is (a file named import is
+	 * ./import, as a file named 5.7 is ./5.7) */
+	if (argc > 1 && strcmp(argv[1], "import") == 0) {
+		static char **copy; /* lives as long as the options (o->files) */
+		free(copy);
+		copy = xmalloc(((size_t)argc + 1) * sizeof *copy);
+		memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
+		copy[1] = "--import";
+		argv = copy;
+	}
+	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0};
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		const struct optdef *def = find(c);
 		if (def && (def->action == OPTS_HELP || def->action == OPTS_VERSION)) {
@@ -514,6 +551,22 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		case 'u':
 			o->utf8 = 1;
 			break;
+		case KEY_SYMBOL:
+			r = set_once(&symbol, def, optarg);
+			o->symbol = optarg;
+			break;
+		case KEY_DATE:
+			r = set_once(&date, def, optarg);
+			o->date = optarg;
+			break;
+		case KEY_LANG:
+			r = set_once(&lang, def, optarg);
+			o->lang = optarg;
+			break;
+		case KEY_TYPE:
+			r = set_once(&type, def, optarg);
+			o->type = optarg;
+			break;
 		case 'w':
 			r = set_once(&width, def, optarg);
 			if (r == 0)
@@ -538,6 +591,20 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--recursive", "--summary");
 		return ERR_EXIT_USAGE;
 	}
+	const struct setting *imp[] = {&symbol, &date, &lang, &type};
+	for (size_t i = 0; i < 4; i++) {
+		if (imp[i]->def && o->action != OPTS_IMPORT) {
+			char *name = xasprintf("--%s", imp[i]->def->name);
+			err_report(NULL, 0, 0, _("%s goes with %s"), name, "--import");
+			free(name);
+			return ERR_EXIT_USAGE;
+		}
+	}
+	/* the import writes XML: not to the printer, never wrapped */
+	if (o->action == OPTS_IMPORT && print.def)
+		return contradict(&action, &print);
+	if (o->action == OPTS_IMPORT && width.def)
+		return contradict(&action, &width);
 	if (o->links && o->action != OPTS_SHOW) {
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--links", "--show");
 		return ERR_EXIT_USAGE;
@@ -586,6 +653,12 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			err_report(NULL, 0, 0, _("an empty file name was given"));
 			return ERR_EXIT_USAGE;
 		}
+	}
+	if (o->action == OPTS_IMPORT && o->nfiles > 0 && o->files[0][0] != '+') {
+		/* TRANSLATORS: 'circ import a.txt b.txt': %s is the second file */
+		err_report(NULL, 0, 0, _("--import reads one file: '%s' is one too many"),
+		           o->files[0]);
+		return ERR_EXIT_USAGE;
 	}
 	return take_place(o, at.def ? "--at" : NULL, action.def);
 }

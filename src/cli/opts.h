@@ -16,6 +16,7 @@ enum opts_action {
 	OPTS_REFS,
 	OPTS_CITED_BY,
 	OPTS_SEARCH,
+	OPTS_IMPORT, /* circ import FILE, or --import FILE */
 	OPTS_KEYS,
 	OPTS_HELP,
 	OPTS_VERSION
@@ -23,7 +24,7 @@ enum opts_action {
 
 struct opts {
 	enum opts_action action;
-	const char *ref;           /* --show REF, --cited-by REF */
+	const char *ref;           /* --show REF, --cited-by REF, --import FILE */
 	const char *unit;          /* --summary NAME */
 	const char *pattern;       /* --search PATTERN */
 	const char *at;            /* the place to open at: --at REF, +REF or a
@@ -44,6 +45,10 @@ struct opts {
 	int restricted;            /* --restricted */
 	int strict;                /* --strict */
 	int utf8;                  /* -u, --utf8 */
+	const char *symbol;        /* import: --symbol S */
+	const char *date;          /* import: --date YYYY-MM-DD */
+	const char *lang;          /* import: --lang fr|en */
+	const char *type;          /* import: --type bulletin|instruction|circular */
 	long width;                /* -1: not given */
 	char **files;              /* FILE... (may be empty) */
 	size_t nfiles;

@@ -1,0 +1,1291 @@
+/* import.c: the importer of published bulletin text (see import.h). It owns
+ * three steps: the text cut into lines and the lines into blocks (a block
+ * starts at a marker, « Section N », "2.1", "a)", or after a blank line, and
+ * joins the lines that follow it); the blocks read into a tree of sections,
+ * paragraphs and points, with the header before it and the signature after;
+ * the tree written out as Akoma Ntoso, citations marked up by cite.h's
+ * detector and resolved against the tree. */
+#include "circ/import.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "circ/cite.h"
+#include "circ/i18n.h"
+#include "circ/utf8.h"
+#include "circ/xalloc.h"
+
+/* One line of the input, its spaces and tabs collapsed and trimmed. */
+struct line {
+	char *s;
+	long no;
+};
+
+enum block_kind { B_TEXT, B_SECTION, B_PARA, B_ITEM };
+
+/* A marker and the text that follows it, or text alone. */
+struct block {
+	enum block_kind kind;
+	char *mark;         /* "Section 1", "1.1", "a)", "(ii)"; NULL for text */
+	char *key;          /* "1", "1.1", "a", "ii" */
+	struct strbuf text; /* may be empty */
+	long no;            /* line of its first line */
+};
+
+/* A run of text (one <p>) and where it comes from. */
+struct para_text {
+	char *text;
+	long no;
+};
+
+enum node_kind { N_SECTION, N_PARA, N_POINT };
+
+/* A section, paragraph or point of the tree. */
+struct node {
+	enum node_kind kind;
+	char *num;     /* as written */
+	char *key;     /* "1", "1.1", "a", "ii" */
+	char *heading; /* sections */
+	char *eid;
+	struct para_text *texts; /* its text before its list (or all of it) */
+	size_t ntexts;
+	struct node **kids; /* paragraphs of a section, points of a list */
+	size_t nkids;
+	int roman; /* points: a roman numeral */
+	long no;
+};
+
+/* The whole import. */
+struct imp {
+	const char *file;
+	struct diag_list *diags;
+	char *doctype, *title, *symbol, *date, *lang, *type;
+	int date_is_year;
+	struct para_text *preamble;
+	size_t npreamble;
+	struct node **secs; /* sections, or paragraphs when there are none */
+	size_t nsecs;
+	char *sig_role, *sig_name, *sig_pre; /* sig_pre: "(Signé)" */
+	int sig_role_first;                  /* the role before the name */
+	char *text_date;                     /* the date the header gives */
+	char *work;                          /* the work IRI */
+};
+
+static void add_text(struct para_text **v, size_t *n, const char *text, long no)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].text = xstrdup(text);
+	(*v)[*n].no = no;
+	(*n)++;
+}
+
+static struct node *node_new(enum node_kind kind, const char *num, const char *key, long no)
+{
+	struct node *nd = xcalloc(1, sizeof *nd);
+	nd->kind = kind;
+	nd->num = xstrdup(num);
+	nd->key = xstrdup(key);
+	nd->no = no;
+	return nd;
+}
+
+static void node_add(struct node *parent, struct node *kid)
+{
+	parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	parent->kids[parent->nkids++] = kid;
+}
+
+static void node_free(struct node *nd)
+{
+	if (!nd)
+		return;
+	for (size_t i = 0; i < nd->ntexts; i++)
+		free(nd->texts[i].text);
+	for (size_t i = 0; i < nd->nkids; i++)
+		node_free(nd->kids[i]);
+	free(nd->texts);
+	free(nd->kids);
+	free(nd->num);
+	free(nd->key);
+	free(nd->heading);
+	free(nd->eid);
+	free(nd);
+}
+
+/* Cut the text into lines: ASCII blanks (tabs, CR, spaces) collapsed into
+ * one space, trimmed at both ends. */
+static struct line *split_lines(const char *text, size_t n, size_t *nlines)
+{
+	struct line *v = NULL;
+	size_t cnt = 0;
+	long no = 1;
+	for (size_t i = 0; i <= n;) {
+		size_t e = i;
+		while (e < n && text[e] != '\n')
+			e++;
+		if (e == n && i == n)
+			break;
+		struct strbuf sb = STRBUF_INIT;
+		int space = 0;
+		for (size_t k = i; k < e; k++) {
+			char c = text[k];
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+				space = 1;
+				continue;
+			}
+			if (space && sb.len > 0)
+				sb_addc(&sb, ' ');
+			space = 0;
+			sb_addc(&sb, c);
+		}
+		v = xreallocarray(v, cnt + 1, sizeof *v);
+		v[cnt].s = xstrdup(sb_str(&sb));
+		v[cnt].no = no++;
+		cnt++;
+		sb_free(&sb);
+		i = e + 1;
+	}
+	*nlines = cnt;
+	return v;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The value of a lowercase roman numeral from i to xxxix, or 0. */
+static int roman_value(const char *s)
+{
+	static const char *const units[] = {"",  "i",  "ii",  "iii",  "iv",
+	                                    "v", "vi", "vii", "viii", "ix"};
+	int tens = 0;
+	while (s[0] == 'x' && tens < 3) {
+		tens++;
+		s++;
+	}
+	for (int u = 0; u < 10; u++)
+		if (strcmp(s, units[u]) == 0)
+			return tens * 10 + u;
+	return 0;
+}
+
+/* s after its spaces, ASCII or not (U+00A0 often follows « Section »). */
+static const char *skip_spaces(const char *s)
+{
+	size_t n = strlen(s);
+	while (*s) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, n, &cp);
+		if (!utf8_is_space(cp))
+			break;
+		s += k;
+		n -= k;
+	}
+	return s;
+}
+
+/* « Section 12 », "SECTION 12": the number's length and where it starts,
+ * or 0. The rest of the line, if any, is the heading. */
+static size_t section_mark(const char *s, size_t *numat)
+{
+	if (strncasecmp(s, "section", 7) != 0)
+		return 0;
+	const char *p = skip_spaces(s + 7);
+	if (p == s + 7 || !is_digit(*p))
+		return 0;
+	size_t at = (size_t)(p - s), k = at;
+	while (is_digit(s[k]))
+		k++;
+	if (s[k] != '\0' && s[k] != '.' && skip_spaces(s + k) == s + k)
+		return 0;
+	*numat = at;
+	return k - at;
+}
+
+/* "2.1", "2.1.", "2.1In" (the tab lost): the length of the marker (with
+ * its dot) and of the number alone, or 0. A number followed by a digit, a
+ * dot and a digit, or a '%' is not a paragraph's. */
+static size_t para_mark(const char *s, size_t *numlen)
+{
+	size_t k = 0;
+	while (is_digit(s[k]))
+		k++;
+	if (k == 0 || k > 3 || s[k] != '.' || !is_digit(s[k + 1]))
+		return 0;
+	k++;
+	while (is_digit(s[k]))
+		k++;
+	*numlen = k;
+	if (s[k] == '.' && !is_digit(s[k + 1]))
+		k++;
+	else if (s[k] == '.' || s[k] == ',' || s[k] == '%')
+		return 0;
+	return k;
+}
+
+/* "a)", "(a)", "ii)", "(ii)", glued or not to the text: the marker's
+ * length, its letters in key (up to 7 bytes), or 0. Only one letter or a
+ * roman numeral counts. */
+static size_t item_mark(const char *s, char key[8])
+{
+	size_t k = s[0] == '(' ? 1 : 0, start = k;
+	while (s[k] >= 'a' && s[k] <= 'z' && k - start < 7)
+		k++;
+	size_t len = k - start;
+	if (len == 0 || s[k] != ')')
+		return 0;
+	memcpy(key, s + start, len);
+	key[len] = '\0';
+	if (len > 1 && roman_value(key) == 0)
+		return 0;
+	return k + 1;
+}
+
+/* Whether a line ends with a word that a marker on the next line would
+ * complete ("de l'alinéa" / "b) du paragraphe 5.2"): then that marker is
+ * text. */
+static int ends_with_cite_word(const char *s)
+{
+	static const char *const words[] = {"alinéa",        "alinéas",     "subparagraph",
+	                                    "subparagraphs", "sous-alinéa", "l’alinéa",
+	                                    "l'alinéa"};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t w = strlen(words[i]);
+		if (n >= w && strcasecmp(s + n - w, words[i]) == 0 &&
+		    (n == w || s[n - w - 1] == ' ' || strcmp(words[i], "alinéa") == 0))
+			return 1;
+	}
+	return 0;
+}
+
+static void block_start(struct block **v, size_t *n, enum block_kind kind, const char *mark,
+                        size_t marklen, const char *key, const char *text, long no)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	struct block *b = &(*v)[*n];
+	(*n)++;
+	b->kind = kind;
+	b->mark = mark ? xstrndup(mark, marklen) : NULL;
+	b->key = key ? xstrdup(key) : NULL;
+	memset(&b->text, 0, sizeof b->text);
+	sb_adds(&b->text, text);
+	b->no = no;
+}
+
+/* Add a line to the last block, after a space (in amortised linear time:
+ * a text of one block of many lines stays fast). */
+static void block_join(struct block *b, const char *s)
+{
+	if (b->text.len > 0)
+		sb_addc(&b->text, ' ');
+	sb_adds(&b->text, s);
+}
+
+/* The lines [0, n) as blocks. A blank line ends a block, except one that is
+ * a marker alone ("a)" on its line, its text below). A « Section N » line is
+ * a block of its own: the line after it is the heading. */
+static struct block *make_blocks(const struct line *ln, size_t n, size_t *nblocks)
+{
+	struct block *v = NULL;
+	size_t cnt = 0;
+	int open = 0; /* the last block takes the next line */
+	for (size_t i = 0; i < n; i++) {
+		const char *s = ln[i].s;
+		if (*s == '\0') {
+			if (open && cnt > 0 && v[cnt - 1].kind != B_TEXT &&
+			    v[cnt - 1].kind != B_SECTION && v[cnt - 1].text.len == 0)
+				continue; /* a marker alone: its text comes */
+			open = 0;
+			continue;
+		}
+		size_t at, len, numlen;
+		char key[8];
+		int after_word = i > 0 && ln[i - 1].s[0] && ends_with_cite_word(ln[i - 1].s);
+		if ((len = section_mark(s, &at)) > 0) {
+			char *num = xstrndup(s + at, len);
+			const char *rest = s + at + len;
+			if (*rest == '.')
+				rest++;
+			rest = skip_spaces(rest);
+			block_start(&v, &cnt, B_SECTION, s, at + len, num, rest, ln[i].no);
+			free(num);
+			open = 0;
+			continue;
+		}
+		if (!after_word && (len = para_mark(s, &numlen)) > 0) {
+			char *num = xstrndup(s, numlen);
+			const char *rest = skip_spaces(s + len);
+			block_start(&v, &cnt, B_PARA, s, numlen, num, rest, ln[i].no);
+			free(num);
+			open = 1;
+			continue;
+		}
+		if (!after_word && (len = item_mark(s, key)) > 0) {
+			const char *rest = skip_spaces(s + len);
+			block_start(&v, &cnt, B_ITEM, s, len, key, rest, ln[i].no);
+			open = 1;
+			continue;
+		}
+		if (open && cnt > 0)
+			block_join(&v[cnt - 1], s);
+		else
+			block_start(&v, &cnt, B_TEXT, NULL, 0, NULL, s, ln[i].no);
+		open = 1;
+	}
+	*nblocks = cnt;
+	return v;
+}
+
+/* Lowercase ASCII, ’ as ', for comparing a line with known wordings. */
+static char *normalise(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		if (strncmp(s, "\xe2\x80\x99", 3) == 0) { /* ’ */
+			sb_addc(&sb, '\'');
+			s += 2;
+		} else {
+			sb_addc(&sb, utf8_ascii_lower((unsigned char)*s));
+		}
+	}
+	return sb_steal(&sb);
+}
+
+/* The document type lines the importer knows, their type and language. */
+static const struct {
+	const char *line, *type, *lang;
+} doctypes[] = {
+    {"circulaire du secrétaire général", "bulletin", "fr"},
+    {"secretary-general's bulletin", "bulletin", "en"},
+    {"instruction administrative", "instruction", "fr"},
+    {"administrative instruction", "instruction", "en"},
+    {"circulaire d'information", "circular", "fr"},
+    {"information circular", "circular", "en"},
+};
+
+static int doctype_of(const char *s)
+{
+	char *l = normalise(s);
+	int r = -1;
+	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++)
+		if (strcmp(l, doctypes[i].line) == 0)
+			r = (int)i;
+	free(l);
+	return r;
+}
+
+/* A header line that is only the symbol (ST/SGB/2010/2): the symbol, else
+ * NULL (allocated). */
+static char *symbol_line(const char *s)
+{
+	struct cite c;
+	char *r = NULL;
+	if (cite_parse(s, &c)) {
+		if (c.ntargets == 1 && c.targets[0].kind == CITE_EXTERNAL)
+			r = xstrdup(c.targets[0].ref);
+		cite_free(&c);
+	}
+	return r;
+}
+
+/* Header lines that are page furniture of the first page. */
+static int furniture(const char *s)
+{
+	static const char *const lines[] = {"nations unies", "united nations", "secrétariat",
+	                                    "secretariat"};
+	char *l = normalise(s);
+	int r = 0;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		if (strcmp(l, lines[i]) == 0)
+			r = 1;
+	free(l);
+	return r;
+}
+
+int imp_valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !is_digit(s[i]))
+			return 0;
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+/* The reading of the blocks into the tree. */
+struct reader {
+	struct imp *im;
+	struct node *sec;   /* the current section, or NULL */
+	struct node *para;  /* the current paragraph, or NULL */
+	struct node *point; /* the current point of the paragraph's list */
+	struct node *sub;   /* the current point of the point's list */
+	int want_heading;   /* the section's heading comes next */
+};
+
+/* An item's marker: a letter of the paragraph's list, or a roman numeral of
+ * the list of its current point?
+ *
+ * The rule for the letters that are also roman numerals (i, v, x, l, c):
+ *  1. it continues an open list of roman numerals (v after iv): roman;
+ *  2. it is the letter after the last one of the lettered list (i after
+ *     h, v after u): a letter;
+ *  3. else, after a lettered item (i after d)): the first roman numeral of
+ *     a list inside that item;
+ *  4. else, with no list yet in the paragraph, i starts a list of roman
+ *     numerals; the other letters start a lettered list.
+ * Numerals of two letters or more (ii, iv) are always roman. */
+static int item_is_roman(const struct reader *r, const char *key)
+{
+	int rv = roman_value(key);
+	if (rv == 0)
+		return 0;
+	if (r->sub && r->sub->roman && roman_value(r->sub->key) + 1 == rv)
+		return 1;
+	if (key[1] == '\0' && r->point && !r->point->roman && r->point->key[0] + 1 == key[0])
+		return 0;
+	if (key[1] == '\0' && r->point && r->point->roman)
+		return roman_value(r->point->key) + 1 == rv;
+	if (key[1] == '\0' && !r->point)
+		return strcmp(key, "i") == 0;
+	return 1;
+}
+
+static void warn(struct imp *im, long no, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void warn(struct imp *im, long no, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(im->diags, im->file, no, 0, "%s", msg);
+	free(msg);
+}
+
+/* Where text that is no marker goes: the deepest open part. */
+static void place_text(struct reader *r, const struct block *b)
+{
+	struct imp *im = r->im;
+	struct node *to = r->sub ? r->sub : r->point ? r->point : r->para ? r->para : r->sec;
+	if (r->want_heading && r->sec && !r->para) {
+		r->sec->heading = xstrdup(sb_str(&b->text));
+		r->want_heading = 0;
+		return;
+	}
+	if (to == NULL) {
+		add_text(&im->preamble, &im->npreamble, sb_str(&b->text), b->no);
+		return;
+	}
+	add_text(&to->texts, &to->ntexts, sb_str(&b->text), b->no);
+}
+
+static void read_item(struct reader *r, const struct block *b)
+{
+	struct imp *im = r->im;
+	if (r->para == NULL) {
+		/* TRANSLATORS: a warning of 'circ import': a lettered item
+		   (a), b)...) before any numbered paragraph; %s is the item's
+		   marker */
+		warn(im, b->no, _("item %s outside a numbered paragraph: kept as text"), b->mark);
+		struct block tb = *b;
+		memset(&tb.text, 0, sizeof tb.text);
+		sb_addf(&tb.text, "%s %s", b->mark, sb_str(&b->text));
+		place_text(r, &tb);
+		sb_free(&tb.text);
+		return;
+	}
+	int roman = item_is_roman(r, b->key);
+	struct node *pt = node_new(N_POINT, b->mark, b->key, b->no);
+	pt->roman = roman;
+	if (b->text.len)
+		add_text(&pt->texts, &pt->ntexts, sb_str(&b->text), b->no);
+	if (roman && r->point && !r->point->roman) {
+		node_add(r->point, pt);
+		r->sub = pt;
+	} else {
+		node_add(r->para, pt);
+		r->point = pt;
+		r->sub = NULL;
+	}
+}
+
+/* Read the blocks after the header into sections, paragraphs and points. */
+static void read_body(struct reader *r, const struct block *v, size_t n)
+{
+	struct imp *im = r->im;
+	for (size_t i = 0; i < n; i++) {
+		const struct block *b = &v[i];
+		switch (b->kind) {
+		case B_SECTION: {
+			for (size_t k = 0; k < im->nsecs; k++)
+				if (im->secs[k]->kind == N_SECTION &&
+				    strcmp(im->secs[k]->key, b->key) == 0) {
+					/* TRANSLATORS: a warning of 'circ import':
+					   "section 2 again: its eId is used twice" */
+					warn(im, b->no,
+					     _("section %s again: its eId is used twice"), b->key);
+					break;
+				}
+			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
+			im->secs = xreallocarray(im->secs, im->nsecs + 1, sizeof *im->secs);
+			im->secs[im->nsecs++] = r->sec;
+			r->para = r->point = r->sub = NULL;
+			r->want_heading = b->text.len == 0;
+			if (b->text.len)
+				r->sec->heading = xstrdup(sb_str(&b->text));
+			break;
+		}
+		case B_PARA: {
+			struct node **sib = r->sec ? r->sec->kids : im->secs;
+			size_t nsib = r->sec ? r->sec->nkids : im->nsecs;
+			for (size_t k = 0; k < nsib; k++)
+				if (strcmp(sib[k]->key, b->key) == 0) {
+					/* TRANSLATORS: a warning of 'circ import':
+					   "paragraph 2.1 again: its eId is used twice" */
+					warn(im, b->no,
+					     _("paragraph %s again: its eId is used twice"),
+					     b->key);
+					break;
+				}
+			struct node *p = node_new(N_PARA, b->mark, b->key, b->no);
+			if (b->text.len)
+				add_text(&p->texts, &p->ntexts, sb_str(&b->text), b->no);
+			if (r->sec) {
+				size_t sl = strlen(r->sec->key);
+				if (strncmp(b->key, r->sec->key, sl) != 0 || b->key[sl] != '.')
+					/* TRANSLATORS: a warning of 'circ import': "paragraph
+					   3.1 is in section 2" */
+					warn(im, b->no, _("paragraph %s is in section %s"), b->key,
+					     r->sec->key);
+				node_add(r->sec, p);
+			} else {
+				im->secs = xreallocarray(im->secs, im->nsecs + 1, sizeof *im->secs);
+				im->secs[im->nsecs++] = p;
+			}
+			r->para = p;
+			r->point = r->sub = NULL;
+			r->want_heading = 0;
+			break;
+		}
+		case B_ITEM:
+			r->want_heading = 0;
+			read_item(r, b);
+			break;
+		case B_TEXT:
+			place_text(r, b);
+			break;
+		}
+	}
+}
+
+/* eIds by the AKN naming rule: sec_2, sec_2__para_2-1,
+ * ..__list_1__point_a, ..__point_a__list_1__point_i. */
+static void give_eids(struct node *nd, const char *prefix)
+{
+	if (nd->kind == N_SECTION) {
+		nd->eid = xasprintf("sec_%s", nd->key);
+	} else if (nd->kind == N_PARA) {
+		char *k = xstrdup(nd->key);
+		for (char *p = k; *p; p++)
+			if (*p == '.')
+				*p = '-';
+		nd->eid = prefix ? xasprintf("%s__para_%s", prefix, k) : xasprintf("para_%s", k);
+		free(k);
+	} else {
+		nd->eid = xasprintf("%s__list_1__point_%s", prefix, nd->key);
+	}
+	for (size_t i = 0; i < nd->nkids; i++)
+		give_eids(nd->kids[i], nd->eid);
+}
+
+/* The part a citation's reference names ("1.2", "5.2 b)", "7.3 d) ii)",
+ * "section 8"), or NULL. */
+static const struct node *resolve(const struct imp *im, const char *ref)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", ref);
+	char *save = NULL, *w = strtok_r(buf, " ", &save);
+	if (w == NULL)
+		return NULL;
+	const struct node *at = NULL;
+	if (strcmp(w, "section") == 0) {
+		w = strtok_r(NULL, " ", &save);
+		for (size_t i = 0; w && i < im->nsecs; i++)
+			if (im->secs[i]->kind == N_SECTION && strcmp(im->secs[i]->key, w) == 0)
+				return im->secs[i];
+		return NULL;
+	}
+	for (size_t i = 0; i < im->nsecs && !at; i++) {
+		const struct node *s = im->secs[i];
+		if (s->kind == N_PARA && strcmp(s->key, w) == 0)
+			at = s;
+		for (size_t k = 0; s->kind == N_SECTION && k < s->nkids && !at; k++)
+			if (strcmp(s->kids[k]->key, w) == 0)
+				at = s->kids[k];
+	}
+	while (at && (w = strtok_r(NULL, " ", &save)) != NULL) {
+		size_t l = strlen(w);
+		if (l > 0 && w[l - 1] == ')')
+			w[l - 1] = '\0';
+		const struct node *next = NULL;
+		for (size_t k = 0; k < at->nkids && !next; k++)
+			if (strcmp(at->kids[k]->key, w) == 0)
+				next = at->kids[k];
+		at = next;
+	}
+	return at;
+}
+
+/* Add s escaped for XML text or an attribute. */
+static void add_escaped(struct strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			sb_adds(out, "&amp;");
+			break;
+		case '<':
+			sb_adds(out, "&lt;");
+			break;
+		case '>':
+			sb_adds(out, "&gt;");
+			break;
+		case '"':
+			sb_adds(out, "&quot;");
+			break;
+		default:
+			sb_addc(out, s[i]);
+		}
+	}
+}
+
+static void add_esc(struct strbuf *out, const char *s)
+{
+	add_escaped(out, s, strlen(s));
+}
+
+/* Running text with its citations as <ref>s: a citation of one part that
+ * exists, of this document (when its IRI is known) or of another
+ * document. A citation of a part the text does not have stays text and is
+ * reported. */
+static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t)
+{
+	struct cite_list cl;
+	size_t n = strlen(t->text), at = 0;
+	cite_detect(t->text, n, &cl);
+	for (size_t i = 0; i < cl.n; i++) {
+		const struct cite *c = &cl.v[i];
+		char *href = NULL;
+		if (c->ntargets == 1 && c->targets[0].kind == CITE_EXTERNAL) {
+			href = cite_symbol_iri(c->targets[0].ref);
+		} else if (c->ntargets == 1 && c->targets[0].kind == CITE_SELF) {
+			href = xstrdup(im->work);
+		} else {
+			const struct node *to = NULL;
+			int all = c->ntargets > 0;
+			for (size_t k = 0; k < c->ntargets; k++) {
+				const struct node *x = resolve(im, c->targets[k].ref);
+				if (x == NULL) {
+					all = 0;
+					/* TRANSLATORS: a warning of 'circ import': the
+					   text cites a part it does not have; the first
+					   %s is the citation as written, the second the
+					   part it names ("5.2 b)") */
+					warn(im, t->no,
+					     _("'%.*s' cites %s, which the text does not have: "
+					       "left as text"),
+					     (int)(c->end - c->start), t->text + c->start,
+					     c->targets[k].ref);
+				} else if (k == 0) {
+					to = x;
+				}
+			}
+			if (all && c->ntargets == 1)
+				href = xasprintf("#%s", to->eid);
+		}
+		if (href == NULL)
+			continue;
+		add_escaped(out, t->text + at, c->start - at);
+		sb_adds(out, "<ref href=\"");
+		add_esc(out, href);
+		sb_adds(out, "\">");
+		add_escaped(out, t->text + c->start, c->end - c->start);
+		sb_adds(out, "</ref>");
+		at = c->end;
+		free(href);
+	}
+	add_escaped(out, t->text + at, n - at);
+	cite_list_free(&cl);
+}
+
+static void indent(struct strbuf *out, int depth)
+{
+	sb_addn(out, ' ', (size_t)depth * 2);
+}
+
+static void add_ps(struct strbuf *out, struct imp *im, const struct para_text *v, size_t n,
+                   int depth)
+{
+	for (size_t i = 0; i < n; i++) {
+		indent(out, depth);
+		sb_adds(out, "<p>");
+		add_text_refs(out, im, &v[i]);
+		sb_adds(out, "</p>\n");
+	}
+	if (n == 0) {
+		indent(out, depth);
+		sb_adds(out, "<p/>\n");
+	}
+}
+
+/* A section, paragraph or point and everything below it. */
+static void write_node(struct strbuf *out, struct imp *im, const struct node *nd, int depth)
+{
+	static const char *const tags[] = {"section", "paragraph", "point"};
+	const char *tag = tags[nd->kind];
+	indent(out, depth);
+	sb_addf(out, "<%s eId=\"", tag);
+	add_esc(out, nd->eid);
+	sb_adds(out, "\">\n");
+	indent(out, depth + 1);
+	sb_adds(out, "<num>");
+	add_esc(out, nd->num);
+	sb_adds(out, "</num>\n");
+	if (nd->heading) {
+		indent(out, depth + 1);
+		sb_adds(out, "<heading>");
+		add_esc(out, nd->heading);
+		sb_adds(out, "</heading>\n");
+	}
+	if (nd->nkids == 0) {
+		indent(out, depth + 1);
+		sb_adds(out, "<content>\n");
+		add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
+		indent(out, depth + 1);
+		sb_adds(out, "</content>\n");
+	} else {
+		if (nd->ntexts > 0) {
+			indent(out, depth + 1);
+			sb_adds(out, "<intro>\n");
+			add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
+			indent(out, depth + 1);
+			sb_adds(out, "</intro>\n");
+		}
+		int list = nd->kind != N_SECTION;
+		if (list) {
+			indent(out, depth + 1);
+			sb_adds(out, "<list eId=\"");
+			add_esc(out, nd->eid);
+			sb_adds(out, "__list_1\">\n");
+		}
+		for (size_t i = 0; i < nd->nkids; i++)
+			write_node(out, im, nd->kids[i], depth + 1 + list);
+		if (list) {
+			indent(out, depth + 1);
+			sb_adds(out, "</list>\n");
+		}
+	}
+	indent(out, depth);
+	sb_addf(out, "</%s>\n", tag);
+}
+
+/* "Ban Ki-moon" -> "banKiMoon": the signatory's eId (ASCII letters and
+ * digits; "António" gives "antnio"), "signatory" when none is left. */
+static char *person_id(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int up = 0;
+	for (const char *p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (utf8_is_ascii_alnum(c)) {
+			char ch = up && sb.len ? (char)(c >= 'a' && c <= 'z' ? c - 32 : c)
+			                       : utf8_ascii_lower(c);
+			if (sb.len == 0 && is_digit((char)c))
+				sb_addc(&sb, 'p');
+			sb_addc(&sb, ch);
+			up = 0;
+		} else if (c < 0x80) {
+			up = 1; /* a letter outside ASCII is left out */
+		}
+	}
+	if (sb.len == 0)
+		sb_adds(&sb, "signatory");
+	return sb_steal(&sb);
+}
+
+/* The language codes of the FRBR expression. */
+static const char *lang3(const char *lang)
+{
+	return strcmp(lang, "fr") == 0 ? "fra" : "eng";
+}
+
+static void write_frbr(struct strbuf *out, struct imp *im, const char *level, const char *this_v,
+                       const char *uri, const char *author, int depth)
+{
+	indent(out, depth);
+	sb_addf(out, "<FRBR%s>\n", level);
+	indent(out, depth + 1);
+	sb_adds(out, "<FRBRthis value=\"");
+	add_esc(out, this_v);
+	sb_adds(out, "\"/>\n");
+	indent(out, depth + 1);
+	sb_adds(out, "<FRBRuri value=\"");
+	add_esc(out, uri);
+	sb_adds(out, "\"/>\n");
+	indent(out, depth + 1);
+	sb_addf(out, "<FRBRdate date=\"%s\" name=\"%s\"/>\n", im->date,
+	        im->date_is_year ? "year" : "publication");
+	indent(out, depth + 1);
+	sb_addf(out, "<FRBRauthor href=\"#%s\"/>\n", author);
+	if (strcmp(level, "Work") == 0) {
+		indent(out, depth + 1);
+		sb_adds(out, "<FRBRcountry value=\"un\"/>\n");
+		indent(out, depth + 1);
+		sb_adds(out, "<FRBRnumber value=\"");
+		for (const char *p = im->symbol; *p; p++)
+			sb_addc(out, *p == '/' ? '-' : *p);
+		sb_adds(out, "\" showAs=\"");
+		add_esc(out, im->symbol);
+		sb_adds(out, "\"/>\n");
+	} else if (strcmp(level, "Expression") == 0) {
+		indent(out, depth + 1);
+		sb_addf(out, "<FRBRlanguage language=\"%s\"/>\n", lang3(im->lang));
+	}
+	indent(out, depth);
+	sb_addf(out, "</FRBR%s>\n", level);
+}
+
+/* The signatory's role, refersTo="#sg" when it is the Secretary-General. */
+static void write_role(struct strbuf *out, const char *role)
+{
+	char *l = normalise(role);
+	int sg = strstr(l, "secrétaire général") || strstr(l, "secretary-general");
+	sb_adds(out, sg ? "<role refersTo=\"#sg\">" : "<role>");
+	add_esc(out, role);
+	sb_adds(out, "</role>");
+	free(l);
+}
+
+static void write_doc(struct strbuf *out, struct imp *im)
+{
+	int fr = strcmp(im->lang, "fr") == 0;
+	sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
+	sb_addf(out, "  <statement name=\"%s\" contains=\"originalVersion\">\n", im->type);
+	sb_adds(out, "    <meta>\n      <identification source=\"#circ\">\n");
+	char *wthis = xasprintf("%s/main", im->work);
+	char *expr = xasprintf("%s/%s@", im->work, lang3(im->lang));
+	char *ethis = xasprintf("%s/main", expr);
+	char *mthis = xasprintf("%s/main.xml", expr);
+	char *muri = xasprintf("%s.akn", expr);
+	write_frbr(out, im, "Work", wthis, im->work, "sg", 4);
+	write_frbr(out, im, "Expression", ethis, expr, "un", 4);
+	write_frbr(out, im, "Manifestation", mthis, muri, "circ", 4);
+	free(wthis);
+	free(expr);
+	free(ethis);
+	free(mthis);
+	free(muri);
+	sb_adds(out, "      </identification>\n      <references source=\"#circ\">\n");
+	sb_addf(out,
+	        "        <TLCOrganization eId=\"un\" href=\"/akn/ontology/organizations/un\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Organisation des Nations Unies" : "United Nations");
+	sb_addf(out,
+	        "        <TLCOrganization eId=\"circ\" href=\"/akn/ontology/organizations/circ\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Projet circ" : "The circ project");
+	sb_addf(out,
+	        "        <TLCRole eId=\"sg\" href=\"/akn/ontology/roles/un/secretaryGeneral\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Secrétaire général" : "Secretary-General");
+	char *pid = im->sig_name ? person_id(im->sig_name) : NULL;
+	if (pid) {
+		sb_addf(
+		    out,
+		    "        <TLCPerson eId=\"%s\" href=\"/akn/ontology/persons/un/%s\" showAs=\"",
+		    pid, pid);
+		add_esc(out, im->sig_name);
+		sb_adds(out, "\"/>\n");
+	}
+	sb_adds(out, "      </references>\n    </meta>\n");
+	if (im->doctype || im->title) {
+		sb_adds(out, "    <preface>\n");
+		if (im->doctype) {
+			sb_adds(out, "      <p class=\"docType\"><docType>");
+			add_esc(out, im->doctype);
+			sb_adds(out, "</docType></p>\n");
+		}
+		if (im->title) {
+			sb_adds(out, "      <p class=\"docTitle\"><docTitle>");
+			add_esc(out, im->title);
+			sb_adds(out, "</docTitle></p>\n");
+		}
+		sb_adds(out, "    </preface>\n");
+	}
+	if (im->npreamble) {
+		sb_adds(out, "    <preamble>\n");
+		add_ps(out, im, im->preamble, im->npreamble, 3);
+		sb_adds(out, "    </preamble>\n");
+	}
+	sb_adds(out, "    <mainBody>\n");
+	for (size_t i = 0; i < im->nsecs; i++)
+		write_node(out, im, im->secs[i], 3);
+	sb_adds(out, "    </mainBody>\n");
+	if (im->sig_name) {
+		sb_adds(out, "    <conclusions>\n      <blockContainer eId=\"signature\">\n"
+		             "        <p><signature>");
+		if (im->sig_role && im->sig_role_first) {
+			write_role(out, im->sig_role);
+			sb_adds(out, "<eol/>");
+		}
+		add_esc(out, im->sig_pre);
+		sb_addc(out, ' ');
+		sb_addf(out, "<person refersTo=\"#%s\" as=\"#sg\">", pid);
+		add_esc(out, im->sig_name);
+		sb_adds(out, "</person>");
+		if (im->sig_role && !im->sig_role_first) {
+			sb_adds(out, "<eol/>");
+			write_role(out, im->sig_role);
+		}
+		sb_adds(out, "</signature></p>\n      </blockContainer>\n    </conclusions>\n");
+	}
+	free(pid);
+	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
+}
+
+/* A short line that is no marker: a role ("Le Secrétaire général"). */
+static int role_line(const char *r)
+{
+	char key[8];
+	size_t nl;
+	return r[0] && strlen(r) < 80 && !para_mark(r, &nl) && !item_mark(r, key) &&
+	       !strchr(r, ')');
+}
+
+/* "(Signé) Ban Ki-moon": the length of "(Signé)", or 0. */
+static size_t signed_line(const char *s)
+{
+	static const char *const pres[] = {"(Signé)", "(Signed)", "(signé)", "(signed)"};
+	for (size_t i = 0; i < sizeof pres / sizeof pres[0]; i++) {
+		size_t pl = strlen(pres[i]);
+		if (strncmp(s, pres[i], pl) == 0 && s[pl] == ' ' && s[pl + 1] != '\0')
+			return pl;
+	}
+	return 0;
+}
+
+/* The signature at the end: "(Signé) Name" on the last line and the role
+ * on the line before (the French order), or the role last and "(Signed)
+ * Name" before it (the English one). Returns the index of its first line
+ * (n when there is none). */
+static size_t take_signature(struct imp *im, const struct line *ln, size_t n)
+{
+	size_t e = n;
+	while (e > 0 && ln[e - 1].s[0] == '\0')
+		e--;
+	if (e == 0)
+		return n;
+	size_t pl, at = e - 1, role = n;
+	if ((pl = signed_line(ln[e - 1].s)) > 0) {
+		if (e >= 2 && role_line(ln[e - 2].s))
+			role = e - 2;
+	} else if (e >= 2 && (pl = signed_line(ln[e - 2].s)) > 0 && role_line(ln[e - 1].s)) {
+		at = e - 2;
+		role = e - 1;
+	} else {
+		return n;
+	}
+	im->sig_pre = xstrndup(ln[at].s, pl);
+	im->sig_name = xstrdup(ln[at].s + pl + 1);
+	im->sig_role_first = role < at;
+	if (role < n)
+		im->sig_role = xstrdup(ln[role].s);
+	return role < at ? role : at;
+}
+
+/* "15 March 2031", "1er février 2010": the date as YYYY-MM-DD in out, or
+ * 0. */
+static int date_line(const char *s, char out[11])
+{
+	static const char *const months[] = {
+	    "january", "february", "march",     "april",   "may",      "june",
+	    "july",    "august",   "september", "october", "november", "december",
+	    "janvier", "février",  "mars",      "avril",   "mai",      "juin",
+	    "juillet", "août",     "septembre", "octobre", "novembre", "décembre"};
+	char *l = normalise(s);
+	int d = 0, y = 0, r = 0, used = 0;
+	char word[32];
+	if (sscanf(l, "%2d%*[er] %31s %4d%n", &d, word, &y, &used) == 3 ||
+	    sscanf(l, "%2d %31s %4d%n", &d, word, &y, &used) == 3) {
+		for (int m = 0; m < 24 && !r; m++) {
+			if (strcmp(word, months[m]) == 0 && l[used] == '\0') {
+				snprintf(out, 11, "%04d-%02d-%02d", y, m % 12 + 1, d);
+				r = imp_valid_date(out);
+			}
+		}
+	}
+	free(l);
+	return r;
+}
+
+/* The lines of the header before the document type line or the first
+ * marker, one by one: "United Nations", "Secretariat" (left out), the
+ * symbol and the date (taken, left out). */
+static void read_header_lines(struct imp *im, struct line *ln, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = ln[i].s;
+		size_t at, nl;
+		char key[8], date[11];
+		if (section_mark(s, &at) || para_mark(s, &nl) || item_mark(s, key) ||
+		    doctype_of(s) >= 0)
+			return;
+		char *sym = symbol_line(s);
+		int skip = sym != NULL || furniture(s);
+		if (sym && im->symbol == NULL)
+			im->symbol = sym;
+		else
+			free(sym);
+		if (!skip && date_line(s, date)) {
+			if (im->text_date == NULL)
+				im->text_date = xstrdup(date);
+			skip = 1;
+		}
+		if (skip)
+			ln[i].s[0] = '\0';
+	}
+}
+
+/* Count the words that say which language the text is in. */
+static const char *guess_lang(const char *text, size_t n)
+{
+	static const char *const fr[] = {" le ", " la ", " les ", " des ", " du "};
+	static const char *const en[] = {" the ", " of ", " and ", " shall "};
+	size_t cf = 0, ce = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < sizeof fr / sizeof fr[0]; k++)
+			cf += strncmp(text + i, fr[k], strlen(fr[k])) == 0;
+		for (size_t k = 0; k < sizeof en / sizeof en[0]; k++)
+			ce += strncmp(text + i, en[k], strlen(en[k])) == 0;
+	}
+	return cf > ce ? "fr" : "en";
+}
+
+static void imp_free(struct imp *im)
+{
+	for (size_t i = 0; i < im->npreamble; i++)
+		free(im->preamble[i].text);
+	free(im->preamble);
+	for (size_t i = 0; i < im->nsecs; i++)
+		node_free(im->secs[i]);
+	free(im->secs);
+	free(im->doctype);
+	free(im->title);
+	free(im->symbol);
+	free(im->date);
+	free(im->lang);
+	free(im->type);
+	free(im->sig_role);
+	free(im->sig_name);
+	free(im->sig_pre);
+	free(im->work);
+	free(im->text_date);
+}
+
+/* The line of byte off of text. */
+static long line_of(const char *text, size_t off)
+{
+	long no = 1;
+	for (size_t i = 0; i < off; i++)
+		no += text[i] == '\n';
+	return no;
+}
+
+/* Check the options and what the text gave, and fill in the rest. */
+static enum imp_status settle(struct imp *im, const struct imp_opts *o, const char *text, size_t n)
+{
+	if (o->symbol) {
+		char *s = symbol_line(o->symbol);
+		if (s == NULL || strcmp(s, o->symbol) != 0) {
+			/* TRANSLATORS: 'circ import --symbol S': S is not a UN
+			   document symbol; ST/SGB/2010/2 is an example */
+			diag_add(im->diags, NULL, 0, 0,
+			         _("--symbol: '%s' is not a document symbol such as ST/SGB/2010/2"),
+			         o->symbol);
+			free(s);
+			return IMP_BAD_OPTION;
+		}
+		free(im->symbol);
+		im->symbol = s;
+	}
+	if (im->symbol == NULL) {
+		/* TRANSLATORS: 'circ import': %s is the file name */
+		diag_add(im->diags, im->file, 0, 0,
+		         _("the text does not give its symbol: give it with --symbol "
+		           "(--symbol ST/SGB/2010/2)"));
+		return IMP_BAD_OPTION;
+	}
+	const char *ty = NULL;
+	if (o->type) {
+		if (strcmp(o->type, "bulletin") && strcmp(o->type, "instruction") &&
+		    strcmp(o->type, "circular")) {
+			/* TRANSLATORS: bulletin, instruction and circular are what
+			   the user types after --type: keep them */
+			diag_add(im->diags, NULL, 0, 0,
+			         _("--type: '%s' is not bulletin, instruction or circular"),
+			         o->type);
+			return IMP_BAD_OPTION;
+		}
+		ty = o->type;
+	} else if (im->type) {
+		ty = im->type;
+	} else {
+		ty = strncmp(im->symbol, "ST/AI/", 6) == 0   ? "instruction"
+		     : strncmp(im->symbol, "ST/IC/", 6) == 0 ? "circular"
+		                                             : "bulletin";
+	}
+	char *t = xstrdup(ty);
+	free(im->type);
+	im->type = t;
+	if (o->lang) {
+		if (strcmp(o->lang, "fr") && strcmp(o->lang, "en")) {
+			diag_add(im->diags, NULL, 0, 0, _("--lang: '%s' is not fr or en"), o->lang);
+			return IMP_BAD_OPTION;
+		}
+		free(im->lang);
+		im->lang = xstrdup(o->lang);
+	} else if (im->lang == NULL) {
+		im->lang = xstrdup(guess_lang(text, n));
+	}
+	if (o->date) {
+		if (!imp_valid_date(o->date)) {
+			diag_add(im->diags, NULL, 0, 0,
+			         _("--date: '%s' is not a date written YYYY-MM-DD"), o->date);
+			return IMP_BAD_OPTION;
+		}
+		im->date = xstrdup(o->date);
+	} else if (im->text_date) {
+		im->date = xstrdup(im->text_date);
+	} else {
+		/* the year of the symbol: ST/SGB/2010/2 */
+		const char *y = strchr(im->symbol, '/');
+		y = y ? strchr(y + 1, '/') : NULL;
+		if (y && is_digit(y[1]) && is_digit(y[2]) && is_digit(y[3]) && is_digit(y[4]) &&
+		    (y[5] == '/' || y[5] == '\0')) {
+			im->date = xasprintf("%.4s-01-01", y + 1);
+			im->date_is_year = 1;
+		} else {
+			diag_add(im->diags, im->file, 0, 0,
+			         _("the symbol %s gives no year: give the date with --date "
+			           "YYYY-MM-DD"),
+			         im->symbol);
+			return IMP_BAD_OPTION;
+		}
+	}
+	im->work = cite_symbol_iri(im->symbol);
+	return IMP_OK;
+}
+
+enum imp_status imp_text(const char *text, size_t n, const char *file, const struct imp_opts *o,
+                         struct strbuf *out, struct diag_list *diags)
+{
+	struct imp im;
+	memset(&im, 0, sizeof im);
+	im.file = file;
+	im.diags = diags;
+	if (n > IMP_MAX_BYTES) {
+		/* TRANSLATORS: 'circ import' of a text too large; %zu is a
+		   number of MiB */
+		diag_add(diags, file, 0, 0, _("the text is larger than %zu MiB: not a bulletin"),
+		         IMP_MAX_BYTES >> 20);
+		return IMP_BAD_TEXT;
+	}
+	const char *nul = memchr(text, '\0', n);
+	size_t bad = utf8_check(text, n);
+	if (nul || bad < n) {
+		size_t off = nul && (size_t)(nul - text) < bad ? (size_t)(nul - text) : bad;
+		diag_add(diags, file, line_of(text, off), 0,
+		         nul && (size_t)(nul - text) == off
+		             /* TRANSLATORS: 'circ import' of a file that is not
+		                text */
+		             ? _("a NUL byte: this is not a text file")
+		             : _("invalid UTF-8: the text must be UTF-8"));
+		return IMP_BAD_TEXT;
+	}
+	size_t nlines, nblocks;
+	struct line *ln = split_lines(text, n, &nlines);
+	size_t end = take_signature(&im, ln, nlines);
+	read_header_lines(&im, ln, end);
+	struct block *bl = make_blocks(ln, end, &nblocks);
+
+	/* the header: everything before the first marker */
+	size_t i = 0;
+	for (; i < nblocks && bl[i].kind == B_TEXT; i++) {
+		const struct block *b = &bl[i];
+		char *sym = NULL;
+		int dt;
+		if (im.title == NULL && im.npreamble == 0 &&
+		    (sym = symbol_line(sb_str(&b->text))) != NULL) {
+			if (im.symbol == NULL)
+				im.symbol = sym;
+			else
+				free(sym);
+		} else if (im.doctype == NULL && im.title == NULL &&
+		           (dt = doctype_of(sb_str(&b->text))) >= 0) {
+			im.doctype = xstrdup(sb_str(&b->text));
+			im.type = xstrdup(doctypes[dt].type);
+			im.lang = xstrdup(doctypes[dt].lang);
+		} else if (im.title == NULL && im.npreamble == 0 && furniture(sb_str(&b->text))) {
+			continue;
+		} else if (im.title == NULL) {
+			im.title = xstrdup(sb_str(&b->text));
+		} else {
+			add_text(&im.preamble, &im.npreamble, sb_str(&b->text), b->no);
+		}
+	}
+	struct reader r = {&im, NULL, NULL, NULL, NULL, 0};
+	read_body(&r, bl + i, nblocks - i);
+	for (size_t k = 0; k < nblocks; k++) {
+		free(bl[k].mark);
+		free(bl[k].key);
+		sb_free(&bl[k].text);
+	}
+	free(bl);
+	for (size_t k = 0; k < nlines; k++)
+		free(ln[k].s);
+	free(ln);
+
+	enum imp_status st = IMP_OK;
+	if (im.nsecs == 0) {
+		/* TRANSLATORS: 'circ import' found nothing it could read as a
+		   bulletin's structure */
+		diag_add(diags, file, 0, 0,
+		         _("no structure found: no « Section N » and no numbered paragraph "
+		           "(1.1)"));
+		st = IMP_BAD_TEXT;
+	} else {
+		st = settle(&im, o, text, n);
+	}
+	if (st == IMP_OK) {
+		for (size_t k = 0; k < im.nsecs; k++)
+			give_eids(im.secs[k], NULL);
+		write_doc(out, &im);
+	}
+	imp_free(&im);
+	return st;
+}
