@@ -1,10 +1,9 @@
 /* import.c: the importer of published bulletin text (see import.h). It owns
- * three steps: the text cut into lines and the lines into blocks (a block
- * starts at a marker, « Section N », "2.1", "a)", or after a blank line, and
- * joins the lines that follow it); the blocks read into a tree of sections,
- * paragraphs and points, with the header before it and the signature after;
- * the tree written out as Akoma Ntoso, citations marked up by cite.h's
- * detector and resolved against the tree. */
+ * two of its three steps: the text cut into lines and the lines into blocks
+ * (a block starts at a marker, « Section N », "2.1", "a)", or after a blank
+ * line, and joins the lines that follow it); the blocks read into a tree of
+ * sections, paragraphs and points, with the header before it and the
+ * signature after. import_write.c writes the tree out. */
 #include "circ/import.h"
 
 #include <stdarg.h>
@@ -18,6 +17,7 @@
 #include "circ/i18n.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
+#include "import_internal.h"
 
 /* One line of the input, its spaces and tabs collapsed and trimmed. */
 struct line {
@@ -34,45 +34,6 @@ struct block {
 	char *key;          /* "1", "1.1", "a", "ii" */
 	struct strbuf text; /* may be empty */
 	long no;            /* line of its first line */
-};
-
-/* A run of text (one <p>) and where it comes from. */
-struct para_text {
-	char *text;
-	long no;
-};
-
-enum node_kind { N_SECTION, N_PARA, N_POINT };
-
-/* A section, paragraph or point of the tree. */
-struct node {
-	enum node_kind kind;
-	char *num;     /* as written */
-	char *key;     /* "1", "1.1", "a", "ii" */
-	char *heading; /* sections */
-	char *eid;
-	struct para_text *texts; /* its text before its list (or all of it) */
-	size_t ntexts;
-	struct node **kids; /* paragraphs of a section, points of a list */
-	size_t nkids;
-	int roman; /* points: a roman numeral */
-	long no;
-};
-
-/* The whole import. */
-struct imp {
-	const char *file;
-	struct diag_list *diags;
-	char *doctype, *title, *symbol, *date, *lang, *type;
-	int date_is_year;
-	struct para_text *preamble;
-	size_t npreamble;
-	struct node **secs; /* sections, or paragraphs when there are none */
-	size_t nsecs;
-	char *sig_role, *sig_name, *sig_pre; /* sig_pre: "(Signé)" */
-	int sig_role_first;                  /* the role before the name */
-	char *text_date;                     /* the date the header gives */
-	char *work;                          /* the work IRI */
 };
 
 static void add_text(struct para_text **v, size_t *n, const char *text, long no)
@@ -153,7 +114,7 @@ static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 	return v;
 }
 
-static int is_digit(char c)
+int imp_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
@@ -196,10 +157,10 @@ static size_t section_mark(const char *s, size_t *numat)
 	if (strncasecmp(s, "section", 7) != 0)
 		return 0;
 	const char *p = skip_spaces(s + 7);
-	if (p == s + 7 || !is_digit(*p))
+	if (p == s + 7 || !imp_is_digit(*p))
 		return 0;
 	size_t at = (size_t)(p - s), k = at;
-	while (is_digit(s[k]))
+	while (imp_is_digit(s[k]))
 		k++;
 	if (s[k] != '\0' && s[k] != '.' && skip_spaces(s + k) == s + k)
 		return 0;
@@ -213,15 +174,15 @@ static size_t section_mark(const char *s, size_t *numat)
 static size_t para_mark(const char *s, size_t *numlen)
 {
 	size_t k = 0;
-	while (is_digit(s[k]))
+	while (imp_is_digit(s[k]))
 		k++;
-	if (k == 0 || k > 3 || s[k] != '.' || !is_digit(s[k + 1]))
+	if (k == 0 || k > 3 || s[k] != '.' || !imp_is_digit(s[k + 1]))
 		return 0;
 	k++;
-	while (is_digit(s[k]))
+	while (imp_is_digit(s[k]))
 		k++;
 	*numlen = k;
-	if (s[k] == '.' && !is_digit(s[k + 1]))
+	if (s[k] == '.' && !imp_is_digit(s[k + 1]))
 		k++;
 	else if (s[k] == '.' || s[k] == ',' || s[k] == '%')
 		return 0;
@@ -343,7 +304,7 @@ static struct block *make_blocks(const struct line *ln, size_t n, size_t *nblock
 }
 
 /* Lowercase ASCII, ’ as ', for comparing a line with known wordings. */
-static char *normalise(const char *s)
+char *imp_normalise(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (; *s; s++) {
@@ -371,7 +332,7 @@ static const struct {
 
 static int doctype_of(const char *s)
 {
-	char *l = normalise(s);
+	char *l = imp_normalise(s);
 	int r = -1;
 	for (size_t i = 0; i < sizeof doctypes / sizeof doctypes[0]; i++)
 		if (strcmp(l, doctypes[i].line) == 0)
@@ -399,7 +360,7 @@ static int furniture(const char *s)
 {
 	static const char *const lines[] = {"nations unies", "united nations", "secrétariat",
 	                                    "secretariat"};
-	char *l = normalise(s);
+	char *l = imp_normalise(s);
 	int r = 0;
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		if (strcmp(l, lines[i]) == 0)
@@ -416,7 +377,7 @@ int imp_valid_date(const char *s)
 	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
 		return 0;
 	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !is_digit(s[i]))
+		if (i != 4 && i != 7 && !imp_is_digit(s[i]))
 			return 0;
 	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
@@ -464,9 +425,7 @@ static int item_is_roman(const struct reader *r, const char *key)
 	return 1;
 }
 
-static void warn(struct imp *im, long no, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void warn(struct imp *im, long no, const char *fmt, ...)
+void imp_warn(struct imp *im, long no, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -500,7 +459,8 @@ static void read_item(struct reader *r, const struct block *b)
 		/* TRANSLATORS: a warning of 'circ import': a lettered item
 		   (a), b)...) before any numbered paragraph; %s is the item's
 		   marker */
-		warn(im, b->no, _("item %s outside a numbered paragraph: kept as text"), b->mark);
+		imp_warn(im, b->no, _("item %s outside a numbered paragraph: kept as text"),
+		         b->mark);
 		struct block tb = *b;
 		memset(&tb.text, 0, sizeof tb.text);
 		sb_addf(&tb.text, "%s %s", b->mark, sb_str(&b->text));
@@ -536,8 +496,9 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				    strcmp(im->secs[k]->key, b->key) == 0) {
 					/* TRANSLATORS: a warning of 'circ import':
 					   "section 2 again: its eId is used twice" */
-					warn(im, b->no,
-					     _("section %s again: its eId is used twice"), b->key);
+					imp_warn(im, b->no,
+					         _("section %s again: its eId is used twice"),
+					         b->key);
 					break;
 				}
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
@@ -556,9 +517,9 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				if (strcmp(sib[k]->key, b->key) == 0) {
 					/* TRANSLATORS: a warning of 'circ import':
 					   "paragraph 2.1 again: its eId is used twice" */
-					warn(im, b->no,
-					     _("paragraph %s again: its eId is used twice"),
-					     b->key);
+					imp_warn(im, b->no,
+					         _("paragraph %s again: its eId is used twice"),
+					         b->key);
 					break;
 				}
 			struct node *p = node_new(N_PARA, b->mark, b->key, b->no);
@@ -569,8 +530,8 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				if (strncmp(b->key, r->sec->key, sl) != 0 || b->key[sl] != '.')
 					/* TRANSLATORS: a warning of 'circ import': "paragraph
 					   3.1 is in section 2" */
-					warn(im, b->no, _("paragraph %s is in section %s"), b->key,
-					     r->sec->key);
+					imp_warn(im, b->no, _("paragraph %s is in section %s"),
+					         b->key, r->sec->key);
 				node_add(r->sec, p);
 			} else {
 				im->secs = xreallocarray(im->secs, im->nsecs + 1, sizeof *im->secs);
@@ -590,382 +551,6 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			break;
 		}
 	}
-}
-
-/* eIds by the AKN naming rule: sec_2, sec_2__para_2-1,
- * ..__list_1__point_a, ..__point_a__list_1__point_i. */
-static void give_eids(struct node *nd, const char *prefix)
-{
-	if (nd->kind == N_SECTION) {
-		nd->eid = xasprintf("sec_%s", nd->key);
-	} else if (nd->kind == N_PARA) {
-		char *k = xstrdup(nd->key);
-		for (char *p = k; *p; p++)
-			if (*p == '.')
-				*p = '-';
-		nd->eid = prefix ? xasprintf("%s__para_%s", prefix, k) : xasprintf("para_%s", k);
-		free(k);
-	} else {
-		nd->eid = xasprintf("%s__list_1__point_%s", prefix, nd->key);
-	}
-	for (size_t i = 0; i < nd->nkids; i++)
-		give_eids(nd->kids[i], nd->eid);
-}
-
-/* The part a citation's reference names ("1.2", "5.2 b)", "7.3 d) ii)",
- * "section 8"), or NULL. */
-static const struct node *resolve(const struct imp *im, const char *ref)
-{
-	char buf[128];
-	snprintf(buf, sizeof buf, "%s", ref);
-	char *save = NULL, *w = strtok_r(buf, " ", &save);
-	if (w == NULL)
-		return NULL;
-	const struct node *at = NULL;
-	if (strcmp(w, "section") == 0) {
-		w = strtok_r(NULL, " ", &save);
-		for (size_t i = 0; w && i < im->nsecs; i++)
-			if (im->secs[i]->kind == N_SECTION && strcmp(im->secs[i]->key, w) == 0)
-				return im->secs[i];
-		return NULL;
-	}
-	for (size_t i = 0; i < im->nsecs && !at; i++) {
-		const struct node *s = im->secs[i];
-		if (s->kind == N_PARA && strcmp(s->key, w) == 0)
-			at = s;
-		for (size_t k = 0; s->kind == N_SECTION && k < s->nkids && !at; k++)
-			if (strcmp(s->kids[k]->key, w) == 0)
-				at = s->kids[k];
-	}
-	while (at && (w = strtok_r(NULL, " ", &save)) != NULL) {
-		size_t l = strlen(w);
-		if (l > 0 && w[l - 1] == ')')
-			w[l - 1] = '\0';
-		const struct node *next = NULL;
-		for (size_t k = 0; k < at->nkids && !next; k++)
-			if (strcmp(at->kids[k]->key, w) == 0)
-				next = at->kids[k];
-		at = next;
-	}
-	return at;
-}
-
-/* Add s escaped for XML text or an attribute. */
-static void add_escaped(struct strbuf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			sb_adds(out, "&amp;");
-			break;
-		case '<':
-			sb_adds(out, "&lt;");
-			break;
-		case '>':
-			sb_adds(out, "&gt;");
-			break;
-		case '"':
-			sb_adds(out, "&quot;");
-			break;
-		default:
-			sb_addc(out, s[i]);
-		}
-	}
-}
-
-static void add_esc(struct strbuf *out, const char *s)
-{
-	add_escaped(out, s, strlen(s));
-}
-
-/* Running text with its citations as <ref>s: a citation of one part that
- * exists, of this document (when its IRI is known) or of another
- * document. A citation of a part the text does not have stays text and is
- * reported. */
-static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t)
-{
-	struct cite_list cl;
-	size_t n = strlen(t->text), at = 0;
-	cite_detect(t->text, n, &cl);
-	for (size_t i = 0; i < cl.n; i++) {
-		const struct cite *c = &cl.v[i];
-		char *href = NULL;
-		if (c->ntargets == 1 && c->targets[0].kind == CITE_EXTERNAL) {
-			href = cite_symbol_iri(c->targets[0].ref);
-		} else if (c->ntargets == 1 && c->targets[0].kind == CITE_SELF) {
-			href = xstrdup(im->work);
-		} else {
-			const struct node *to = NULL;
-			int all = c->ntargets > 0;
-			for (size_t k = 0; k < c->ntargets; k++) {
-				const struct node *x = resolve(im, c->targets[k].ref);
-				if (x == NULL) {
-					all = 0;
-					/* TRANSLATORS: a warning of 'circ import': the
-					   text cites a part it does not have; the first
-					   %s is the citation as written, the second the
-					   part it names ("5.2 b)") */
-					warn(im, t->no,
-					     _("'%.*s' cites %s, which the text does not have: "
-					       "left as text"),
-					     (int)(c->end - c->start), t->text + c->start,
-					     c->targets[k].ref);
-				} else if (k == 0) {
-					to = x;
-				}
-			}
-			if (all && c->ntargets == 1)
-				href = xasprintf("#%s", to->eid);
-		}
-		if (href == NULL)
-			continue;
-		add_escaped(out, t->text + at, c->start - at);
-		sb_adds(out, "<ref href=\"");
-		add_esc(out, href);
-		sb_adds(out, "\">");
-		add_escaped(out, t->text + c->start, c->end - c->start);
-		sb_adds(out, "</ref>");
-		at = c->end;
-		free(href);
-	}
-	add_escaped(out, t->text + at, n - at);
-	cite_list_free(&cl);
-}
-
-static void indent(struct strbuf *out, int depth)
-{
-	sb_addn(out, ' ', (size_t)depth * 2);
-}
-
-static void add_ps(struct strbuf *out, struct imp *im, const struct para_text *v, size_t n,
-                   int depth)
-{
-	for (size_t i = 0; i < n; i++) {
-		indent(out, depth);
-		sb_adds(out, "<p>");
-		add_text_refs(out, im, &v[i]);
-		sb_adds(out, "</p>\n");
-	}
-	if (n == 0) {
-		indent(out, depth);
-		sb_adds(out, "<p/>\n");
-	}
-}
-
-/* A section, paragraph or point and everything below it. */
-static void write_node(struct strbuf *out, struct imp *im, const struct node *nd, int depth)
-{
-	static const char *const tags[] = {"section", "paragraph", "point"};
-	const char *tag = tags[nd->kind];
-	indent(out, depth);
-	sb_addf(out, "<%s eId=\"", tag);
-	add_esc(out, nd->eid);
-	sb_adds(out, "\">\n");
-	indent(out, depth + 1);
-	sb_adds(out, "<num>");
-	add_esc(out, nd->num);
-	sb_adds(out, "</num>\n");
-	if (nd->heading) {
-		indent(out, depth + 1);
-		sb_adds(out, "<heading>");
-		add_esc(out, nd->heading);
-		sb_adds(out, "</heading>\n");
-	}
-	if (nd->nkids == 0) {
-		indent(out, depth + 1);
-		sb_adds(out, "<content>\n");
-		add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
-		indent(out, depth + 1);
-		sb_adds(out, "</content>\n");
-	} else {
-		if (nd->ntexts > 0) {
-			indent(out, depth + 1);
-			sb_adds(out, "<intro>\n");
-			add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
-			indent(out, depth + 1);
-			sb_adds(out, "</intro>\n");
-		}
-		int list = nd->kind != N_SECTION;
-		if (list) {
-			indent(out, depth + 1);
-			sb_adds(out, "<list eId=\"");
-			add_esc(out, nd->eid);
-			sb_adds(out, "__list_1\">\n");
-		}
-		for (size_t i = 0; i < nd->nkids; i++)
-			write_node(out, im, nd->kids[i], depth + 1 + list);
-		if (list) {
-			indent(out, depth + 1);
-			sb_adds(out, "</list>\n");
-		}
-	}
-	indent(out, depth);
-	sb_addf(out, "</%s>\n", tag);
-}
-
-/* "Ban Ki-moon" -> "banKiMoon": the signatory's eId (ASCII letters and
- * digits; "António" gives "antnio"), "signatory" when none is left. */
-static char *person_id(const char *name)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int up = 0;
-	for (const char *p = name; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (utf8_is_ascii_alnum(c)) {
-			char ch = up && sb.len ? (char)(c >= 'a' && c <= 'z' ? c - 32 : c)
-			                       : utf8_ascii_lower(c);
-			if (sb.len == 0 && is_digit((char)c))
-				sb_addc(&sb, 'p');
-			sb_addc(&sb, ch);
-			up = 0;
-		} else if (c < 0x80) {
-			up = 1; /* a letter outside ASCII is left out */
-		}
-	}
-	if (sb.len == 0)
-		sb_adds(&sb, "signatory");
-	return sb_steal(&sb);
-}
-
-/* The language codes of the FRBR expression. */
-static const char *lang3(const char *lang)
-{
-	return strcmp(lang, "fr") == 0 ? "fra" : "eng";
-}
-
-static void write_frbr(struct strbuf *out, struct imp *im, const char *level, const char *this_v,
-                       const char *uri, const char *author, int depth)
-{
-	indent(out, depth);
-	sb_addf(out, "<FRBR%s>\n", level);
-	indent(out, depth + 1);
-	sb_adds(out, "<FRBRthis value=\"");
-	add_esc(out, this_v);
-	sb_adds(out, "\"/>\n");
-	indent(out, depth + 1);
-	sb_adds(out, "<FRBRuri value=\"");
-	add_esc(out, uri);
-	sb_adds(out, "\"/>\n");
-	indent(out, depth + 1);
-	sb_addf(out, "<FRBRdate date=\"%s\" name=\"%s\"/>\n", im->date,
-	        im->date_is_year ? "year" : "publication");
-	indent(out, depth + 1);
-	sb_addf(out, "<FRBRauthor href=\"#%s\"/>\n", author);
-	if (strcmp(level, "Work") == 0) {
-		indent(out, depth + 1);
-		sb_adds(out, "<FRBRcountry value=\"un\"/>\n");
-		indent(out, depth + 1);
-		sb_adds(out, "<FRBRnumber value=\"");
-		for (const char *p = im->symbol; *p; p++)
-			sb_addc(out, *p == '/' ? '-' : *p);
-		sb_adds(out, "\" showAs=\"");
-		add_esc(out, im->symbol);
-		sb_adds(out, "\"/>\n");
-	} else if (strcmp(level, "Expression") == 0) {
-		indent(out, depth + 1);
-		sb_addf(out, "<FRBRlanguage language=\"%s\"/>\n", lang3(im->lang));
-	}
-	indent(out, depth);
-	sb_addf(out, "</FRBR%s>\n", level);
-}
-
-/* The signatory's role, refersTo="#sg" when it is the Secretary-General. */
-static void write_role(struct strbuf *out, const char *role)
-{
-	char *l = normalise(role);
-	int sg = strstr(l, "secrétaire général") || strstr(l, "secretary-general");
-	sb_adds(out, sg ? "<role refersTo=\"#sg\">" : "<role>");
-	add_esc(out, role);
-	sb_adds(out, "</role>");
-	free(l);
-}
-
-static void write_doc(struct strbuf *out, struct imp *im)
-{
-	int fr = strcmp(im->lang, "fr") == 0;
-	sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
-	sb_addf(out, "  <statement name=\"%s\" contains=\"originalVersion\">\n", im->type);
-	sb_adds(out, "    <meta>\n      <identification source=\"#circ\">\n");
-	char *wthis = xasprintf("%s/main", im->work);
-	char *expr = xasprintf("%s/%s@", im->work, lang3(im->lang));
-	char *ethis = xasprintf("%s/main", expr);
-	char *mthis = xasprintf("%s/main.xml", expr);
-	char *muri = xasprintf("%s.akn", expr);
-	write_frbr(out, im, "Work", wthis, im->work, "sg", 4);
-	write_frbr(out, im, "Expression", ethis, expr, "un", 4);
-	write_frbr(out, im, "Manifestation", mthis, muri, "circ", 4);
-	free(wthis);
-	free(expr);
-	free(ethis);
-	free(mthis);
-	free(muri);
-	sb_adds(out, "      </identification>\n      <references source=\"#circ\">\n");
-	sb_addf(out,
-	        "        <TLCOrganization eId=\"un\" href=\"/akn/ontology/organizations/un\" "
-	        "showAs=\"%s\"/>\n",
-	        fr ? "Organisation des Nations Unies" : "United Nations");
-	sb_addf(out,
-	        "        <TLCOrganization eId=\"circ\" href=\"/akn/ontology/organizations/circ\" "
-	        "showAs=\"%s\"/>\n",
-	        fr ? "Projet circ" : "The circ project");
-	sb_addf(out,
-	        "        <TLCRole eId=\"sg\" href=\"/akn/ontology/roles/un/secretaryGeneral\" "
-	        "showAs=\"%s\"/>\n",
-	        fr ? "Secrétaire général" : "Secretary-General");
-	char *pid = im->sig_name ? person_id(im->sig_name) : NULL;
-	if (pid) {
-		sb_addf(
-		    out,
-		    "        <TLCPerson eId=\"%s\" href=\"/akn/ontology/persons/un/%s\" showAs=\"",
-		    pid, pid);
-		add_esc(out, im->sig_name);
-		sb_adds(out, "\"/>\n");
-	}
-	sb_adds(out, "      </references>\n    </meta>\n");
-	if (im->doctype || im->title) {
-		sb_adds(out, "    <preface>\n");
-		if (im->doctype) {
-			sb_adds(out, "      <p class=\"docType\"><docType>");
-			add_esc(out, im->doctype);
-			sb_adds(out, "</docType></p>\n");
-		}
-		if (im->title) {
-			sb_adds(out, "      <p class=\"docTitle\"><docTitle>");
-			add_esc(out, im->title);
-			sb_adds(out, "</docTitle></p>\n");
-		}
-		sb_adds(out, "    </preface>\n");
-	}
-	if (im->npreamble) {
-		sb_adds(out, "    <preamble>\n");
-		add_ps(out, im, im->preamble, im->npreamble, 3);
-		sb_adds(out, "    </preamble>\n");
-	}
-	sb_adds(out, "    <mainBody>\n");
-	for (size_t i = 0; i < im->nsecs; i++)
-		write_node(out, im, im->secs[i], 3);
-	sb_adds(out, "    </mainBody>\n");
-	if (im->sig_name) {
-		sb_adds(out, "    <conclusions>\n      <blockContainer eId=\"signature\">\n"
-		             "        <p><signature>");
-		if (im->sig_role && im->sig_role_first) {
-			write_role(out, im->sig_role);
-			sb_adds(out, "<eol/>");
-		}
-		add_esc(out, im->sig_pre);
-		sb_addc(out, ' ');
-		sb_addf(out, "<person refersTo=\"#%s\" as=\"#sg\">", pid);
-		add_esc(out, im->sig_name);
-		sb_adds(out, "</person>");
-		if (im->sig_role && !im->sig_role_first) {
-			sb_adds(out, "<eol/>");
-			write_role(out, im->sig_role);
-		}
-		sb_adds(out, "</signature></p>\n      </blockContainer>\n    </conclusions>\n");
-	}
-	free(pid);
-	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
 }
 
 /* A short line that is no marker: a role ("Le Secrétaire général"). */
@@ -1027,7 +612,7 @@ static int date_line(const char *s, char out[11])
 	    "july",    "august",   "september", "october", "november", "december",
 	    "janvier", "février",  "mars",      "avril",   "mai",      "juin",
 	    "juillet", "août",     "septembre", "octobre", "novembre", "décembre"};
-	char *l = normalise(s);
+	char *l = imp_normalise(s);
 	int d = 0, y = 0, r = 0, used = 0;
 	char word[32];
 	if (sscanf(l, "%2d%*[er] %31s %4d%n", &d, word, &y, &used) == 3 ||
@@ -1185,8 +770,8 @@ static enum imp_status settle(struct imp *im, const struct imp_opts *o, const ch
 		/* the year of the symbol: ST/SGB/2010/2 */
 		const char *y = strchr(im->symbol, '/');
 		y = y ? strchr(y + 1, '/') : NULL;
-		if (y && is_digit(y[1]) && is_digit(y[2]) && is_digit(y[3]) && is_digit(y[4]) &&
-		    (y[5] == '/' || y[5] == '\0')) {
+		if (y && imp_is_digit(y[1]) && imp_is_digit(y[2]) && imp_is_digit(y[3]) &&
+		    imp_is_digit(y[4]) && (y[5] == '/' || y[5] == '\0')) {
 			im->date = xasprintf("%.4s-01-01", y + 1);
 			im->date_is_year = 1;
 		} else {
@@ -1283,8 +868,8 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	}
 	if (st == IMP_OK) {
 		for (size_t k = 0; k < im.nsecs; k++)
-			give_eids(im.secs[k], NULL);
-		write_doc(out, &im);
+			imp_give_eids(im.secs[k], NULL);
+		imp_write_doc(out, &im);
 	}
 	imp_free(&im);
 	return st;

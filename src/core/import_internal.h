@@ -1,0 +1,62 @@
+/* import_internal.h: what the importer's two files share: the tree read
+ * from the text (import.c) and its writing as Akoma Ntoso (import_write.c).
+ * Private to src/core/import*.c. */
+#ifndef CIRC_IMPORT_INTERNAL_H
+#define CIRC_IMPORT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "circ/diag.h"
+#include "circ/strbuf.h"
+
+/* A run of text (one <p>) and where it comes from. */
+struct para_text {
+	char *text;
+	long no;
+};
+
+enum node_kind { N_SECTION, N_PARA, N_POINT };
+
+/* A section, paragraph or point of the tree. */
+struct node {
+	enum node_kind kind;
+	char *num;     /* as written */
+	char *key;     /* "1", "1.1", "a", "ii" */
+	char *heading; /* sections */
+	char *eid;
+	struct para_text *texts; /* its text before its list (or all of it) */
+	size_t ntexts;
+	struct node **kids; /* paragraphs of a section, points of a list */
+	size_t nkids;
+	int roman; /* points: a roman numeral */
+	long no;
+};
+
+/* The whole import. */
+struct imp {
+	const char *file;
+	struct diag_list *diags;
+	char *doctype, *title, *symbol, *date, *lang, *type;
+	int date_is_year;
+	struct para_text *preamble;
+	size_t npreamble;
+	struct node **secs; /* sections, or paragraphs when there are none */
+	size_t nsecs;
+	char *sig_role, *sig_name, *sig_pre; /* sig_pre: "(Signé)" */
+	int sig_role_first;                  /* the role before the name */
+	char *text_date;                     /* the date the header gives */
+	char *work;                          /* the work IRI */
+};
+
+/* The eIds of nd and its kids by the Akoma Ntoso naming rule, under prefix
+ * (NULL at the top). */
+void imp_give_eids(struct node *nd, const char *prefix);
+/* The whole document as Akoma Ntoso XML. */
+void imp_write_doc(struct strbuf *out, struct imp *im);
+/* A warning about line no of the input. */
+void imp_warn(struct imp *im, long no, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Lowercase ASCII, ’ as ', for comparing a line with known wordings (allocated). */
+char *imp_normalise(const char *s);
+int imp_is_digit(char c);
+
+#endif

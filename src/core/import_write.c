@@ -1,0 +1,394 @@
+/* import_write.c: the importer's tree (import_internal.h) written out as
+ * Akoma Ntoso in the conventions of the bundled bulletin: eIds by the naming
+ * rule, FRBR identification with AKN4UN IRIs, the preface, preamble, body
+ * and signature, citations marked up by cite.h's detector and resolved
+ * against the tree (a part the text lacks stays text, with a warning). */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "circ/cite.h"
+#include "circ/i18n.h"
+#include "circ/import.h"
+#include "circ/utf8.h"
+#include "circ/xalloc.h"
+#include "import_internal.h"
+
+/* eIds by the AKN naming rule: sec_2, sec_2__para_2-1,
+ * ..__list_1__point_a, ..__point_a__list_1__point_i. */
+void imp_give_eids(struct node *nd, const char *prefix)
+{
+	if (nd->kind == N_SECTION) {
+		nd->eid = xasprintf("sec_%s", nd->key);
+	} else if (nd->kind == N_PARA) {
+		char *k = xstrdup(nd->key);
+		for (char *p = k; *p; p++)
+			if (*p == '.')
+				*p = '-';
+		nd->eid = prefix ? xasprintf("%s__para_%s", prefix, k) : xasprintf("para_%s", k);
+		free(k);
+	} else {
+		nd->eid = xasprintf("%s__list_1__point_%s", prefix, nd->key);
+	}
+	for (size_t i = 0; i < nd->nkids; i++)
+		imp_give_eids(nd->kids[i], nd->eid);
+}
+
+/* The part a citation's reference names ("1.2", "5.2 b)", "7.3 d) ii)",
+ * "section 8"), or NULL. */
+static const struct node *resolve(const struct imp *im, const char *ref)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", ref);
+	char *save = NULL, *w = strtok_r(buf, " ", &save);
+	if (w == NULL)
+		return NULL;
+	const struct node *at = NULL;
+	if (strcmp(w, "section") == 0) {
+		w = strtok_r(NULL, " ", &save);
+		for (size_t i = 0; w && i < im->nsecs; i++)
+			if (im->secs[i]->kind == N_SECTION && strcmp(im->secs[i]->key, w) == 0)
+				return im->secs[i];
+		return NULL;
+	}
+	for (size_t i = 0; i < im->nsecs && !at; i++) {
+		const struct node *s = im->secs[i];
+		if (s->kind == N_PARA && strcmp(s->key, w) == 0)
+			at = s;
+		for (size_t k = 0; s->kind == N_SECTION && k < s->nkids && !at; k++)
+			if (strcmp(s->kids[k]->key, w) == 0)
+				at = s->kids[k];
+	}
+	while (at && (w = strtok_r(NULL, " ", &save)) != NULL) {
+		size_t l = strlen(w);
+		if (l > 0 && w[l - 1] == ')')
+			w[l - 1] = '\0';
+		const struct node *next = NULL;
+		for (size_t k = 0; k < at->nkids && !next; k++)
+			if (strcmp(at->kids[k]->key, w) == 0)
+				next = at->kids[k];
+		at = next;
+	}
+	return at;
+}
+
+/* Add s escaped for XML text or an attribute. */
+static void add_escaped(struct strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			sb_adds(out, "&amp;");
+			break;
+		case '<':
+			sb_adds(out, "&lt;");
+			break;
+		case '>':
+			sb_adds(out, "&gt;");
+			break;
+		case '"':
+			sb_adds(out, "&quot;");
+			break;
+		default:
+			sb_addc(out, s[i]);
+		}
+	}
+}
+
+static void add_esc(struct strbuf *out, const char *s)
+{
+	add_escaped(out, s, strlen(s));
+}
+
+/* Running text with its citations as <ref>s: a citation of one part that
+ * exists, of this document (when its IRI is known) or of another
+ * document. A citation of a part the text does not have stays text and is
+ * reported. */
+static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t)
+{
+	struct cite_list cl;
+	size_t n = strlen(t->text), at = 0;
+	cite_detect(t->text, n, &cl);
+	for (size_t i = 0; i < cl.n; i++) {
+		const struct cite *c = &cl.v[i];
+		char *href = NULL;
+		if (c->ntargets == 1 && c->targets[0].kind == CITE_EXTERNAL) {
+			href = cite_symbol_iri(c->targets[0].ref);
+		} else if (c->ntargets == 1 && c->targets[0].kind == CITE_SELF) {
+			href = xstrdup(im->work);
+		} else {
+			const struct node *to = NULL;
+			int all = c->ntargets > 0;
+			for (size_t k = 0; k < c->ntargets; k++) {
+				const struct node *x = resolve(im, c->targets[k].ref);
+				if (x == NULL) {
+					all = 0;
+					/* TRANSLATORS: a warning of 'circ import': the
+					   text cites a part it does not have; the first
+					   %s is the citation as written, the second the
+					   part it names ("5.2 b)") */
+					imp_warn(im, t->no,
+					         _("'%.*s' cites %s, which the text does not have: "
+					           "left as text"),
+					         (int)(c->end - c->start), t->text + c->start,
+					         c->targets[k].ref);
+				} else if (k == 0) {
+					to = x;
+				}
+			}
+			if (all && c->ntargets == 1)
+				href = xasprintf("#%s", to->eid);
+		}
+		if (href == NULL)
+			continue;
+		add_escaped(out, t->text + at, c->start - at);
+		sb_adds(out, "<ref href=\"");
+		add_esc(out, href);
+		sb_adds(out, "\">");
+		add_escaped(out, t->text + c->start, c->end - c->start);
+		sb_adds(out, "</ref>");
+		at = c->end;
+		free(href);
+	}
+	add_escaped(out, t->text + at, n - at);
+	cite_list_free(&cl);
+}
+
+static void indent(struct strbuf *out, int depth)
+{
+	sb_addn(out, ' ', (size_t)depth * 2);
+}
+
+static void add_ps(struct strbuf *out, struct imp *im, const struct para_text *v, size_t n,
+                   int depth)
+{
+	for (size_t i = 0; i < n; i++) {
+		indent(out, depth);
+		sb_adds(out, "<p>");
+		add_text_refs(out, im, &v[i]);
+		sb_adds(out, "</p>\n");
+	}
+	if (n == 0) {
+		indent(out, depth);
+		sb_adds(out, "<p/>\n");
+	}
+}
+
+/* A section, paragraph or point and everything below it. */
+static void write_node(struct strbuf *out, struct imp *im, const struct node *nd, int depth)
+{
+	static const char *const tags[] = {"section", "paragraph", "point"};
+	const char *tag = tags[nd->kind];
+	indent(out, depth);
+	sb_addf(out, "<%s eId=\"", tag);
+	add_esc(out, nd->eid);
+	sb_adds(out, "\">\n");
+	indent(out, depth + 1);
+	sb_adds(out, "<num>");
+	add_esc(out, nd->num);
+	sb_adds(out, "</num>\n");
+	if (nd->heading) {
+		indent(out, depth + 1);
+		sb_adds(out, "<heading>");
+		add_esc(out, nd->heading);
+		sb_adds(out, "</heading>\n");
+	}
+	if (nd->nkids == 0) {
+		indent(out, depth + 1);
+		sb_adds(out, "<content>\n");
+		add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
+		indent(out, depth + 1);
+		sb_adds(out, "</content>\n");
+	} else {
+		if (nd->ntexts > 0) {
+			indent(out, depth + 1);
+			sb_adds(out, "<intro>\n");
+			add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
+			indent(out, depth + 1);
+			sb_adds(out, "</intro>\n");
+		}
+		int list = nd->kind != N_SECTION;
+		if (list) {
+			indent(out, depth + 1);
+			sb_adds(out, "<list eId=\"");
+			add_esc(out, nd->eid);
+			sb_adds(out, "__list_1\">\n");
+		}
+		for (size_t i = 0; i < nd->nkids; i++)
+			write_node(out, im, nd->kids[i], depth + 1 + list);
+		if (list) {
+			indent(out, depth + 1);
+			sb_adds(out, "</list>\n");
+		}
+	}
+	indent(out, depth);
+	sb_addf(out, "</%s>\n", tag);
+}
+
+/* "Ban Ki-moon" -> "banKiMoon": the signatory's eId (ASCII letters and
+ * digits; "António" gives "antnio"), "signatory" when none is left. */
+static char *person_id(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int up = 0;
+	for (const char *p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (utf8_is_ascii_alnum(c)) {
+			char ch = up && sb.len ? (char)(c >= 'a' && c <= 'z' ? c - 32 : c)
+			                       : utf8_ascii_lower(c);
+			if (sb.len == 0 && imp_is_digit((char)c))
+				sb_addc(&sb, 'p');
+			sb_addc(&sb, ch);
+			up = 0;
+		} else if (c < 0x80) {
+			up = 1; /* a letter outside ASCII is left out */
+		}
+	}
+	if (sb.len == 0)
+		sb_adds(&sb, "signatory");
+	return sb_steal(&sb);
+}
+
+/* The language codes of the FRBR expression. */
+static const char *lang3(const char *lang)
+{
+	return strcmp(lang, "fr") == 0 ? "fra" : "eng";
+}
+
+static void write_frbr(struct strbuf *out, struct imp *im, const char *level, const char *this_v,
+                       const char *uri, const char *author, int depth)
+{
+	indent(out, depth);
+	sb_addf(out, "<FRBR%s>\n", level);
+	indent(out, depth + 1);
+	sb_adds(out, "<FRBRthis value=\"");
+	add_esc(out, this_v);
+	sb_adds(out, "\"/>\n");
+	indent(out, depth + 1);
+	sb_adds(out, "<FRBRuri value=\"");
+	add_esc(out, uri);
+	sb_adds(out, "\"/>\n");
+	indent(out, depth + 1);
+	sb_addf(out, "<FRBRdate date=\"%s\" name=\"%s\"/>\n", im->date,
+	        im->date_is_year ? "year" : "publication");
+	indent(out, depth + 1);
+	sb_addf(out, "<FRBRauthor href=\"#%s\"/>\n", author);
+	if (strcmp(level, "Work") == 0) {
+		indent(out, depth + 1);
+		sb_adds(out, "<FRBRcountry value=\"un\"/>\n");
+		indent(out, depth + 1);
+		sb_adds(out, "<FRBRnumber value=\"");
+		for (const char *p = im->symbol; *p; p++)
+			sb_addc(out, *p == '/' ? '-' : *p);
+		sb_adds(out, "\" showAs=\"");
+		add_esc(out, im->symbol);
+		sb_adds(out, "\"/>\n");
+	} else if (strcmp(level, "Expression") == 0) {
+		indent(out, depth + 1);
+		sb_addf(out, "<FRBRlanguage language=\"%s\"/>\n", lang3(im->lang));
+	}
+	indent(out, depth);
+	sb_addf(out, "</FRBR%s>\n", level);
+}
+
+/* The signatory's role, refersTo="#sg" when it is the Secretary-General. */
+static void write_role(struct strbuf *out, const char *role)
+{
+	char *l = imp_normalise(role);
+	int sg = strstr(l, "secrétaire général") || strstr(l, "secretary-general");
+	sb_adds(out, sg ? "<role refersTo=\"#sg\">" : "<role>");
+	add_esc(out, role);
+	sb_adds(out, "</role>");
+	free(l);
+}
+
+void imp_write_doc(struct strbuf *out, struct imp *im)
+{
+	int fr = strcmp(im->lang, "fr") == 0;
+	sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
+	sb_addf(out, "  <statement name=\"%s\" contains=\"originalVersion\">\n", im->type);
+	sb_adds(out, "    <meta>\n      <identification source=\"#circ\">\n");
+	char *wthis = xasprintf("%s/main", im->work);
+	char *expr = xasprintf("%s/%s@", im->work, lang3(im->lang));
+	char *ethis = xasprintf("%s/main", expr);
+	char *mthis = xasprintf("%s/main.xml", expr);
+	char *muri = xasprintf("%s.akn", expr);
+	write_frbr(out, im, "Work", wthis, im->work, "sg", 4);
+	write_frbr(out, im, "Expression", ethis, expr, "un", 4);
+	write_frbr(out, im, "Manifestation", mthis, muri, "circ", 4);
+	free(wthis);
+	free(expr);
+	free(ethis);
+	free(mthis);
+	free(muri);
+	sb_adds(out, "      </identification>\n      <references source=\"#circ\">\n");
+	sb_addf(out,
+	        "        <TLCOrganization eId=\"un\" href=\"/akn/ontology/organizations/un\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Organisation des Nations Unies" : "United Nations");
+	sb_addf(out,
+	        "        <TLCOrganization eId=\"circ\" href=\"/akn/ontology/organizations/circ\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Projet circ" : "The circ project");
+	sb_addf(out,
+	        "        <TLCRole eId=\"sg\" href=\"/akn/ontology/roles/un/secretaryGeneral\" "
+	        "showAs=\"%s\"/>\n",
+	        fr ? "Secrétaire général" : "Secretary-General");
+	char *pid = im->sig_name ? person_id(im->sig_name) : NULL;
+	if (pid) {
+		sb_addf(
+		    out,
+		    "        <TLCPerson eId=\"%s\" href=\"/akn/ontology/persons/un/%s\" showAs=\"",
+		    pid, pid);
+		add_esc(out, im->sig_name);
+		sb_adds(out, "\"/>\n");
+	}
+	sb_adds(out, "      </references>\n    </meta>\n");
+	if (im->doctype || im->title) {
+		sb_adds(out, "    <preface>\n");
+		if (im->doctype) {
+			sb_adds(out, "      <p class=\"docType\"><docType>");
+			add_esc(out, im->doctype);
+			sb_adds(out, "</docType></p>\n");
+		}
+		if (im->title) {
+			sb_adds(out, "      <p class=\"docTitle\"><docTitle>");
+			add_esc(out, im->title);
+			sb_adds(out, "</docTitle></p>\n");
+		}
+		sb_adds(out, "    </preface>\n");
+	}
+	if (im->npreamble) {
+		sb_adds(out, "    <preamble>\n");
+		add_ps(out, im, im->preamble, im->npreamble, 3);
+		sb_adds(out, "    </preamble>\n");
+	}
+	sb_adds(out, "    <mainBody>\n");
+	for (size_t i = 0; i < im->nsecs; i++)
+		write_node(out, im, im->secs[i], 3);
+	sb_adds(out, "    </mainBody>\n");
+	if (im->sig_name) {
+		sb_adds(out, "    <conclusions>\n      <blockContainer eId=\"signature\">\n"
+		             "        <p><signature>");
+		if (im->sig_role && im->sig_role_first) {
+			write_role(out, im->sig_role);
+			sb_adds(out, "<eol/>");
+		}
+		add_esc(out, im->sig_pre);
+		sb_addc(out, ' ');
+		sb_addf(out, "<person refersTo=\"#%s\" as=\"#sg\">", pid);
+		add_esc(out, im->sig_name);
+		sb_adds(out, "</person>");
+		if (im->sig_role && !im->sig_role_first) {
+			sb_adds(out, "<eol/>");
+			write_role(out, im->sig_role);
+		}
+		sb_adds(out, "</signature></p>\n      </blockContainer>\n    </conclusions>\n");
+	}
+	free(pid);
+	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
+}
