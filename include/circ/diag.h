@@ -5,6 +5,7 @@
 #ifndef CIRC_DIAG_H
 #define CIRC_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct diag {
@@ -27,6 +28,9 @@ struct diag_list {
 
 void diag_add(struct diag_list *dl, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* The same with the arguments of a variadic function. */
+void diag_vadd(struct diag_list *dl, const char *file, long line, long col, const char *fmt,
+               va_list ap) __attribute__((format(printf, 5, 0)));
 /* Print the first max problems (all when max is 0). */
 void diag_print(const struct diag_list *dl, size_t max);
 void diag_clear(struct diag_list *dl);

@@ -10,14 +10,20 @@
 
 void diag_add(struct diag_list *dl, const char *file, long line, long col, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(dl, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_vadd(struct diag_list *dl, const char *file, long line, long col, const char *fmt,
+               va_list ap)
+{
 	if (dl->n == dl->cap) {
 		dl->cap = dl->cap ? dl->cap * 2 : 8;
 		dl->v = xreallocarray(dl->v, dl->cap, sizeof *dl->v);
 	}
-	va_list ap;
-	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
-	va_end(ap);
 	struct diag *d = &dl->v[dl->n++];
 	d->file = file ? xstrdup(file) : NULL;
 	d->line = line;

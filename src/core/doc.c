@@ -43,10 +43,10 @@ void doc_release_cache(void)
 	xmlCleanupParser();
 }
 
-static void free_part(struct doc_part *p)
+void doc_free_part(struct doc_part *p)
 {
 	for (size_t i = 0; i < p->nkids; i++)
-		free_part(p->kids[i]);
+		doc_free_part(p->kids[i]);
 	for (size_t i = 0; i < p->nlinks; i++)
 		free(p->links[i].target);
 	free(p->links);
@@ -67,7 +67,7 @@ void doc_free(struct doc *d)
 	if (d == NULL)
 		return;
 	if (d->root)
-		free_part(d->root);
+		doc_free_part(d->root);
 	free(d->parts);
 	free(d->by_eid);
 	for (size_t i = 0; i < d->naliases; i++)

@@ -519,13 +519,7 @@ static void build_block(struct builder *b, struct doc_part *parent, const xmlNod
 		/* all of it is in the title block */
 		((xmlNode *)n)->_private = NULL;
 		parent->nkids--;
-		free(p->text);
-		for (size_t i = 0; i < p->nlinks; i++)
-			free(p->links[i].target);
-		free(p->links);
-		free(p->eid);
-		free(p->elem);
-		free(p);
+		doc_free_part(p);
 	}
 }
 

@@ -68,10 +68,8 @@ static void problem(struct checker *ck, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	diag_vadd(ck->diags, ck->path, line, 0, fmt, ap);
 	va_end(ap);
-	diag_add(ck->diags, ck->path, line, 0, "%s", msg);
-	free(msg);
 	ck->problems++;
 }
 

@@ -429,10 +429,8 @@ void imp_warn(struct imp *im, long no, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	diag_vadd(im->diags, im->file, no, 0, fmt, ap);
 	va_end(ap);
-	diag_add(im->diags, im->file, no, 0, "%s", msg);
-	free(msg);
 }
 
 /* Where text that is no marker goes: the deepest open part. */
