@@ -19,12 +19,6 @@
 #include "circ/xalloc.h"
 #include "import_internal.h"
 
-/* One line of the input, its spaces and tabs collapsed and trimmed. */
-struct line {
-	char *s;
-	long no;
-};
-
 enum block_kind { B_TEXT, B_SECTION, B_PARA, B_ITEM };
 
 /* A marker and the text that follows it, or text alone. */

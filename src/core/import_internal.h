@@ -9,6 +9,13 @@
 #include "circ/diag.h"
 #include "circ/strbuf.h"
 
+/* One line of the input, its spaces and tabs collapsed and trimmed; no is
+ * its line number in the input (1-based). */
+struct line {
+	char *s;
+	long no;
+};
+
 /* A run of text (one <p>) and where it comes from. */
 struct para_text {
 	char *text;
