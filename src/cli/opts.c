@@ -444,12 +444,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 	 * expects, parsed as the action option it is (a file named import is
 	 * ./import, as a file named 5.7 is ./5.7) */
 	if (argc > 1 && strcmp(argv[1], "import") == 0) {
-		static char **copy; /* lives as long as the options (o->files) */
-		free(copy);
-		copy = xmalloc(((size_t)argc + 1) * sizeof *copy);
-		memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
-		copy[1] = "--import";
-		argv = copy;
+		static char import_opt[] = "--import";
+		argv[1] = import_opt; /* argv is the program's to change */
 	}
 	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0};
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {

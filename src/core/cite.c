@@ -21,7 +21,7 @@
 
 /* Pieces of the patterns. */
 #define NOT_AFTER_WORD "(?<![\\p{L}\\p{N}])"
-#define NUM            "\\d+(?:\\.\\d+)+"
+#define NUM            "\\d+(?:\\.\\d+)*"
 #define LET_FR         "\\(?[a-z]\\)"
 #define ROM_FR         "\\(?[ivxlc]+\\)"
 #define LET_EN         "\\([a-z]\\)"

@@ -305,6 +305,20 @@ static int holds_table(const xmlNode *n)
 	return 0;
 }
 
+/* The text of a heading or title on one line, its footnotes (an
+ * authorialNote in a heading) as markers, their text in note parts. */
+static char *flat_noted(struct builder *b, const xmlNode *n)
+{
+	struct doc_text a;
+	dt_init(&a, &b->notes);
+	dt_children(&a, n);
+	char *s = dt_finish(&a, NULL, NULL);
+	for (char *p = s; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return s;
+}
+
 /* A table: a part of its own, its cells one per line of its text. */
 static void build_table(struct builder *b, struct doc_part *parent, const xmlNode *n)
 {
@@ -418,7 +432,7 @@ static struct doc_part *build_level(struct builder *b, struct doc_part *parent, 
 		if (doc_is(c, "num") && p->num == NULL)
 			p->num = nonempty(doc_flat_text(c));
 		else if (doc_is(c, "heading") || doc_is(c, "subheading"))
-			add_heading(&p->heading, nonempty(doc_flat_text(c)));
+			add_heading(&p->heading, nonempty(flat_noted(b, c)));
 		if (IN(c, doctype_names))
 			break;
 	}
@@ -436,7 +450,7 @@ static struct doc_part *build_level(struct builder *b, struct doc_part *parent, 
 			skip_node(b, number);
 		}
 		if (p->heading == NULL && title) {
-			p->heading = doc_flat_text(title);
+			p->heading = flat_noted(b, title);
 			skip_node(b, title);
 		}
 		if (p->heading == NULL && p->num == NULL)
@@ -474,7 +488,7 @@ static void walk_children(struct builder *b, struct walk *w, const xmlNode *n)
 		} else if (doc_is(c, "num") && w->p->num == NULL && w->p->nkids == 0) {
 			w->p->num = nonempty(doc_flat_text(c));
 		} else if ((doc_is(c, "heading") || doc_is(c, "subheading")) && w->p->nkids == 0) {
-			add_heading(&w->p->heading, nonempty(doc_flat_text(c)));
+			add_heading(&w->p->heading, nonempty(flat_noted(b, c)));
 		} else if (doc_is(c, "from") && w->p->heading == NULL) {
 			w->p->heading = nonempty(doc_flat_text(c));
 		} else if (doc_is(c, "meta") || doc_is(c, "componentInfo")) {
@@ -688,7 +702,7 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	if (title == NULL)
 		title = front(docel, "longTitle");
 	if (title) {
-		m->title = doc_flat_text(title);
+		m->title = flat_noted(b, title);
 		if (doc_is(title, "longTitle") && doc_is(title->parent, "preface")) {
 			b->skip = xreallocarray(b->skip, b->nskip + 1, sizeof *b->skip);
 			b->skip[b->nskip++] = title;

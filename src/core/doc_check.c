@@ -246,7 +246,8 @@ static void check_local(struct checker *ck, const xmlNode *n, const char *name, 
 	char *v = doc_attr(n, name);
 	if (v == NULL)
 		return;
-	int link = strcmp(name, "href") == 0;
+	int link =
+	    strcmp(name, "href") == 0 || strcmp(name, "from") == 0 || strcmp(name, "upTo") == 0;
 	for (const xmlNode *up = n; up && link; up = up->parent)
 		if (doc_is(up, "meta"))
 			link = 0; /* metadata's href (FRBRauthor...) names a TLC */
@@ -282,8 +283,9 @@ static void check_refs(struct checker *ck, const xmlNode *n)
 		free(href);
 		/* href may be an IRI; the others are always local ("#id"); the
 		 * organisation block's references are resolved by doc_check_org */
-		static const char *const attrs[] = {"href",   "refersTo", "as",   "source", "org",
-		                                    "parent", "role",     "unit", "with"};
+		static const char *const attrs[] = {"href", "refersTo", "as",   "source",
+		                                    "org",  "parent",   "role", "unit",
+		                                    "with", "from",     "upTo"};
 		int akn =
 		    c->ns && c->ns->href && strcmp((const char *)c->ns->href, DOC_AKN_NS) == 0;
 		for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)

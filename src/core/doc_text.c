@@ -154,12 +154,13 @@ static void link_open(struct doc_text *a, enum doc_link_kind kind, const char *t
 	l->start = l->end = a->sb.len;
 }
 
-/* A <ref href> or <organization refersTo>: its text, recorded as a link;
- * an organization naming several units ("#a #b") gives one link for each. */
+/* A <ref href>, <rref from upTo> or <organization refersTo>: its text,
+ * recorded as a link (a range's to its first part); an organization naming
+ * several units ("#a #b") gives one link for each. */
 static void dt_link(struct doc_text *a, const xmlNode *n)
 {
 	int org = doc_is(n, "organization");
-	char *targets = doc_attr(n, org ? "refersTo" : "href");
+	char *targets = doc_attr(n, org ? "refersTo" : doc_is(n, "rref") ? "from" : "href");
 	size_t first = a->nlinks, count = 0;
 	char *save = NULL;
 	for (char *t = strtok_r(targets ? targets : (char *)"", " \t\r\n", &save); t || count == 0;
@@ -276,7 +277,7 @@ void dt_inline(struct doc_text *a, const xmlNode *n)
 		return;
 	if (doc_is(n, "eol") || doc_is(n, "br") || doc_is(n, "eop")) {
 		dt_break(a);
-	} else if (doc_is(n, "ref") || doc_is(n, "organization")) {
+	} else if (doc_is(n, "ref") || doc_is(n, "rref") || doc_is(n, "organization")) {
 		dt_link(a, n);
 	} else if (doc_is(n, "authorialNote")) {
 		dt_note(a, n);

@@ -28,6 +28,8 @@ struct block {
 	char *key;          /* "1", "1.1", "a", "ii" */
 	struct strbuf text; /* may be empty */
 	long no;            /* line of its first line */
+	int cont;           /* text going on from the block before, no blank line
+	                       between */
 };
 
 static void add_text(struct para_text **v, size_t *n, const char *text, long no)
@@ -35,7 +37,20 @@ static void add_text(struct para_text **v, size_t *n, const char *text, long no)
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
 	(*v)[*n].text = xstrdup(text);
 	(*v)[*n].no = no;
+	(*v)[*n].cont = 0;
 	(*n)++;
+}
+
+/* Add text to the last of v (after a space), or as a new one. */
+static void join_text(struct para_text **v, size_t *n, const char *text, long no)
+{
+	if (*n == 0) {
+		add_text(v, n, text, no);
+		return;
+	}
+	char *j = xasprintf("%s %s", (*v)[*n - 1].text, text);
+	free((*v)[*n - 1].text);
+	(*v)[*n - 1].text = j;
 }
 
 static struct node *node_new(enum node_kind kind, const char *num, const char *key, long no)
@@ -54,15 +69,22 @@ static void node_add(struct node *parent, struct node *kid)
 	parent->kids[parent->nkids++] = kid;
 }
 
+/* Free texts and their array. */
+static void free_texts(struct para_text *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
 static void node_free(struct node *nd)
 {
 	if (!nd)
 		return;
-	for (size_t i = 0; i < nd->ntexts; i++)
-		free(nd->texts[i].text);
+	free_texts(nd->texts, nd->ntexts);
+	free_texts(nd->wrap, nd->nwrap);
 	for (size_t i = 0; i < nd->nkids; i++)
 		node_free(nd->kids[i]);
-	free(nd->texts);
 	free(nd->kids);
 	free(nd->num);
 	free(nd->key);
@@ -71,8 +93,17 @@ static void node_free(struct node *nd)
 	free(nd);
 }
 
-/* Cut the text into lines: ASCII blanks (tabs, CR, spaces) collapsed into
- * one space, trimmed at both ends. */
+/* Free the parts of a body and their array. */
+static void free_nodes(struct node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		node_free(v[i]);
+	free(v);
+}
+
+/* Cut the text into lines: ASCII blanks (tabs, CR, spaces) and the other
+ * control characters (which XML cannot hold, and two of which mark notes
+ * here) collapsed into one space, trimmed at both ends. */
 static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 {
 	struct line *v = NULL;
@@ -88,7 +119,7 @@ static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 		int space = 0;
 		for (size_t k = i; k < e; k++) {
 			char c = text[k];
-			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			if ((unsigned char)c <= ' ' || c == 0x7f) {
 				space = 1;
 				continue;
 			}
@@ -162,11 +193,27 @@ static size_t section_mark(const char *s, size_t *numat)
 	return k - at;
 }
 
+/* "1. " of a memo-style text (paragraphs numbered 1., 2., no section):
+ * the length of the marker with its dot, of the number in numlen, or 0. */
+static size_t memo_mark(const char *s, size_t *numlen)
+{
+	size_t k = 0;
+	while (imp_is_digit(s[k]))
+		k++;
+	if (k == 0 || k > 3 || s[0] == '0' || s[k] != '.' || (s[k + 1] != ' ' && s[k + 1] != '\0'))
+		return 0;
+	*numlen = k;
+	return k + 1;
+}
+
 /* "2.1", "2.1.", "2.1In" (the tab lost): the length of the marker (with
  * its dot) and of the number alone, or 0. A number followed by a digit, a
- * dot and a digit, or a '%' is not a paragraph's. */
-static size_t para_mark(const char *s, size_t *numlen)
+ * dot and a digit, or a '%' is not a paragraph's. In a memo-style text,
+ * "2." instead. */
+static size_t para_mark_in(const char *s, size_t *numlen, int memo)
 {
+	if (memo)
+		return memo_mark(s, numlen);
 	size_t k = 0;
 	while (imp_is_digit(s[k]))
 		k++;
@@ -181,6 +228,28 @@ static size_t para_mark(const char *s, size_t *numlen)
 	else if (s[k] == '.' || s[k] == ',' || s[k] == '%')
 		return 0;
 	return k;
+}
+
+static size_t para_mark(const char *s, size_t *numlen)
+{
+	return para_mark_in(s, numlen, 0);
+}
+
+/* Is the text [0, n) memo-style: no « Section N », no paragraph 1.1, and
+ * paragraphs 1. and 2. at the start of lines? */
+static int memo_style(const struct line *ln, size_t n)
+{
+	size_t at, nl;
+	int one = 0, two = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (section_mark(ln[i].s, &at) || para_mark(ln[i].s, &nl))
+			return 0;
+		if (memo_mark(ln[i].s, &nl)) {
+			one |= strncmp(ln[i].s, "1.", 2) == 0;
+			two |= one && strncmp(ln[i].s, "2.", 2) == 0;
+		}
+	}
+	return two;
 }
 
 /* "a)", "(a)", "ii)", "(ii)", glued or not to the text: the marker's
@@ -231,6 +300,7 @@ static void block_start(struct block **v, size_t *n, enum block_kind kind, const
 	memset(&b->text, 0, sizeof b->text);
 	sb_adds(&b->text, text);
 	b->no = no;
+	b->cont = 0;
 }
 
 /* Add a line to the last block, after a space (in amortised linear time:
@@ -242,10 +312,23 @@ static void block_join(struct block *b, const char *s)
 	sb_adds(&b->text, s);
 }
 
+/* Does an item's text end its sentence (the last item of a list)? */
+static int ends_item(const struct strbuf *t)
+{
+	return t->len > 0 && t->s[t->len - 1] == '.';
+}
+
+/* Does s start a sentence: a capital, ASCII or not? */
+static int starts_sentence(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	return (c >= 'A' && c <= 'Z') || c >= 0xc0;
+}
+
 /* The lines [0, n) as blocks. A blank line ends a block, except one that is
  * a marker alone ("a)" on its line, its text below). A « Section N » line is
  * a block of its own: the line after it is the heading. */
-static struct block *make_blocks(const struct line *ln, size_t n, size_t *nblocks)
+static struct block *make_blocks(const struct line *ln, size_t n, int memo, size_t *nblocks)
 {
 	struct block *v = NULL;
 	size_t cnt = 0;
@@ -273,10 +356,16 @@ static struct block *make_blocks(const struct line *ln, size_t n, size_t *nblock
 			open = 0;
 			continue;
 		}
-		if (!after_word && (len = para_mark(s, &numlen)) > 0) {
+		if (!after_word && (len = para_mark_in(s, &numlen, memo)) > 0) {
 			char *num = xstrndup(s, numlen);
 			const char *rest = skip_spaces(s + len);
-			block_start(&v, &cnt, B_PARA, s, numlen, num, rest, ln[i].no);
+			size_t il = item_mark(rest, key);
+			/* "2.2 a) ...": a list with no intro */
+			block_start(&v, &cnt, B_PARA, s, memo ? len : numlen, num, il ? "" : rest,
+			            ln[i].no);
+			if (il)
+				block_start(&v, &cnt, B_ITEM, rest, il, key, skip_spaces(rest + il),
+				            ln[i].no);
 			free(num);
 			open = 1;
 			continue;
@@ -287,7 +376,12 @@ static struct block *make_blocks(const struct line *ln, size_t n, size_t *nblock
 			open = 1;
 			continue;
 		}
-		if (open && cnt > 0)
+		if (open && cnt > 0 && v[cnt - 1].kind == B_ITEM && ends_item(&v[cnt - 1].text) &&
+		    starts_sentence(s)) {
+			/* maybe the text after the list: read_body decides */
+			block_start(&v, &cnt, B_TEXT, NULL, 0, NULL, s, ln[i].no);
+			v[cnt - 1].cont = 1;
+		} else if (open && cnt > 0)
 			block_join(&v[cnt - 1], s);
 		else
 			block_start(&v, &cnt, B_TEXT, NULL, 0, NULL, s, ln[i].no);
@@ -384,11 +478,16 @@ int imp_valid_date(const char *s)
 /* The reading of the blocks into the tree. */
 struct reader {
 	struct imp *im;
-	struct node *sec;   /* the current section, or NULL */
-	struct node *para;  /* the current paragraph, or NULL */
-	struct node *point; /* the current point of the paragraph's list */
-	struct node *sub;   /* the current point of the point's list */
-	int want_heading;   /* the section's heading comes next */
+	struct node *sec;    /* the current section, or NULL */
+	struct node *para;   /* the current paragraph, or NULL */
+	struct node *point;  /* the current point of the paragraph's list */
+	struct node *sub;    /* the current point of the point's list */
+	int want_heading;    /* the section's heading comes next */
+	int wrapping;        /* the paragraph's list is over: text is its wrapUp */
+	struct node ***secs; /* where sections (or paragraphs) go */
+	size_t *nsecs;
+	struct para_text **pre; /* where text before them goes */
+	size_t *npre;
 };
 
 /* An item's marker: a letter of the paragraph's list, or a roman numeral of
@@ -427,10 +526,37 @@ void imp_warn(struct imp *im, long no, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Where text that is no marker goes: the deepest open part. */
+/* The last character of the last text of nd, or 0. */
+static char last_char(const struct node *nd)
+{
+	if (nd->ntexts == 0)
+		return 0;
+	const char *t = nd->texts[nd->ntexts - 1].text;
+	size_t n = strlen(t);
+	return n ? t[n - 1] : 0;
+}
+
+/* Does text that starts with s, after the list of a paragraph whose last
+ * item is pt, come after the list (wrapUp) rather than in the item? It does
+ * when the item ends its sentence (the last item of a list ends with a
+ * full stop, the others with ';') and the text starts a new one. */
+static int after_list(const struct node *pt, const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	return last_char(pt) == '.' && !(c >= 'a' && c <= 'z') && !imp_is_digit((char)c);
+}
+
+/* Where text that is no marker goes: the deepest open part, or after the
+ * paragraph's list. */
 static void place_text(struct reader *r, const struct block *b)
 {
-	struct imp *im = r->im;
+	if (r->point && !r->wrapping && after_list(r->sub ? r->sub : r->point, sb_str(&b->text)))
+		r->wrapping = 1;
+	if (r->wrapping) {
+		add_text(&r->para->wrap, &r->para->nwrap, sb_str(&b->text), b->no);
+		r->para->wrap[r->para->nwrap - 1].cont = b->cont;
+		return;
+	}
 	struct node *to = r->sub ? r->sub : r->point ? r->point : r->para ? r->para : r->sec;
 	if (r->want_heading && r->sec && !r->para) {
 		r->sec->heading = xstrdup(sb_str(&b->text));
@@ -438,10 +564,13 @@ static void place_text(struct reader *r, const struct block *b)
 		return;
 	}
 	if (to == NULL) {
-		add_text(&im->preamble, &im->npreamble, sb_str(&b->text), b->no);
+		add_text(r->pre, r->npre, sb_str(&b->text), b->no);
 		return;
 	}
-	add_text(&to->texts, &to->ntexts, sb_str(&b->text), b->no);
+	if (b->cont)
+		join_text(&to->texts, &to->ntexts, sb_str(&b->text), b->no);
+	else
+		add_text(&to->texts, &to->ntexts, sb_str(&b->text), b->no);
 }
 
 static void read_item(struct reader *r, const struct block *b)
@@ -460,6 +589,20 @@ static void read_item(struct reader *r, const struct block *b)
 		sb_free(&tb.text);
 		return;
 	}
+	if (r->wrapping && r->para) {
+		/* the list goes on: the text was its last item's */
+		struct node *last = r->sub ? r->sub : r->point;
+		for (size_t i = 0; i < r->para->nwrap; i++) {
+			struct para_text *w = &r->para->wrap[i];
+			if (w->cont)
+				join_text(&last->texts, &last->ntexts, w->text, w->no);
+			else
+				add_text(&last->texts, &last->ntexts, w->text, w->no);
+			free(w->text);
+		}
+		r->para->nwrap = 0;
+	}
+	r->wrapping = 0;
 	int roman = item_is_roman(r, b->key);
 	struct node *pt = node_new(N_POINT, b->mark, b->key, b->no);
 	pt->roman = roman;
@@ -475,6 +618,17 @@ static void read_item(struct reader *r, const struct block *b)
 	}
 }
 
+/* A heading between two paragraphs (« Champ d'application », "Scope"):
+ * one short line starting with a capital and ending with no punctuation. */
+static int heading_like(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 80 || (!(s[0] >= 'A' && s[0] <= 'Z') && (unsigned char)s[0] < 0x80))
+		return 0;
+	char c = s[n - 1];
+	return !strchr(".;:,!?", c) && s[n - 1] != ')';
+}
+
 /* Read the blocks after the header into sections, paragraphs and points. */
 static void read_body(struct reader *r, const struct block *v, size_t n)
 {
@@ -483,9 +637,9 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 		const struct block *b = &v[i];
 		switch (b->kind) {
 		case B_SECTION: {
-			for (size_t k = 0; k < im->nsecs; k++)
-				if (im->secs[k]->kind == N_SECTION &&
-				    strcmp(im->secs[k]->key, b->key) == 0) {
+			for (size_t k = 0; k < *r->nsecs; k++)
+				if ((*r->secs)[k]->kind == N_SECTION &&
+				    strcmp((*r->secs)[k]->key, b->key) == 0) {
 					/* TRANSLATORS: a warning of 'circ import':
 					   "section 2 again: its eId is used twice" */
 					imp_warn(im, b->no,
@@ -494,19 +648,20 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 					break;
 				}
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
-			im->secs = xreallocarray(im->secs, im->nsecs + 1, sizeof *im->secs);
-			im->secs[im->nsecs++] = r->sec;
+			*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+			(*r->secs)[(*r->nsecs)++] = r->sec;
 			r->para = r->point = r->sub = NULL;
+			r->wrapping = 0;
 			r->want_heading = b->text.len == 0;
 			if (b->text.len)
 				r->sec->heading = xstrdup(sb_str(&b->text));
 			break;
 		}
 		case B_PARA: {
-			struct node **sib = r->sec ? r->sec->kids : im->secs;
-			size_t nsib = r->sec ? r->sec->nkids : im->nsecs;
+			struct node **sib = r->sec ? r->sec->kids : *r->secs;
+			size_t nsib = r->sec ? r->sec->nkids : *r->nsecs;
 			for (size_t k = 0; k < nsib; k++)
-				if (strcmp(sib[k]->key, b->key) == 0) {
+				if (sib[k]->kind == N_PARA && strcmp(sib[k]->key, b->key) == 0) {
 					/* TRANSLATORS: a warning of 'circ import':
 					   "paragraph 2.1 again: its eId is used twice" */
 					imp_warn(im, b->no,
@@ -526,11 +681,12 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 					         b->key, r->sec->key);
 				node_add(r->sec, p);
 			} else {
-				im->secs = xreallocarray(im->secs, im->nsecs + 1, sizeof *im->secs);
-				im->secs[im->nsecs++] = p;
+				*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+				(*r->secs)[(*r->nsecs)++] = p;
 			}
 			r->para = p;
 			r->point = r->sub = NULL;
+			r->wrapping = 0;
 			r->want_heading = 0;
 			break;
 		}
@@ -539,6 +695,22 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			read_item(r, b);
 			break;
 		case B_TEXT:
+			if (i + 1 < n && v[i + 1].kind == B_PARA &&
+			    (r->para || (r->sec && r->sec->heading)) &&
+			    heading_like(sb_str(&b->text))) {
+				struct node *h = node_new(N_HEADING, "", "", b->no);
+				h->heading = xstrdup(sb_str(&b->text));
+				if (r->sec) {
+					node_add(r->sec, h);
+				} else {
+					*r->secs = xreallocarray(*r->secs, *r->nsecs + 1,
+					                         sizeof **r->secs);
+					(*r->secs)[(*r->nsecs)++] = h;
+				}
+				r->para = r->point = r->sub = NULL;
+				r->wrapping = 0;
+				break;
+			}
 			place_text(r, b);
 			break;
 		}
@@ -665,12 +837,8 @@ static const char *guess_lang(const char *text, size_t n)
 
 static void imp_free(struct imp *im)
 {
-	for (size_t i = 0; i < im->npreamble; i++)
-		free(im->preamble[i].text);
-	free(im->preamble);
-	for (size_t i = 0; i < im->nsecs; i++)
-		node_free(im->secs[i]);
-	free(im->secs);
+	free_texts(im->preamble, im->npreamble);
+	free_nodes(im->secs, im->nsecs);
 	free(im->doctype);
 	free(im->title);
 	free(im->symbol);
@@ -682,6 +850,105 @@ static void imp_free(struct imp *im)
 	free(im->sig_pre);
 	free(im->work);
 	free(im->text_date);
+	for (size_t i = 0; i < im->nannexes; i++) {
+		struct annex *a = &im->annexes[i];
+		free_texts(a->texts, a->ntexts);
+		free_nodes(a->secs, a->nsecs);
+		free(a->num);
+		free(a->title);
+		free(a->eid);
+	}
+	free(im->annexes);
+	for (size_t i = 0; i < im->nnotes; i++) {
+		free(im->notes[i].marker);
+		free(im->notes[i].text);
+	}
+	free(im->notes);
+}
+
+/* « Annexe », "ANNEX II", "Annex A" alone on a line. */
+static int annex_line(const char *s)
+{
+	size_t k;
+	if (strncasecmp(s, "annexe", 6) == 0)
+		k = 6;
+	else if (strncasecmp(s, "annex", 5) == 0)
+		k = 5;
+	else
+		return 0;
+	if (s[k] == '\0')
+		return 1;
+	if (s[k] != ' ')
+		return 0;
+	const char *n = s + k + 1;
+	if (n[0] >= 'A' && n[0] <= 'Z' && n[1] == '\0')
+		return 1;
+	size_t d = strspn(n, "0123456789");
+	if (d > 0 && d < 3 && n[d] == '\0')
+		return 1;
+	return strspn(n, "IVXL") == strlen(n) && strlen(n) < 6;
+}
+
+/* Where the first annex starts: a line « Annexe » after a blank line and
+ * after the body's first marker; n when there is none. */
+static size_t annex_start(const struct line *ln, size_t n)
+{
+	int body = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t at, nl;
+		if (body && i > 0 && ln[i - 1].s[0] == '\0' && annex_line(ln[i].s))
+			return i;
+		body |= section_mark(ln[i].s, &at) || para_mark(ln[i].s, &nl) ||
+		        memo_mark(ln[i].s, &nl);
+	}
+	return n;
+}
+
+static void free_blocks(struct block *bl, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(bl[k].mark);
+		free(bl[k].key);
+		sb_free(&bl[k].text);
+	}
+	free(bl);
+}
+
+/* Read the annexes in lines [from, n): each from its « Annexe » line to the
+ * next, its title (the lines up to a blank one) and its text. */
+static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
+{
+	for (size_t i = from; i < n;) {
+		size_t e = i + 1;
+		while (e < n && !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s)))
+			e++;
+		im->annexes = xreallocarray(im->annexes, im->nannexes + 1, sizeof *im->annexes);
+		struct annex *a = &im->annexes[im->nannexes++];
+		memset(a, 0, sizeof *a);
+		a->num = xstrdup(ln[i].s);
+		a->eid = xasprintf("att_%zu", im->nannexes);
+		size_t t = i + 1, at, nl;
+		while (t < e && ln[t].s[0] == '\0')
+			t++;
+		int memo = memo_style(ln + t, e - t);
+		struct strbuf title = STRBUF_INIT;
+		for (; t < e && ln[t].s[0] != '\0' && !section_mark(ln[t].s, &at) &&
+		       !para_mark_in(ln[t].s, &nl, memo);
+		     t++) {
+			if (title.len)
+				sb_addc(&title, ' ');
+			sb_adds(&title, ln[t].s);
+		}
+		a->title = title.len ? sb_steal(&title) : NULL;
+		sb_free(&title);
+		size_t nb;
+		struct block *bl = make_blocks(ln + t, e - t, memo, &nb);
+		struct reader r = {im, NULL,     NULL,      NULL,      NULL,      0,
+		                   0,  &a->secs, &a->nsecs, &a->texts, &a->ntexts};
+		read_body(&r, bl, nb);
+		free_blocks(bl, nb);
+		i = e;
+	}
 }
 
 /* The line of byte off of text. */
@@ -806,9 +1073,11 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	}
 	size_t nlines, nblocks;
 	struct line *ln = split_lines(text, n, &nlines);
-	size_t end = take_signature(&im, ln, nlines);
+	imp_take_notes(&im, ln, &nlines);
+	size_t annex = annex_start(ln, nlines);
+	size_t end = take_signature(&im, ln, annex);
 	read_header_lines(&im, ln, end);
-	struct block *bl = make_blocks(ln, end, &nblocks);
+	struct block *bl = make_blocks(ln, end, memo_style(ln, end), &nblocks);
 
 	/* the header: everything before the first marker */
 	size_t i = 0;
@@ -835,14 +1104,11 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 			add_text(&im.preamble, &im.npreamble, sb_str(&b->text), b->no);
 		}
 	}
-	struct reader r = {&im, NULL, NULL, NULL, NULL, 0};
+	struct reader r = {&im, NULL,     NULL,      NULL,         NULL,         0,
+	                   0,   &im.secs, &im.nsecs, &im.preamble, &im.npreamble};
 	read_body(&r, bl + i, nblocks - i);
-	for (size_t k = 0; k < nblocks; k++) {
-		free(bl[k].mark);
-		free(bl[k].key);
-		sb_free(&bl[k].text);
-	}
-	free(bl);
+	free_blocks(bl, nblocks);
+	read_annexes(&im, ln, annex, nlines);
 	for (size_t k = 0; k < nlines; k++)
 		free(ln[k].s);
 	free(ln);
@@ -861,6 +1127,9 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	if (st == IMP_OK) {
 		for (size_t k = 0; k < im.nsecs; k++)
 			imp_give_eids(im.secs[k], NULL);
+		for (size_t a = 0; a < im.nannexes; a++)
+			for (size_t k = 0; k < im.annexes[a].nsecs; k++)
+				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid);
 		imp_write_doc(out, &im);
 	}
 	imp_free(&im);

@@ -20,9 +20,12 @@ struct line {
 struct para_text {
 	char *text;
 	long no;
+	int cont; /* it went on from the line before (no blank line between) */
 };
 
-enum node_kind { N_SECTION, N_PARA, N_POINT };
+/* A cross-heading is a heading line between the paragraphs of a section
+ * (« Champ d'application »); its text is its heading. */
+enum node_kind { N_SECTION, N_PARA, N_POINT, N_HEADING };
 
 /* A section, paragraph or point of the tree. */
 struct node {
@@ -35,9 +38,34 @@ struct node {
 	size_t ntexts;
 	struct node **kids; /* paragraphs of a section, points of a list */
 	size_t nkids;
+	struct para_text *wrap; /* its text after its list (wrapUp) */
+	size_t nwrap;
 	int roman; /* points: a roman numeral */
 	long no;
 };
+
+/* An annex: after the signature, « Annexe » / "Annex I" on a line of its
+ * own, then its title and its text. */
+struct annex {
+	char *num;               /* "Annex", "Annexe II" */
+	char *title;             /* may be NULL */
+	char *eid;               /* att_1 */
+	struct para_text *texts; /* text before its first numbered part */
+	size_t ntexts;
+	struct node **secs;
+	size_t nsecs;
+};
+
+/* A footnote: its text at the foot of a page after a rule of underscores,
+ * its mark glued to the text it annotates. In a text, the mark's place is
+ * IMP_NOTE_MARK, the note's index in decimal, IMP_NOTE_END. */
+struct imp_note {
+	char *marker; /* "1" */
+	char *text;
+	long no;
+};
+#define IMP_NOTE_MARK '\x1e'
+#define IMP_NOTE_END  '\x1f'
 
 /* The whole import. */
 struct imp {
@@ -53,8 +81,15 @@ struct imp {
 	int sig_role_first;                  /* the role before the name */
 	char *text_date;                     /* the date the header gives */
 	char *work;                          /* the work IRI */
+	struct annex *annexes;
+	size_t nannexes;
+	struct imp_note *notes;
+	size_t nnotes;
 };
 
+/* Take the footnotes out of the lines [0, *n) (which shrink), into
+ * im->notes, their marks into the text. */
+void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
 /* The eIds of nd and its kids by the Akoma Ntoso naming rule, under prefix
  * (NULL at the top). */
 void imp_give_eids(struct node *nd, const char *prefix);

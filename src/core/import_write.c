@@ -21,8 +21,11 @@
  * ..__list_1__point_a, ..__point_a__list_1__point_i. */
 void imp_give_eids(struct node *nd, const char *prefix)
 {
+	if (nd->kind == N_HEADING)
+		return; /* a crossHeading has none */
 	if (nd->kind == N_SECTION) {
-		nd->eid = xasprintf("sec_%s", nd->key);
+		nd->eid = prefix ? xasprintf("%s__sec_%s", prefix, nd->key)
+		                 : xasprintf("sec_%s", nd->key);
 	} else if (nd->kind == N_PARA) {
 		char *k = xstrdup(nd->key);
 		for (char *p = k; *p; p++)
@@ -92,6 +95,9 @@ static void add_escaped(struct strbuf *out, const char *s, size_t n)
 		case '"':
 			sb_adds(out, "&quot;");
 			break;
+		case IMP_NOTE_MARK:
+		case IMP_NOTE_END:
+			break; /* a note's mark cut by a citation's end */
 		default:
 			sb_addc(out, s[i]);
 		}
@@ -103,11 +109,62 @@ static void add_esc(struct strbuf *out, const char *s)
 	add_escaped(out, s, strlen(s));
 }
 
+static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t,
+                          const char *owner, int *seq);
+
+/* Text [0, n) of s escaped, its notes' marks (IMP_NOTE_MARK) written as
+ * <authorialNote>s with eIds owner__authorialNote_N, N counted in *seq. */
+static void add_run(struct strbuf *out, struct imp *im, const char *s, size_t n, const char *owner,
+                    int *seq)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != IMP_NOTE_MARK)
+			continue;
+		add_escaped(out, s + at, i - at);
+		size_t idx = 0, k = i + 1;
+		while (k < n && imp_is_digit(s[k]))
+			idx = idx * 10 + (size_t)(s[k++] - '0');
+		if (k < n && s[k] == IMP_NOTE_END)
+			k++;
+		at = i = k;
+		i--;
+		if (idx >= im->nnotes)
+			continue;
+		const struct imp_note *nt = &im->notes[idx];
+		(*seq)++;
+		sb_adds(out, "<authorialNote marker=\"");
+		add_esc(out, nt->marker);
+		sb_addf(out, "\" placement=\"bottom\" eId=\"%s__authorialNote_%d\"><p>", owner,
+		        *seq);
+		struct para_text nt_text = {nt->text, nt->no, 0};
+		int inner = 0;
+		add_text_refs(out, im, &nt_text, owner, &inner);
+		sb_adds(out, "</p></authorialNote>");
+	}
+	add_escaped(out, s + at, n - at);
+}
+
+/* Is a citation of several parts written as a range (« a) à c) », "(a)
+ * to (c)") rather than a list? */
+static int is_range(const char *s, size_t n)
+{
+	static const char *const words[] = {" à ", " to ", " through ", "–"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t w = strlen(words[i]);
+		for (size_t k = 0; k + w <= n; k++)
+			if (memcmp(s + k, words[i], w) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Running text with its citations as <ref>s: a citation of one part that
  * exists, of this document (when its IRI is known) or of another
  * document. A citation of a part the text does not have stays text and is
  * reported. */
-static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t)
+static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t,
+                          const char *owner, int *seq)
 {
 	struct cite_list cl;
 	size_t n = strlen(t->text), at = 0;
@@ -141,19 +198,23 @@ static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_
 			}
 			if (all && c->ntargets == 1)
 				href = xasprintf("#%s", to->eid);
+			else if (all && is_range(t->text + c->start, c->end - c->start))
+				href = xasprintf("#%s\" upTo=\"#%s", to->eid,
+				                 resolve(im, c->targets[c->ntargets - 1].ref)->eid);
 		}
 		if (href == NULL)
 			continue;
-		add_escaped(out, t->text + at, c->start - at);
-		sb_adds(out, "<ref href=\"");
-		add_esc(out, href);
+		add_run(out, im, t->text + at, c->start - at, owner, seq);
+		int range = strstr(href, "upTo") != NULL;
+		sb_adds(out, range ? "<rref from=\"" : "<ref href=\"");
+		sb_adds(out, href); /* eIds and IRIs: nothing to escape */
 		sb_adds(out, "\">");
-		add_escaped(out, t->text + c->start, c->end - c->start);
-		sb_adds(out, "</ref>");
+		add_run(out, im, t->text + c->start, c->end - c->start, owner, seq);
+		sb_adds(out, range ? "</rref>" : "</ref>");
 		at = c->end;
 		free(href);
 	}
-	add_escaped(out, t->text + at, n - at);
+	add_run(out, im, t->text + at, n - at, owner, seq);
 	cite_list_free(&cl);
 }
 
@@ -163,12 +224,12 @@ static void indent(struct strbuf *out, int depth)
 }
 
 static void add_ps(struct strbuf *out, struct imp *im, const struct para_text *v, size_t n,
-                   int depth)
+                   int depth, const char *owner, int *seq)
 {
 	for (size_t i = 0; i < n; i++) {
 		indent(out, depth);
 		sb_adds(out, "<p>");
-		add_text_refs(out, im, &v[i]);
+		add_text_refs(out, im, &v[i], owner, seq);
 		sb_adds(out, "</p>\n");
 	}
 	if (n == 0) {
@@ -177,11 +238,41 @@ static void add_ps(struct strbuf *out, struct imp *im, const struct para_text *v
 	}
 }
 
-/* A section, paragraph or point and everything below it. */
-static void write_node(struct strbuf *out, struct imp *im, const struct node *nd, int depth)
+/* A heading between paragraphs: a crossHeading in a section, a paragraph
+ * of its own class at the top (where AKN has no crossHeading). */
+static void write_cross_heading(struct strbuf *out, struct imp *im, const struct node *nd,
+                                const char *owner, int depth)
+{
+	int seq = 0;
+	indent(out, depth);
+	sb_adds(out, owner ? "<crossHeading>" : "<p class=\"crossHeading\">");
+	add_run(out, im, nd->heading, strlen(nd->heading), owner ? owner : "body", &seq);
+	sb_adds(out, owner ? "</crossHeading>\n" : "</p>\n");
+}
+
+/* A block of <p>s in a wrapper element (content, intro, wrapUp). */
+static void write_ps_in(struct strbuf *out, struct imp *im, const char *wrapper,
+                        const struct para_text *v, size_t n, int depth, const char *owner, int *seq)
+{
+	indent(out, depth);
+	sb_addf(out, "<%s>\n", wrapper);
+	add_ps(out, im, v, n, depth + 1, owner, seq);
+	indent(out, depth);
+	sb_addf(out, "</%s>\n", wrapper);
+}
+
+/* A section, paragraph or point and everything below it; owner is the
+ * eId of the section holding a crossHeading (NULL at the top). */
+static void write_node(struct strbuf *out, struct imp *im, const struct node *nd, const char *owner,
+                       int depth)
 {
 	static const char *const tags[] = {"section", "paragraph", "point"};
+	if (nd->kind == N_HEADING) {
+		write_cross_heading(out, im, nd, owner, depth);
+		return;
+	}
 	const char *tag = tags[nd->kind];
+	int seq = 0;
 	indent(out, depth);
 	sb_addf(out, "<%s eId=\"", tag);
 	add_esc(out, nd->eid);
@@ -193,23 +284,15 @@ static void write_node(struct strbuf *out, struct imp *im, const struct node *nd
 	if (nd->heading) {
 		indent(out, depth + 1);
 		sb_adds(out, "<heading>");
-		add_esc(out, nd->heading);
+		add_run(out, im, nd->heading, strlen(nd->heading), nd->eid, &seq);
 		sb_adds(out, "</heading>\n");
 	}
 	if (nd->nkids == 0) {
-		indent(out, depth + 1);
-		sb_adds(out, "<content>\n");
-		add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
-		indent(out, depth + 1);
-		sb_adds(out, "</content>\n");
+		write_ps_in(out, im, "content", nd->texts, nd->ntexts, depth + 1, nd->eid, &seq);
 	} else {
-		if (nd->ntexts > 0) {
-			indent(out, depth + 1);
-			sb_adds(out, "<intro>\n");
-			add_ps(out, im, nd->texts, nd->ntexts, depth + 2);
-			indent(out, depth + 1);
-			sb_adds(out, "</intro>\n");
-		}
+		if (nd->ntexts > 0)
+			write_ps_in(out, im, "intro", nd->texts, nd->ntexts, depth + 1, nd->eid,
+			            &seq);
 		int list = nd->kind != N_SECTION;
 		if (list) {
 			indent(out, depth + 1);
@@ -218,11 +301,14 @@ static void write_node(struct strbuf *out, struct imp *im, const struct node *nd
 			sb_adds(out, "__list_1\">\n");
 		}
 		for (size_t i = 0; i < nd->nkids; i++)
-			write_node(out, im, nd->kids[i], depth + 1 + list);
+			write_node(out, im, nd->kids[i], nd->eid, depth + 1 + list);
 		if (list) {
 			indent(out, depth + 1);
 			sb_adds(out, "</list>\n");
 		}
+		if (nd->nwrap > 0)
+			write_ps_in(out, im, "wrapUp", nd->wrap, nd->nwrap, depth + 1, nd->eid,
+			            &seq);
 	}
 	indent(out, depth);
 	sb_addf(out, "</%s>\n", tag);
@@ -305,6 +391,60 @@ static void write_role(struct strbuf *out, const char *role)
 	free(l);
 }
 
+/* The FRBR identification of the document (this_suffix "" ) or of one of
+ * its annexes ("/!annex_1"), at depth. */
+static void write_identification(struct strbuf *out, struct imp *im, const char *suffix, int depth)
+{
+	char *wthis =
+	    *suffix ? xasprintf("%s/%s", im->work, suffix) : xasprintf("%s/main", im->work);
+	char *expr = xasprintf("%s/%s@", im->work, lang3(im->lang));
+	char *ethis = *suffix ? xasprintf("%s/%s", expr, suffix) : xasprintf("%s/main", expr);
+	char *mthis = xasprintf("%s/%s.xml", expr, *suffix ? suffix : "main");
+	char *muri = xasprintf("%s.akn", expr);
+	write_frbr(out, im, "Work", wthis, im->work, "sg", depth);
+	write_frbr(out, im, "Expression", ethis, expr, "un", depth);
+	write_frbr(out, im, "Manifestation", mthis, muri, "circ", depth);
+	free(wthis);
+	free(expr);
+	free(ethis);
+	free(mthis);
+	free(muri);
+}
+
+/* The annexes, each an attachment holding a doc of name annex. */
+static void write_annexes(struct strbuf *out, struct imp *im)
+{
+	if (im->nannexes == 0)
+		return;
+	sb_adds(out, "    <attachments>\n");
+	for (size_t i = 0; i < im->nannexes; i++) {
+		const struct annex *a = &im->annexes[i];
+		char *suffix = xasprintf("!annex_%zu", i + 1);
+		int seq = 0;
+		sb_addf(out, "      <attachment eId=\"%s\">\n        <doc name=\"annex\">\n",
+		        a->eid);
+		sb_adds(out, "          <meta>\n            <identification source=\"#circ\">\n");
+		write_identification(out, im, suffix, 7);
+		sb_adds(out, "            </identification>\n          </meta>\n");
+		sb_adds(out, "          <preface>\n            <p class=\"docNumber\"><docNumber>");
+		add_run(out, im, a->num, strlen(a->num), a->eid, &seq);
+		sb_adds(out, "</docNumber></p>\n");
+		if (a->title) {
+			sb_adds(out, "            <p class=\"docTitle\"><docTitle>");
+			add_run(out, im, a->title, strlen(a->title), a->eid, &seq);
+			sb_adds(out, "</docTitle></p>\n");
+		}
+		sb_adds(out, "          </preface>\n          <mainBody>\n");
+		if (a->ntexts > 0)
+			add_ps(out, im, a->texts, a->ntexts, 6, a->eid, &seq);
+		for (size_t k = 0; k < a->nsecs; k++)
+			write_node(out, im, a->secs[k], NULL, 6);
+		sb_adds(out, "          </mainBody>\n        </doc>\n      </attachment>\n");
+		free(suffix);
+	}
+	sb_adds(out, "    </attachments>\n");
+}
+
 void imp_write_doc(struct strbuf *out, struct imp *im)
 {
 	int fr = strcmp(im->lang, "fr") == 0;
@@ -312,19 +452,7 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 	             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
 	sb_addf(out, "  <statement name=\"%s\" contains=\"originalVersion\">\n", im->type);
 	sb_adds(out, "    <meta>\n      <identification source=\"#circ\">\n");
-	char *wthis = xasprintf("%s/main", im->work);
-	char *expr = xasprintf("%s/%s@", im->work, lang3(im->lang));
-	char *ethis = xasprintf("%s/main", expr);
-	char *mthis = xasprintf("%s/main.xml", expr);
-	char *muri = xasprintf("%s.akn", expr);
-	write_frbr(out, im, "Work", wthis, im->work, "sg", 4);
-	write_frbr(out, im, "Expression", ethis, expr, "un", 4);
-	write_frbr(out, im, "Manifestation", mthis, muri, "circ", 4);
-	free(wthis);
-	free(expr);
-	free(ethis);
-	free(mthis);
-	free(muri);
+	write_identification(out, im, "", 4);
 	sb_adds(out, "      </identification>\n      <references source=\"#circ\">\n");
 	sb_addf(out,
 	        "        <TLCOrganization eId=\"un\" href=\"/akn/ontology/organizations/un\" "
@@ -357,19 +485,21 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 		}
 		if (im->title) {
 			sb_adds(out, "      <p class=\"docTitle\"><docTitle>");
-			add_esc(out, im->title);
+			int seq = 0;
+			add_run(out, im, im->title, strlen(im->title), "preface", &seq);
 			sb_adds(out, "</docTitle></p>\n");
 		}
 		sb_adds(out, "    </preface>\n");
 	}
 	if (im->npreamble) {
 		sb_adds(out, "    <preamble>\n");
-		add_ps(out, im, im->preamble, im->npreamble, 3);
+		int seq = 0;
+		add_ps(out, im, im->preamble, im->npreamble, 3, "preamble", &seq);
 		sb_adds(out, "    </preamble>\n");
 	}
 	sb_adds(out, "    <mainBody>\n");
 	for (size_t i = 0; i < im->nsecs; i++)
-		write_node(out, im, im->secs[i], 3);
+		write_node(out, im, im->secs[i], NULL, 3);
 	sb_adds(out, "    </mainBody>\n");
 	if (im->sig_name) {
 		sb_adds(out, "    <conclusions>\n      <blockContainer eId=\"signature\">\n"
@@ -390,5 +520,6 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 		sb_adds(out, "</signature></p>\n      </blockContainer>\n    </conclusions>\n");
 	}
 	free(pid);
+	write_annexes(out, im);
 	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
 }

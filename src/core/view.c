@@ -26,8 +26,9 @@ static int run_of_items(const struct doc_part *p)
 
 size_t view_lead_col(const struct doc_part *p, int base)
 {
-	if (p->kind == DOC_KIND_TABLE)
-		/* under the text of the paragraph or point it is in */
+	if (p->kind == DOC_KIND_TABLE || (p->kind == DOC_KIND_BLOCK && p->num == NULL))
+		/* under the text of the paragraph or point it is in (a table,
+		 * the text after a list) */
 		return p->parent ? view_lead_col(p->parent, base) +
 		                       VIEW_INDENT * (p->parent->kind == DOC_KIND_PARAGRAPH ||
 		                                      p->parent->kind == DOC_KIND_POINT)
@@ -112,7 +113,7 @@ static void part_block(struct strbuf *out, const struct doc_part *p, size_t widt
 	} else if (p->kind == DOC_KIND_TABLE) {
 		table_block(out, p, width, view_lead_col(p, base));
 	} else if (p->text[0]) {
-		layout_wrap(out, p->text, 0, "", 0, width);
+		layout_wrap(out, p->text, view_lead_col(p, base), "", 0, width);
 	}
 	for (size_t i = 0; i < p->nkids; i++) {
 		sb_addc(out, '\n');
