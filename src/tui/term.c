@@ -404,13 +404,13 @@ void term_resized(void)
 }
 
 /* Wait until standard input can be read (1) or a signal came (0), with
- * the signal mask open; -1 on an error. */
-static int wait_input(const sigset_t *open)
+ * wait_mask as the signal mask meanwhile; -1 on an error. */
+static int wait_input(const sigset_t *wait_mask)
 {
 	fd_set in;
 	FD_ZERO(&in);
 	FD_SET(STDIN_FILENO, &in);
-	if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, open) >= 0)
+	if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, wait_mask) >= 0)
 		return 1;
 	return errno == EINTR ? 0 : -1;
 }
@@ -418,7 +418,7 @@ static int wait_input(const sigset_t *open)
 /* term_getkey(), the watched signals blocked: their flags are looked at,
  * then the wait lets them in (atomically, so none comes unseen between
  * the two); a key already there is taken without waiting. */
-static int getkey(wint_t *key, const sigset_t *open)
+static int getkey(wint_t *key, const sigset_t *wait_mask)
 {
 	for (int errors = 0;;) {
 		if (hangup)
@@ -436,7 +436,7 @@ static int getkey(wint_t *key, const sigset_t *open)
 		int rc = input_poll(key);
 		if (rc >= 0)
 			return rc;
-		int w = wait_input(open);
+		int w = wait_input(wait_mask);
 		if (w == 0)
 			continue;
 		errno = 0;
@@ -452,15 +452,15 @@ static int getkey(wint_t *key, const sigset_t *open)
 
 int term_getkey(wint_t *key)
 {
-	sigset_t block, old, open;
+	sigset_t block, old, wait_mask;
 	sigemptyset(&block);
 	for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++)
 		sigaddset(&block, watched[i]);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	open = old;
+	wait_mask = old;
 	for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++)
-		sigdelset(&open, watched[i]);
-	int rc = getkey(key, &open);
+		sigdelset(&wait_mask, watched[i]);
+	int rc = getkey(key, &wait_mask);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }
