@@ -347,16 +347,10 @@ void input_unread(wint_t key, int code)
 	pending.set = 1;
 }
 
-int input_read(wint_t *key)
+/* The key whose first byte (or KEY_ code) c was read. Returns as
+ * input_read(). */
+static int decode(int c, wint_t *key)
 {
-	if (pending.set) {
-		pending.set = 0;
-		*key = pending.key;
-		return pending.code;
-	}
-	int c = getch();
-	if (c == ERR)
-		return -1;
 	if (c >= KEY_MIN) {
 		int code;
 		*key = (wint_t)base_key(c, &code);
@@ -375,4 +369,23 @@ int input_read(wint_t *key)
 	}
 	*key = (wint_t)cp;
 	return 0;
+}
+
+int input_read(wint_t *key)
+{
+	if (pending.set) {
+		pending.set = 0;
+		*key = pending.key;
+		return pending.code;
+	}
+	int c = getch();
+	return c == ERR ? -1 : decode(c, key);
+}
+
+int input_poll(wint_t *key)
+{
+	if (pending.set)
+		return input_read(key);
+	int c = next(0);
+	return c == ERR ? -1 : decode(c, key);
 }

@@ -1,8 +1,9 @@
 /* term.c: the terminal: starting and restoring ncurses, the signals that end
- * the program (they only set a flag), reading keys without ever spinning on
- * a dropped connection, attributes that work on dark and light backgrounds
- * or without colour, and drawing UTF-8 text, transliterated to ASCII when
- * the locale cannot show it. */
+ * the program, stop it or resize its terminal (they only set a flag),
+ * reading keys without ever spinning on a dropped connection nor missing a
+ * signal that comes just before the wait, attributes that work on dark and
+ * light backgrounds or without colour, and drawing UTF-8 text,
+ * transliterated to ASCII when the locale cannot show it. */
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
@@ -15,6 +16,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
@@ -26,27 +28,36 @@ static int active;
 static int ascii;
 static volatile sig_atomic_t hangup;
 static volatile sig_atomic_t stopped; /* Ctrl-Z, not handled yet */
+static volatile sig_atomic_t resized; /* SIGWINCH, not handled yet */
+/* The signals caught, blocked while a key is read but for the wait. */
+static const int watched[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGWINCH};
 static attr_t attrs[TA_COUNT];
 static short pairs[TA_COUNT];
 static SCREEN *screen;
 
 /* SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE: note it; the key loop ends the
  * program (restoring the terminal first). SIGTSTP: note it; the key loop
- * suspends. */
+ * suspends. SIGWINCH: note it; the key loop gives KEY_RESIZE. */
 static void on_signal(int sig)
 {
 	if (sig == SIGTSTP)
 		stopped = 1;
+	else if (sig == SIGWINCH)
+		resized = 1;
 	else
 		hangup = sig;
 }
 
-/* Catch sig with on_signal, without SA_RESTART: a blocked read returns. */
+/* Catch sig with on_signal, without SA_RESTART: a blocked read returns.
+ * SIGWINCH has SA_RESTART, so that it does not cut short a write to the
+ * terminal while the screen is drawn; the wait for a key (pselect) returns
+ * on any signal all the same. */
 static void install(int sig)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
+	sa.sa_flags = sig == SIGWINCH ? SA_RESTART : 0;
 	sigemptyset(&sa.sa_mask);
 	sigaction(sig, &sa, NULL);
 }
@@ -161,6 +172,9 @@ void term_start(struct tui *t)
 	struct sigaction old;
 	if (sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
 		install(SIGTSTP);
+	/* a resize: ours, not ncurses's, whose flag is only looked at before
+	 * its read() blocks (a SIGWINCH just before it was lost until a key) */
+	install(SIGWINCH);
 	cbreak();
 	noecho();
 	nonl();
@@ -366,13 +380,14 @@ static void suspend(void)
 	endwin();
 	fflush(stdout);
 	signal(SIGTSTP, SIG_DFL);
-	sigset_t set;
+	sigset_t set, old;
 	sigemptyset(&set);
 	sigaddset(&set, SIGTSTP);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
 	raise(SIGTSTP);
 	/* here again after SIGCONT */
 	install(SIGTSTP);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	stopped = 0;
 	term_resized();
 }
@@ -388,7 +403,22 @@ void term_resized(void)
 	clearok(curscr, TRUE);
 }
 
-int term_getkey(wint_t *key)
+/* Wait until standard input can be read (1) or a signal came (0), with
+ * wait_mask as the signal mask meanwhile; -1 on an error. */
+static int wait_input(const sigset_t *wait_mask)
+{
+	fd_set in;
+	FD_ZERO(&in);
+	FD_SET(STDIN_FILENO, &in);
+	if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, wait_mask) >= 0)
+		return 1;
+	return errno == EINTR ? 0 : -1;
+}
+
+/* term_getkey(), the watched signals blocked: their flags are looked at,
+ * then the wait lets them in (atomically, so none comes unseen between
+ * the two); a key already there is taken without waiting. */
+static int getkey(wint_t *key, const sigset_t *wait_mask)
 {
 	for (int errors = 0;;) {
 		if (hangup)
@@ -398,13 +428,39 @@ int term_getkey(wint_t *key)
 			*key = KEY_RESIZE;
 			return 1;
 		}
-		errno = 0;
-		int rc = input_read(key);
+		if (resized) {
+			resized = 0;
+			*key = KEY_RESIZE;
+			return 1;
+		}
+		int rc = input_poll(key);
 		if (rc >= 0)
 			return rc;
-		if (stopped)
+		int w = wait_input(wait_mask);
+		if (w == 0)
+			continue;
+		errno = 0;
+		rc = w > 0 ? input_read(key) : -1;
+		if (rc >= 0)
+			return rc;
+		if (stopped || resized)
 			continue;
 		if (hangup || input_gone() || ++errors > 50)
 			return -1; /* never spin on a dead terminal */
 	}
+}
+
+int term_getkey(wint_t *key)
+{
+	sigset_t block, old, wait_mask;
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++)
+		sigaddset(&block, watched[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	wait_mask = old;
+	for (size_t i = 0; i < sizeof watched / sizeof watched[0]; i++)
+		sigdelset(&wait_mask, watched[i]);
+	int rc = getkey(key, &wait_mask);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }

@@ -328,6 +328,11 @@ void term_resized(void);
 void input_start(void);
 /* One key, as term_getkey() but -1 on any error. */
 int input_read(wint_t *key);
+/* The same without waiting for a first byte: the key given back, a key
+ * whose bytes ncurses has already read, or bytes already there; -1 when
+ * there are none (or on an error). The rest of a key that has begun is
+ * still waited for, as input_read() does. */
+int input_poll(wint_t *key);
 /* Give a key back: the next read returns it (one key at most). An Alt key
  * that the screen does not use is read as Esc then that key,
  * so that an Esc and a key that arrive together (a fast typist, a loaded

@@ -1,13 +1,14 @@
 # defects.py: the defects of issue 13, each driven end to end: a resize
 # down and back (less as the peer), Home and End as ESC [ 1 ~ and ESC [ 4 ~
 # under xterm, the prompts after an accent in the C locale, the signals,
-# q in the help, a resize while stopped by Ctrl-Z.
+# q in the help, a resize while stopped by Ctrl-Z; and a resize or SIGTERM
+# just before circ waits for a key (the flaky resize check of the matrix).
 import re
 import os
 import signal
 import tempfile
 
-from common import (Tap, describe_status, diff, ended_ok, env_for, restored_checks,
+from common import (CIRC, Tap, describe_status, diff, ended_ok, env_for, restored_checks,
                     screen_is, start)
 
 def resize_both_ways(s, settle_between):
@@ -180,6 +181,45 @@ def suspend():
         s.send("q")
         tap.check("after the resume q quits, status 0", ended_ok(s), [describe_status(s)])
         restored_checks(tap, s, "after Ctrl-Z and fg")
+    finally:
+        s.close()
+    return tap.results
+
+
+def signal_before_read():
+    """A resize, then SIGTERM, that come after circ drew its screen and
+    before it waits for the next key. tests/slowread.so (LD_PRELOAD) makes
+    every read() of the terminal sleep 0.3 s first: a program that looks at
+    its flags, then calls read() to wait, gets the signal in that sleep and
+    blocks in read() without seeing it (until a key: the matrix's resize
+    check failed so, now and then, under load). circ must wait for the
+    terminal without reading (pselect, the signals let in only there)."""
+    tap = Tap()
+    shim = os.path.join(os.path.dirname(CIRC), "..", "tests", "slowread.so")
+    with open(CIRC, "rb") as f:
+        asan = b"__asan_init" in f.read()
+    if asan or not os.access(shim, os.R_OK):
+        why = "a sanitizer build" if asan else "tests/slowread.so is not built"
+        tap.skip("a resize, then SIGTERM, just before circ waits for a key", why)
+        return tap.results
+    s = start(env=env_for("xterm-256color", "C.UTF-8", LD_PRELOAD=os.path.abspath(shim),
+                          SLOWREAD_US="300000"))
+    try:
+        # each signal as soon as circ has drawn (its output quiet for 30 ms)
+        before = s.text()
+        n = len(s.raw)
+        s.resize(50, 15)
+        drawn = s.wait(lambda: len(s.raw) > n, 3)
+        tap.check("a resize to 50x15 just after circ drew its first screen: circ draws "
+                  "again", drawn, s.lines())
+        s.quiet(0.03)
+        s.resize(80, 24)
+        s.settle(before)
+        tap.check("a resize back to 80x24 just after circ drew the screen at 50x15: circ "
+                  "draws it again at 80x24", s.text() == before, diff(before, s.text()))
+        s.signal(signal.SIGTERM)
+        tap.check("SIGTERM just after circ drew its screen: circ ends", s.wait_exit(2),
+                  [describe_status(s)])
     finally:
         s.close()
     return tap.results

@@ -7,8 +7,9 @@
 # tests/matrix/NAME.screen, then stty -g, the alternate screen, the cursor,
 # and every byte sent against the TERM's terminfo entry, caps.py);
 # keydrive.py for every key sequence of keys.tsv; defects.py for the
-# defects of issue 13. This file makes the list of jobs, runs them
-# MATRIX_JOBS (default 2) at a time and prints TAP, in the list's order.
+# defects of issue 13 and a signal just before the wait for a key. This
+# file makes the list of jobs, runs them MATRIX_JOBS (default 2) at a time
+# and prints TAP, in the list's order.
 # The checks wait until the screen is the expected one, or until it stays
 # the same (bounded); none relies on a fixed sleep alone.
 # GOLDEN_UPDATE=1 rewrites the expected screens (read the difference
@@ -41,7 +42,8 @@ def jobs():
         for loc, charset, gname in scenario.LOCALES:
             out.append((14, scenario.scenario, (term, loc, charset, gname)))
     for cost, fn in ((5, defects.resize_repaint), (3, defects.home_end_tilde), (6, defects.c_locale_prompts),
-                     (6, defects.signals), (2, defects.help_q), (3, defects.suspend)):
+                     (6, defects.signals), (2, defects.help_q), (3, defects.suspend),
+                     (2, defects.signal_before_read)):
         out.append((cost, fn, ()))
     out.extend(keydrive.key_jobs())
     only = os.environ.get("MATRIX_ONLY")  # when debugging: some of the jobs
