@@ -61,7 +61,8 @@ static int strong_word(const char *s, size_t n)
 
 /* A line of furniture, word by word: L_FURNITURE when every word is one
  * (a job number, a bar code, « 2/3 », « Page 2 », « - 2 - », the symbol,
- * a language tag « (F) », a « / » between them) and one of them says so
+ * a language tag « (F) », the dates of a first page's foot « 140331 », a
+ * « / » between them) and one of them says so
  * for sure; L_WEAK for a number alone (« 2 »: a page number only next to
  * a page break); L_TEXT otherwise. */
 static int classify(const char *s, const char *symbol)
@@ -82,8 +83,10 @@ static int classify(const char *s, const char *symbol)
 		} else if (n == 4 && (memcmp(p, "Page", 4) == 0 || memcmp(p, "page", 4) == 0) &&
 		           digits(p + 5) > 0 && digits(p + 5) <= 3) {
 			strong = 1; /* its number is the next word */
-		} else if (n == 3 && p[0] == '(' && p[1] >= 'A' && p[1] <= 'Z' && p[2] == ')') {
-			/* a language tag: only after a job number */
+		} else if ((n == 3 && p[0] == '(' && p[1] >= 'A' && p[1] <= 'Z' && p[2] == ')') ||
+		           (n == 6 && digits(p) == 6)) {
+			/* a language tag « (F) », a date « 140331 »: only
+			 * with a job number */
 		} else if (symbol && strlen(symbol) == n && memcmp(p, symbol, n) == 0) {
 			strong = 1;
 		} else {
