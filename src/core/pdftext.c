@@ -201,11 +201,17 @@ enum pdftext_status pdftext_run(const char *path, const char *data, size_t n, in
 		                 WTERMSIG(status));
 		st = PDFTEXT_FAILED;
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		/* TRANSLATORS: %d is pdftotext's exit status, %s the first
-		 * line of what it said (may be empty) */
-		*err = xasprintf(_("pdftotext could not read this PDF (exit status %d)%s%s"),
-		                 WIFEXITED(status) ? WEXITSTATUS(status) : -1, *said ? ": " : "",
-		                 said);
+		int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+		if (*said)
+			/* TRANSLATORS: %d is pdftotext's exit status, %s the
+			 * first line of what it said */
+			*err =
+			    xasprintf(_("pdftotext could not read this PDF (exit status %d): %s"),
+			              code, said);
+		else
+			/* TRANSLATORS: %d is pdftotext's exit status */
+			*err = xasprintf(_("pdftotext could not read this PDF (exit status %d)"),
+			                 code);
 		st = PDFTEXT_FAILED;
 	}
 	free(said);
