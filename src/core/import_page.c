@@ -153,6 +153,11 @@ static int is_upper(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xc0 && cp <= 0xde && cp != 0xd7) || cp == 0x152;
 }
 
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(((const struct line *)a)->s, ((const struct line *)b)->s);
+}
+
 /* Mark as furniture the lines at the top of a page (the first line that is
  * not furniture after a break) whose text is at the top of two pages or
  * more, and of half the pages at least: a running header. (A line that
@@ -170,13 +175,21 @@ static void running_headers(struct line *ln, size_t cnt, const char *ff, char *k
 			tops[ntops++] = i;
 		brk = 0;
 	}
+	/* the tops sorted by their text: equal ones side by side */
+	struct line *v = xreallocarray(NULL, ntops + 1, sizeof *v);
 	for (size_t a = 0; a < ntops; a++) {
-		int seen = 0;
-		for (size_t b = 0; b < ntops; b++)
-			seen += strcmp(ln[tops[a]].s, ln[tops[b]].s) == 0;
-		if (seen >= 2 && (size_t)seen * 2 >= ntops)
-			kind[tops[a]] = L_FURNITURE;
+		v[a].s = ln[tops[a]].s;
+		v[a].no = (long)tops[a];
 	}
+	qsort(v, ntops, sizeof *v, by_text);
+	for (size_t a = 0, b; a < ntops; a = b) {
+		for (b = a + 1; b < ntops && strcmp(v[a].s, v[b].s) == 0;)
+			b++;
+		if (b - a >= 2 && (b - a) * 2 >= ntops)
+			for (size_t k = a; k < b; k++)
+				kind[v[k].no] = L_FURNITURE;
+	}
+	free(v);
 	free(tops);
 }
 
@@ -208,6 +221,12 @@ static int compound_head(const char *w, size_t n)
 			return 1;
 	return 0;
 }
+
+/* The longest word looked for, in bytes; the longest text searched for
+ * the words cut by a hyphen (a bulletin is some 100 KiB; beyond, only the
+ * rule of the compounds decides, to keep the time linear). */
+#define IMP_WORD_MAX   64
+#define IMP_LOOKUP_MAX ((size_t)2 << 20)
 
 /* Whether the n bytes at s are in the text [t, t+tn). */
 static int in_text(const char *t, size_t tn, const char *s, size_t n)
@@ -255,9 +274,8 @@ static size_t word_tail(const char *s)
  * or a digit the hyphen is always a real one (« Under-Secretary »,
  * « 2010-2011 »). Both keep the hyphen and join with no space. 1: drop
  * the hyphen, 0: keep it, -1: the line does not end with a cut word. */
-static int hyphen_join(const char *text, size_t tn, const char *s, const char *next)
+static int hyphen_join(const char *text, size_t tn, const char *s, size_t n, const char *next)
 {
-	size_t n = strlen(s);
 	if (n < 2 || s[n - 1] != '-' || s[n - 2] == ' ' || s[n - 2] == '-' || *next == '\0')
 		return -1;
 	uint32_t c = first_cp(next);
@@ -267,8 +285,10 @@ static int hyphen_join(const char *text, size_t tn, const char *s, const char *n
 		return -1;
 	size_t hn, tl = word_tail(next);
 	const char *head = word_head(s, n - 1, &hn);
-	if (hn == 0)
-		return -1;
+	if (hn == 0 || hn > IMP_WORD_MAX || tl > IMP_WORD_MAX)
+		return -1;       /* no word: nothing to make whole */
+	if (tn > IMP_LOOKUP_MAX) /* too long to search: the compounds only */
+		return compound_head(head, hn) ? 0 : 1;
 	char *whole = xasprintf("%.*s%.*s", (int)hn, head, (int)tl, next);
 	char *hyph = xasprintf("%.*s-%.*s", (int)hn, head, (int)tl, next);
 	int r = in_text(text, tn, whole, strlen(whole)) ? 1
@@ -289,16 +309,18 @@ static size_t join_hyphens(const char *text, size_t tn, struct line *ln, size_t 
 	for (size_t i = 0; i < cnt; i++) {
 		ln[w++] = ln[i];
 		struct line *l = &ln[w - 1];
+		struct strbuf sb = STRBUF_INIT;
+		sb_adds(&sb, l->s);
+		int joined = 0;
 		while (i + 1 < cnt) {
-			int h = hyphen_join(text, tn, l->s, ln[i + 1].s);
+			int h = hyphen_join(text, tn, sb_str(&sb), sb.len, ln[i + 1].s);
 			if (h < 0)
 				break;
 			char *next = ln[i + 1].s;
 			size_t wl = strcspn(next, " ");
-			size_t n = strlen(l->s) - (size_t)h;
-			char *j = xasprintf("%.*s%.*s", (int)n, l->s, (int)wl, next);
-			free(l->s);
-			l->s = j;
+			sb_truncate(&sb, sb.len - (size_t)h);
+			sb_add(&sb, next, wl);
+			joined = 1;
 			const char *rest = next + wl;
 			while (*rest == ' ')
 				rest++;
@@ -311,6 +333,11 @@ static size_t join_hyphens(const char *text, size_t tn, struct line *ln, size_t 
 			free(next);
 			i++;
 		}
+		if (joined) {
+			free(l->s);
+			l->s = sb_steal(&sb);
+		}
+		sb_free(&sb);
 	}
 	return w;
 }
