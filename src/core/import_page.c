@@ -193,6 +193,31 @@ static void running_headers(struct line *ln, size_t cnt, const char *ff, char *k
 	free(tops);
 }
 
+/* The first page's header as pdftotext -layout gives it, its two columns
+ * on one line (« Nations Unies   ST/SGB/2018/1 », « Secrétariat   Distr.
+ * générale », then « 4 janvier 2018 », « Original : anglais »): the left
+ * column's « Nations Unies » / « Secrétariat » taken off a line whose right
+ * column is the symbol or a date, which the importer reads on lines of
+ * their own; « Distr. … » and « Original … » are furniture. */
+static void first_page_header(struct line *ln, size_t cnt, const char *ff, char *kind)
+{
+	static const char *const left[] = {"Nations Unies ", "United Nations ", "Secrétariat ",
+	                                   "Secretariat "};
+	for (size_t i = 0; i < cnt && i < 15 && !(i > 0 && ff[i]); i++) {
+		char *s = ln[i].s;
+		for (size_t k = 0; k < sizeof left / sizeof left[0]; k++) {
+			size_t n = strlen(left[k]);
+			if (strncmp(s, left[k], n) == 0 &&
+			    (symbol_alone(s + n) || imp_is_digit(s[n]) ||
+			     strncmp(s + n, "Distr", 5) == 0))
+				memmove(s, s + n, strlen(s + n) + 1);
+		}
+		if (strncmp(s, "Distr.", 6) == 0 || strncmp(s, "Original :", 10) == 0 ||
+		    strncmp(s, "Original:", 9) == 0)
+			kind[i] = L_FURNITURE;
+	}
+}
+
 /* The document's symbol: the first line of the first page that is a
  * symbol alone, or NULL. */
 static const char *doc_symbol(const struct line *ln, size_t cnt, const char *ff)
@@ -356,11 +381,14 @@ void imp_clean_pages(const char *text, size_t n, struct line *ln, size_t *nlines
 	if (cnt == 0)
 		return;
 	char *ff = page_starts(text, n, ln, cnt);
+	char *kind = xcalloc(cnt + 1, 1);
+	first_page_header(ln, cnt, ff, kind);
 	const char *s0 = doc_symbol(ln, cnt, ff);
 	char *symbol = s0 ? xstrdup(s0) : NULL;
-	char *kind = xcalloc(cnt + 1, 1);
 	int first_sym = 1;
 	for (size_t i = 0; i < cnt; i++) {
+		if (kind[i] == L_FURNITURE)
+			continue;
 		kind[i] = (char)classify(ln[i].s, symbol);
 		/* the symbol in the header of the first page is not furniture */
 		if (symbol && first_sym && strcmp(ln[i].s, symbol) == 0) {
