@@ -81,7 +81,7 @@ static int classify(const char *s, const char *symbol)
 		} else if (strong_word(p, n)) {
 			strong = 1;
 		} else if (n == 4 && (memcmp(p, "Page", 4) == 0 || memcmp(p, "page", 4) == 0) &&
-		           digits(p + 5) > 0 && digits(p + 5) <= 3) {
+		           p[4] == ' ' && digits(p + 5) > 0 && digits(p + 5) <= 3) {
 			strong = 1; /* its number is the next word */
 		} else if ((n == 3 && p[0] == '(' && p[1] >= 'A' && p[1] <= 'Z' && p[2] == ')') ||
 		           (n == 6 && digits(p) == 6)) {
@@ -290,21 +290,41 @@ static size_t word_tail(const char *s)
 	return k;
 }
 
+/* Is the word [s, s+n) an item's marker: « b) », « (b) », « ii) »? */
+static int item_like(const char *s, size_t n)
+{
+	size_t a = s[0] == '(' ? 1 : 0;
+	if (n < a + 2 || s[n - 1] != ')')
+		return 0;
+	for (size_t k = a; k < n - 1; k++)
+		if (!(s[k] >= 'a' && s[k] <= 'z') || (n - 1 - a > 1 && !strchr("ivxlc", s[k])))
+			return 0;
+	return 1;
+}
+
 /* How a line ending with a hyphen joins the next one. The rule: a word cut
  * by the hyphen is made whole when the next line starts with a small
  * letter (« organi- / sation » → « organisation ») unless the word is a
  * compound: the text has it with its hyphen elsewhere (« ci-après »), or
  * not whole, and the part before the hyphen is one that makes compounds
  * (« semi-annual », « c'est-à-dire », « sous-section »); before a capital
- * or a digit the hyphen is always a real one (« Under-Secretary »,
- * « 2010-2011 »). Both keep the hyphen and join with no space. 1: drop
- * the hyphen, 0: keep it, -1: the line does not end with a cut word. */
+ * the hyphen is always a real one (« Under-Secretary »), and between
+ * numbers (« 2010- / 2011 »). Both keep the hyphen and join with no space.
+ * Before a marker (« b) », « 2.1 ») the lines stay apart. 1: drop the
+ * hyphen, 0: keep it, -1: the line does not end with a cut word. */
 static int hyphen_join(const char *text, size_t tn, const char *s, size_t n, const char *next)
 {
 	if (n < 2 || s[n - 1] != '-' || s[n - 2] == ' ' || s[n - 2] == '-' || *next == '\0')
 		return -1;
+	size_t wl = strcspn(next, " ");
+	if (item_like(next, wl) || strncasecmp(next, "section ", 8) == 0)
+		return -1; /* a marker starts the line */
 	uint32_t c = first_cp(next);
-	if (is_upper(c) || (c >= '0' && c <= '9'))
+	if (c >= '0' && c <= '9') {
+		/* « 2010- / 2011 », not « 2.1 » or « 3. » */
+		return imp_is_digit(s[n - 2]) && digits(next) == wl ? 0 : -1;
+	}
+	if (is_upper(c))
 		return 0;
 	if (!is_lower(c))
 		return -1;
