@@ -17,6 +17,7 @@
 #include "circ/err.h"
 #include "circ/i18n.h"
 #include "circ/import.h"
+#include "circ/pdftext.h"
 #include "circ/layout.h"
 #include "circ/lookup.h"
 #include "circ/strbuf.h"
@@ -597,6 +598,21 @@ static int run_import(const struct opts *o, const struct config *cfg)
 		err_report(path, 0, 0, _("cannot read: %s"), strerror(saved));
 		sb_free(&text);
 		return ERR_EXIT_DOC;
+	}
+	if (pdftext_is_pdf(text.s, text.len)) {
+		/* a PDF: its text from pdftotext, form feeds between pages */
+		struct strbuf pdf = STRBUF_INIT;
+		char *why = NULL;
+		if (pdftext_run(std ? NULL : path, text.s, text.len, cfg->restricted, IMP_MAX_BYTES,
+		                &pdf, &why) != PDFTEXT_OK) {
+			err_report(std ? "-" : path, 0, 0, "%s", why);
+			free(why);
+			sb_free(&pdf);
+			sb_free(&text);
+			return ERR_EXIT_DOC;
+		}
+		sb_free(&text);
+		text = pdf;
 	}
 	struct imp_opts io = {o->symbol, o->date, o->lang, o->type};
 	struct diag_list dl = DIAG_LIST_INIT;

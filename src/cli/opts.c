@@ -108,8 +108,9 @@ static const struct optdef table[] = {
     /* TRANSLATORS: 'circ import FILE' and --import FILE; "circ import
        FILE" stays as it is, but for FILE */
     {"import", KEY_IMPORT, N_("FILE"), OPTS_IMPORT,
-     N_("turn the published plain text (UTF-8) of a bulletin into Akoma Ntoso XML, on standard "
-        "output or to --output FILE; also written circ import FILE")},
+     N_("turn the published plain text (UTF-8) of a bulletin, or its PDF (through pdftotext), "
+        "into Akoma Ntoso XML, on standard output or to --output FILE; also written circ "
+        "import FILE")},
     /* TRANSLATORS: argument name: a UN document symbol */
     {"symbol", KEY_SYMBOL, N_("SYMBOL"), OPTS_DEFAULT,
      N_("with --import: the document's symbol (ST/SGB/2010/2), when the text does not give it")},

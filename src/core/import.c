@@ -271,13 +271,13 @@ static size_t item_mark(const char *s, char key[8])
 }
 
 /* Whether a line ends with a word that a marker on the next line would
- * complete ("de l'alinéa" / "b) du paragraphe 5.2"): then that marker is
- * text. */
+ * complete ("de l'alinéa" / "b) du paragraphe 5.2", "du paragraphe" /
+ * "2.1;" in a text wrapped by a PDF): then that marker is text. */
 static int ends_with_cite_word(const char *s)
 {
-	static const char *const words[] = {"alinéa",        "alinéas",     "subparagraph",
-	                                    "subparagraphs", "sous-alinéa", "l’alinéa",
-	                                    "l'alinéa"};
+	static const char *const words[] = {
+	    "alinéa",   "alinéas",    "subparagraph", "subparagraphs", "sous-alinéa", "l’alinéa",
+	    "l'alinéa", "paragraphe", "paragraphes",  "paragraph",     "paragraphs"};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t w = strlen(words[i]);
@@ -1073,6 +1073,7 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	}
 	size_t nlines, nblocks;
 	struct line *ln = split_lines(text, n, &nlines);
+	imp_clean_pages(text, n, ln, &nlines);
 	imp_take_notes(&im, ln, &nlines);
 	size_t annex = annex_start(ln, nlines);
 	size_t end = take_signature(&im, ln, annex);

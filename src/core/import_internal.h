@@ -87,6 +87,11 @@ struct imp {
 	size_t nnotes;
 };
 
+/* Take the page furniture out of the lines [0, *n) (which shrink) of text
+ * (n bytes, the lines' source: its form feeds start pages): page numbers,
+ * job numbers, running symbols and headers; join what a page break or a
+ * hyphen at a line's end cut. See import_page.c. */
+void imp_clean_pages(const char *text, size_t n, struct line *ln, size_t *nlines);
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
  * im->notes, their marks into the text. */
 void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
