@@ -21,6 +21,7 @@ struct imp_opts {
 	const char *date;   /* YYYY-MM-DD */
 	const char *lang;   /* fr or en */
 	const char *type;   /* bulletin, instruction or circular */
+	int draft_org;      /* --draft-org: propose an organisation block */
 };
 
 /* The largest text imported, as the largest document loaded (32 MiB). */

@@ -85,7 +85,15 @@ struct imp {
 	size_t nannexes;
 	struct imp_note *notes;
 	size_t nnotes;
+	struct imp_org *org; /* --draft-org: the organisation draft, or NULL */
 };
+
+/* The organisation draft of the imported tree (import_org.c), its TLCs
+ * for the references, its block for meta; freed by imp_org_free. */
+struct imp_org *imp_org_draft(const struct imp *im);
+void imp_org_write_refs(struct strbuf *out, const struct imp_org *o);
+void imp_org_write_block(struct strbuf *out, const struct imp_org *o);
+void imp_org_free(struct imp_org *o);
 
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
  * im->notes, their marks into the text. */

@@ -501,7 +501,12 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 		add_esc(out, im->sig_name);
 		sb_adds(out, "\"/>\n");
 	}
-	sb_adds(out, "      </references>\n    </meta>\n");
+	if (im->org)
+		imp_org_write_refs(out, im->org);
+	sb_adds(out, "      </references>\n");
+	if (im->org)
+		imp_org_write_block(out, im->org);
+	sb_adds(out, "    </meta>\n");
 	if (im->doctype || im->title) {
 		sb_adds(out, "    <preface>\n");
 		if (im->doctype) {
