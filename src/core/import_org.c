@@ -251,7 +251,21 @@ static int unit_follows(const char *f, size_t i)
 	static const char *const nums[] = {"deux ", "trois ", "quatre ", "cinq ", "six ",
 	                                   "two ",  "three ", "four ",   "five ", NULL};
 	j = skip_any(f, j, nums);
-	return kind_at(f, j, NULL) != NULL;
+	if (kind_at(f, j, NULL) != NULL)
+		return 1;
+	/* English: "the Supply Division", its kind word last (a few words
+	 * with no comma or stop between) */
+	for (int w = 0; w < 6 && f[j] && is_wordc((unsigned char)f[j]); w++) {
+		if (kind_at(f, j, NULL))
+			return 1;
+		if (is_stop(f, j, 0) && w > 0)
+			return 0;
+		j = word_end(f, j);
+		if (f[j] != ' ')
+			return 0;
+		j = skip_sp(f, j);
+	}
+	return 0;
 }
 
 /* The end of a name that starts at i (French: at its kind word), within
@@ -354,7 +368,10 @@ static long add_role(struct imp_org *o, const char *title)
 	char *k = norm_key(title);
 	int sg = strcmp(k, "secrétaire général") == 0 || strcmp(k, "secretary-general") == 0;
 	free(k);
-	o->r[o->nr].eid = sg ? xstrdup("sg") : xasprintf("draft-role-%zu", o->nr + 1);
+	size_t nth = 1; /* the roles but the Secretary-General's, numbered */
+	for (size_t i = 0; i < o->nr; i++)
+		nth += strcmp(o->r[i].eid, "sg") != 0;
+	o->r[o->nr].eid = sg ? xstrdup("sg") : xasprintf("draft-role-%zu", nth);
 	return (long)o->nr++;
 }
 
@@ -646,7 +663,8 @@ static int mention_at(const struct imp_org *o, const char *s, const char *f, siz
 		 * them, holding a kind word: "Planning Unit", "Office of X" */
 		size_t j = i, last = i;
 		int has = 0;
-		while (j < end && is_upper_at(s, j)) {
+		while (j < end &&
+		       (is_upper_at(s, j) || (m->count > 1 && j == i && kind_at(f, j, NULL)))) {
 			int pl = 0;
 			const struct kindword *kw = kind_at(f, j, &pl);
 			if (kw && !m->kw)
@@ -665,7 +683,11 @@ static int mention_at(const struct imp_org *o, const char *s, const char *f, siz
 			if (at(f, c, "the"))
 				c = skip_sp(f, c + 3);
 			if (c >= end || !is_upper_at(s, c) ||
-			    (c > k && unit_follows(f, k + 4) && at(f, k, "and") && has))
+			    (c > k && at(f, k, "and") && at(f, skip_sp(f, k + 4), "the")))
+				break;
+			/* "Procurement Service of the Supply Division": its owner */
+			if (has && kw == m->kw && kw && c > k && !at(f, k, "of") &&
+			    !at(f, k, "for"))
 				break;
 			if (kind_at(f, c, NULL) && has && c > k && !at(f, k, "of"))
 				break;
@@ -767,10 +789,10 @@ static const char *const report_pats[] = {"relève directement du ",
                                           "is responsible to the ",
                                           "receives instructions from the ",
                                           NULL};
-static const char *const comp_pats[] = {"se compose ",    "se composent ",     "comprend ",
-                                        "comprennent ",   "est subdivisé en ", "est subdivisée en ",
-                                        "est composé ",   "est composée ",     "comprises ",
-                                        "comprise ",      "is composed of ",   "consists of ",
+static const char *const comp_pats[] = {"se compose ",    "se composent ",     "comprend",
+                                        "comprennent",    "est subdivisé en ", "est subdivisée en ",
+                                        "est composé ",   "est composée ",     "comprises",
+                                        "comprise",       "is composed of ",   "consists of ",
                                         "is made up of ", "is divided into ",  NULL};
 static const char *const fun_pats[] = {
     "attributions",       "fonctions",          "functions",       "responsibilities",
