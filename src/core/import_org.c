@@ -50,6 +50,7 @@ struct report {
 
 struct ounit {
 	char *name;
+	char *key; /* its name compared (norm_key) */
 	const struct kindword *kw;
 	long parent;
 	long head;
@@ -68,6 +69,7 @@ struct ounit {
 
 struct orole {
 	char *title;
+	char *key;
 	char *eid;
 };
 
@@ -95,6 +97,7 @@ struct imp_org {
 	long top;
 	long rank;
 	int curly; /* the text writes ’, names are written so */
+	int full;  /* IMP_ORG_MAX units or roles: the rest of the text is not read */
 };
 
 /* ---- text: one copy with ’ as ', and its case-folded twin ---- */
@@ -338,36 +341,39 @@ static char *norm_key(const char *s)
 	return k;
 }
 
-static int same(const char *a, const char *b)
+/* Is key x a prefix of key y, ending on a word's end? */
+static int word_prefix(const char *x, const char *y)
 {
-	char *x = norm_key(a), *y = norm_key(b);
-	int r = strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return r;
+	size_t n = strlen(x);
+	return n > 0 && strncmp(x, y, n) == 0 && (y[n] == ' ' || y[n] == ',');
 }
 
-/* Is a a prefix of b, ending on a word's end? */
-static int word_prefix(const char *a, const char *b)
+static void set_name(struct ounit *u, char *name)
 {
-	char *x = norm_key(a), *y = norm_key(b);
-	size_t n = strlen(x);
-	int r = n > 0 && strncmp(x, y, n) == 0 && (y[n] == ' ' || y[n] == ',');
-	free(x);
-	free(y);
-	return r;
+	free(u->name);
+	free(u->key);
+	u->name = name;
+	u->key = norm_key(name);
 }
+
+/* The most units or roles a draft holds: a person reviews it, and a text
+ * that would name more (a hostile one) costs no more than this. */
+#define IMP_ORG_MAX 1000
 
 static long add_role(struct imp_org *o, const char *title)
 {
+	char *k = norm_key(title);
 	for (size_t i = 0; i < o->nr; i++)
-		if (same(o->r[i].title, title))
+		if (strcmp(o->r[i].key, k) == 0) {
+			free(k);
 			return (long)i;
+		}
+	if (o->nr >= IMP_ORG_MAX)
+		o->full = 1; /* this sentence's roles, then no more */
 	o->r = xreallocarray(o->r, o->nr + 1, sizeof *o->r);
 	o->r[o->nr].title = xstrdup(title);
-	char *k = norm_key(title);
+	o->r[o->nr].key = k;
 	int sg = strcmp(k, "secrétaire général") == 0 || strcmp(k, "secretary-general") == 0;
-	free(k);
 	size_t nth = 1; /* the roles but the Secretary-General's, numbered */
 	for (size_t i = 0; i < o->nr; i++)
 		nth += strcmp(o->r[i].eid, "sg") != 0;
@@ -375,13 +381,18 @@ static long add_role(struct imp_org *o, const char *title)
 	return (long)o->nr++;
 }
 
+/* A new unit, or -1 when the draft holds IMP_ORG_MAX. */
 static long add_unit(struct imp_org *o, const char *name, const struct kindword *kw, long parent,
                      const char *src)
 {
+	if (o->nu >= IMP_ORG_MAX) {
+		o->full = 1;
+		return -1;
+	}
 	o->u = xreallocarray(o->u, o->nu + 1, sizeof *o->u);
 	struct ounit *u = &o->u[o->nu];
 	memset(u, 0, sizeof *u);
-	u->name = xstrdup(name);
+	set_name(u, xstrdup(name));
 	u->kw = kw;
 	u->parent = parent;
 	u->head = -1;
@@ -430,28 +441,32 @@ static void set_parent(struct imp_org *o, long u, long p)
  * missions »), or the shortest that begins with it; -1. */
 static long find_unit(struct imp_org *o, const char *name, int grow)
 {
-	for (size_t i = 0; i < o->nu; i++)
-		if (same(o->u[i].name, name))
-			return (long)i;
+	char *k = norm_key(name);
 	long best = -1;
+	for (size_t i = 0; i < o->nu && best < 0; i++)
+		if (strcmp(o->u[i].key, k) == 0)
+			best = (long)i;
+	if (best >= 0) {
+		free(k);
+		return best;
+	}
 	for (size_t i = 0; i < o->nu; i++) {
-		if (word_prefix(o->u[i].name, name) && (o->u[i].from_heading || grow) &&
+		if (word_prefix(o->u[i].key, k) && (o->u[i].from_heading || grow) &&
 		    (best < 0 || strlen(o->u[i].name) > strlen(o->u[best].name)))
 			best = (long)i;
 	}
 	if (best >= 0) {
-		{
-			free(o->u[best].name);
-			o->u[best].name = xstrdup(name);
-			o->u[best].bare = 0;
-			o->u[best].named = 1;
-		}
+		set_name(&o->u[best], xstrdup(name));
+		o->u[best].bare = 0;
+		o->u[best].named = 1;
+		free(k);
 		return best;
 	}
 	for (size_t i = 0; i < o->nu; i++)
-		if (word_prefix(name, o->u[i].name) && !o->u[i].bare &&
+		if (word_prefix(k, o->u[i].key) && !o->u[i].bare &&
 		    (best < 0 || strlen(o->u[i].name) < strlen(o->u[best].name)))
 			best = (long)i;
+	free(k);
 	return best;
 }
 
@@ -531,24 +546,25 @@ static long resolve_role(struct imp_org *o, const char *title, long ctx, long *u
 				}
 		}
 	}
-	free(k);
-	for (size_t i = 0; i < o->nr; i++)
-		if (same(o->r[i].title, title))
-			return (long)i;
+	long found = -1;
+	for (size_t i = 0; i < o->nr && found < 0; i++)
+		if (strcmp(o->r[i].key, k) == 0)
+			found = (long)i;
 	/* the head of an ancestor whose title begins so */
-	for (long a = ctx >= 0 ? o->u[ctx].parent : -1; a >= 0; a = o->u[a].parent)
-		if (o->u[a].head >= 0 && word_prefix(title, o->r[o->u[a].head].title)) {
+	for (long a = ctx >= 0 ? o->u[ctx].parent : -1; a >= 0 && found < 0; a = o->u[a].parent)
+		if (o->u[a].head >= 0 && word_prefix(k, o->r[o->u[a].head].key)) {
 			*unit = a;
-			return o->u[a].head;
+			found = o->u[a].head;
 		}
 	long only = -1;
 	int n = 0;
-	for (size_t i = 0; i < o->nr; i++)
-		if (word_prefix(title, o->r[i].title))
+	for (size_t i = 0; i < o->nr && found < 0; i++)
+		if (word_prefix(k, o->r[i].key))
 			only = (long)i, n++;
-	char *kk = norm_key(title);
-	int one_word = strchr(kk, ' ') == NULL;
-	free(kk);
+	int one_word = strchr(k, ' ') == NULL;
+	free(k);
+	if (found >= 0)
+		return found;
 	if (n == 1 && !one_word) /* « chef » is no abbreviation */
 		return only;
 	return add_role(o, title);
@@ -855,7 +871,7 @@ static size_t read_head(struct imp_org *o, const char *s, const char *f, size_t 
 static void read_items(struct imp_org *o, const char *s, const char *f, size_t i, size_t end,
                        long parent, const char *src)
 {
-	while (i < end) {
+	while (i < end && !o->full) {
 		i = skip_sp(f, i);
 		size_t j = skip_any(f, i, de_articles);
 		j = skip_any(f, j, articles);
@@ -872,8 +888,10 @@ static void read_items(struct imp_org *o, const char *s, const char *f, size_t i
 			while (k < end && !(f[k] == ',' || (f[k] == ' ' && (at(f, k + 1, "et") ||
 			                                                    at(f, k + 1, "and")))))
 				k++;
+			if (k >= end)
+				break;
 			i = k + 1;
-			if (k < end && f[k] == ' ')
+			if (f[k] == ' ')
 				i = word_end(f, k + 1);
 			i = skip_sp(f, i);
 			if (i < end && f[i] == ',')
@@ -900,6 +918,8 @@ static void read_items(struct imp_org *o, const char *s, const char *f, size_t i
 				set_parent(o, u, parent);
 			else
 				u = add_unit(o, m.name, m.kw, parent, src);
+			if (u < 0)
+				break;
 			o->u[u].rank = ++o->rank;
 			if (m.bare)
 				o->u[u].bare = 1;
@@ -967,9 +987,11 @@ static void read_subject(struct imp_org *o, struct part *pt, const char *s, cons
 			if (u >= 0)
 				subj_add(sj, u);
 		} else if (m.plural) {
+			char *k = norm_key(m.name);
 			for (size_t u = 0; u < o->nu; u++)
-				if (same(o->u[u].name, m.name))
+				if (strcmp(o->u[u].key, k) == 0)
 					subj_add(sj, (long)u);
+			free(k);
 		} else {
 			long u = find_unit(o, m.name, 1);
 			if (u < 0) {
@@ -1009,9 +1031,11 @@ static void read_subject(struct imp_org *o, struct part *pt, const char *s, cons
 				size_t q = a;
 				while (q < end && s[q] != '"' && strncmp(s + q, "\xc2\xab", 2) != 0)
 					q++;
-				q += s[q] == '"' ? 1 : 2;
-				q = skip_sp(s, q);
-				q = skip_any(f, q, articles);
+				q = q >= end ? end : q + (s[q] == '"' ? 1 : 2);
+				if (q < end) {
+					q = skip_sp(s, q);
+					q = skip_any(f, q, articles);
+				}
 				size_t qe = q;
 				while (qe < end && s[qe] != '"' &&
 				       strncmp(s + qe, "\xc2\xbb", 2) != 0)
@@ -1019,7 +1043,7 @@ static void read_subject(struct imp_org *o, struct part *pt, const char *s, cons
 				size_t qt = qe;
 				while (qt > q && s[qt - 1] == ' ')
 					qt--;
-				if (qe < end && qt > q) {
+				if (qe < end && qt > q && o->nalias < IMP_ORG_MAX) {
 					char *al = xstrndup(s + q, qt - q);
 					o->alias = xreallocarray(o->alias, o->nalias + 1,
 					                         sizeof *o->alias);
@@ -1064,9 +1088,11 @@ static void parse_sentence(struct imp_org *o, struct part *pt, const char *s, co
 				    m.bare ? last_of_kind(o, m.kw, pt->ctx >= 0 ? pt->ctx : pt->sec)
 				           : find_unit(o, m.name, 0);
 				if (m.plural && !m.bare) {
+					char *key = norm_key(m.name);
 					for (size_t k = 0; k < o->nu; k++)
-						if (same(o->u[k].name, m.name))
+						if (strcmp(o->u[k].key, key) == 0)
 							add_src(&o->u[k].fun, &o->u[k].nfun, src);
+					free(key);
 				} else if (u >= 0) {
 					add_src(&o->u[u].fun, &o->u[u].nfun, src);
 					pt->ctx = u;
@@ -1153,7 +1179,7 @@ static void parse_sentence(struct imp_org *o, struct part *pt, const char *s, co
 /* The sentences of a paragraph or point, then its points. */
 static void read_part(struct imp_org *o, struct part *pt, const struct node *nd)
 {
-	if (nd->kind == N_HEADING || nd->eid == NULL)
+	if (nd->kind == N_HEADING || nd->eid == NULL || o->full)
 		return;
 	pt->src = nd->eid;
 	for (size_t t = 0; t < nd->ntexts; t++) {
@@ -1167,6 +1193,8 @@ static void read_part(struct imp_org *o, struct part *pt, const struct node *nd)
 			if (!endsent)
 				continue;
 			parse_sentence(o, pt, s + b, f + b, i - b, nd);
+			if (i == n)
+				break;
 			b = i + 1;
 			while (s[b] == ' ')
 				b++;
@@ -1229,8 +1257,7 @@ static void settle_offices(struct imp_org *o)
 				/* « Bureau du Directeur » of a division */
 				char *of = of_unit(o, u->parent);
 				char *nn = xasprintf("%s %s", u->name, of);
-				free(u->name);
-				u->name = nn;
+				set_name(u, nn);
 				u->named = 0;
 				free(of);
 			}
@@ -1252,8 +1279,7 @@ static void settle_offices(struct imp_org *o)
 			char *nn = xasprintf("%s %s", u->name, of);
 			if (u->name[0] >= 'a' && u->name[0] <= 'z')
 				nn[0] = (char)(nn[0] - 32);
-			free(u->name);
-			u->name = nn;
+			set_name(u, nn);
 			u->named = 0;
 			free(of);
 		}
@@ -1300,7 +1326,8 @@ struct imp_org *imp_org_draft(const struct imp *im)
 						if (u < 0) {
 							u = add_unit(o, m.name, m.kw, o->top,
 							             sec->eid);
-							o->u[u].from_heading = 1;
+							if (u >= 0)
+								o->u[u].from_heading = 1;
 						}
 						pt.sec = u;
 					}
@@ -1439,6 +1466,7 @@ void imp_org_free(struct imp_org *o)
 		return;
 	for (size_t i = 0; i < o->nu; i++) {
 		free(o->u[i].name);
+		free(o->u[i].key);
 		free(o->u[i].rep);
 		free(o->u[i].comp);
 		free(o->u[i].fun);
@@ -1447,6 +1475,7 @@ void imp_org_free(struct imp_org *o)
 	free(o->u);
 	for (size_t i = 0; i < o->nr; i++) {
 		free(o->r[i].title);
+		free(o->r[i].key);
 		free(o->r[i].eid);
 	}
 	free(o->r);
