@@ -6,7 +6,8 @@
  * the detector of cite.h finds, resolved against the imported structure.
  * The output follows the conventions of the bundled bulletin (AKN4UN IRIs,
  * FRBR identification, eIds by the AKN naming rule), without an
- * organisation block. */
+ * organisation block unless draft_org asks for a draft of it
+ * (import_org.c). */
 #ifndef CIRC_IMPORT_H
 #define CIRC_IMPORT_H
 
@@ -21,6 +22,7 @@ struct imp_opts {
 	const char *date;   /* YYYY-MM-DD */
 	const char *lang;   /* fr or en */
 	const char *type;   /* bulletin, instruction or circular */
+	int draft_org;      /* --draft-org: propose an organisation block */
 };
 
 /* The largest text imported, as the largest document loaded (32 MiB). */

@@ -614,7 +614,7 @@ static int run_import(const struct opts *o, const struct config *cfg)
 		sb_free(&text);
 		text = pdf;
 	}
-	struct imp_opts io = {o->symbol, o->date, o->lang, o->type};
+	struct imp_opts io = {o->symbol, o->date, o->lang, o->type, o->draft_org};
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct strbuf xml = STRBUF_INIT;
 	enum imp_status st = imp_text(sb_str(&text), text.len, std ? "-" : path, &io, &xml, &dl);

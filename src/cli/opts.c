@@ -53,7 +53,8 @@ enum {
 	KEY_SYMBOL,
 	KEY_DATE,
 	KEY_LANG,
-	KEY_TYPE
+	KEY_TYPE,
+	KEY_DRAFT_ORG
 };
 
 /* The help texts and argument names are marked N_() and translated where
@@ -126,6 +127,9 @@ static const struct optdef table[] = {
     {"type", KEY_TYPE, N_("TYPE"), OPTS_DEFAULT,
      N_("with --import: bulletin, instruction or circular (default: from the document type "
         "line or the symbol)")},
+    {"draft-org", KEY_DRAFT_ORG, NULL, OPTS_DEFAULT,
+     N_("with --import: also propose the organisation block (units, heads, reporting lines) "
+        "from the text's sentences, marked draft for review")},
     /* TRANSLATORS: argument name: a number of columns */
     {"width", 'w', N_("N"), OPTS_DEFAULT,
      N_("wrap text to N columns, 20 to 1000 (default: 72 for --summary; else $COLUMNS, the "
@@ -448,7 +452,7 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		static char import_opt[] = "--import";
 		argv[1] = import_opt; /* argv is the program's to change */
 	}
-	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0};
+	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0}, draft = {0};
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		const struct optdef *def = find(c);
 		if (def && (def->action == OPTS_HELP || def->action == OPTS_VERSION)) {
@@ -564,6 +568,10 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			r = set_once(&type, def, optarg);
 			o->type = optarg;
 			break;
+		case KEY_DRAFT_ORG:
+			r = set_once(&draft, def, NULL);
+			o->draft_org = 1;
+			break;
 		case 'w':
 			r = set_once(&width, def, optarg);
 			if (r == 0)
@@ -588,8 +596,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--recursive", "--summary");
 		return ERR_EXIT_USAGE;
 	}
-	const struct setting *imp[] = {&symbol, &date, &lang, &type};
-	for (size_t i = 0; i < 4; i++) {
+	const struct setting *imp[] = {&symbol, &date, &lang, &type, &draft};
+	for (size_t i = 0; i < 5; i++) {
 		if (imp[i]->def && o->action != OPTS_IMPORT) {
 			char *name = xasprintf("--%s", imp[i]->def->name);
 			err_report(NULL, 0, 0, _("%s goes with %s"), name, "--import");

@@ -49,6 +49,7 @@ struct opts {
 	const char *date;          /* import: --date YYYY-MM-DD */
 	const char *lang;          /* import: --lang fr|en */
 	const char *type;          /* import: --type bulletin|instruction|circular */
+	int draft_org;             /* import: --draft-org */
 	long width;                /* -1: not given */
 	char **files;              /* FILE... (may be empty) */
 	size_t nfiles;

@@ -309,7 +309,7 @@ size_t doc_check(xmlDocPtr x, const char *path, int org, struct diag_list *diags
 	}
 	check_refs(&ck, root);
 	if (org)
-		ck.problems += doc_check_org(x, path, diags);
+		ck.problems += doc_check_org(x, path, diags, warns);
 	for (size_t i = 0; i < ck.nids; i++)
 		free(ck.ids[i].id);
 	free(ck.ids);

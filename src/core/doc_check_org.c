@@ -86,6 +86,8 @@ static void set_free(struct set *s)
 struct ock {
 	const char *path;
 	struct diag_list *diags;
+	struct diag_list *warns;
+	int draft; /* draft="true": what is incomplete is a warning */
 	size_t problems;
 	struct set orgs, roles, parts, units;
 	char **parent; /* parent id of each unit, in units order */
@@ -269,7 +271,8 @@ static void collect_tlc(struct ock *ck, const xmlNode *n)
 	}
 }
 
-size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
+size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags,
+                     struct diag_list *warns)
 {
 	const xmlNode *root = xmlDocGetRootElement(x);
 	const xmlNode *org = find_org_block(root);
@@ -279,6 +282,10 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 	memset(&ck, 0, sizeof ck);
 	ck.path = path;
 	ck.diags = diags;
+	ck.warns = warns;
+	char *draft = doc_attr(org, "draft");
+	ck.draft = draft && strcmp(draft, "true") == 0;
+	free(draft);
 	collect_tlc(&ck, root);
 	collect_parts(&ck, root);
 	set_sort(&ck.orgs);
@@ -309,7 +316,9 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 		ck.parent[ck.units.n - 1] = parent;
 		char *ext = doc_attr(u, "external");
 		if (parent == NULL && !(ext && strcmp(ext, "true") == 0)) {
-			if (root_id)
+			if (root_id && ck.draft)
+				doc_draft_warn(ck.warns, path, u, DOC_DRAFT_NO_PARENT, id);
+			else if (root_id)
 				problem(
 				    &ck, u,
 				    /* TRANSLATORS: two units' eIds, then the line number of the
@@ -337,6 +346,8 @@ size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags)
 		i++;
 	}
 	check_text(&ck, root);
+	if (ck.draft)
+		doc_check_draft(org, path, warns);
 
 	free(root_id);
 	for (size_t k = 0; k < ck.units.n; k++)

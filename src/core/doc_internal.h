@@ -38,7 +38,15 @@ void doc_build_units(struct doc *d, const xmlNode *docel);
 size_t doc_check(xmlDocPtr x, const char *path, int org, struct diag_list *diags,
                  struct diag_list *warns);
 /* The checks of the organisation block (called by doc_check). */
-size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags);
+size_t doc_check_org(xmlDocPtr x, const char *path, struct diag_list *diags,
+                     struct diag_list *warns);
+/* A draft organisation block (draft="true"): a warning for each unit
+ * without head, each head without reporting line (doc_check_draft.c). */
+void doc_check_draft(const xmlNode *org, const char *path, struct diag_list *warns);
+/* A warning about unit id of a draft block, on the line of node u. */
+enum doc_draft { DOC_DRAFT_NO_HEAD, DOC_DRAFT_NO_PARENT, DOC_DRAFT_NO_REPORT };
+void doc_draft_warn(struct diag_list *warns, const char *path, const xmlNode *u,
+                    enum doc_draft what, const char *id);
 
 /* Is n an element of the Akoma Ntoso namespace named name? */
 int doc_is(const xmlNode *n, const char *name);

@@ -839,6 +839,7 @@ static void imp_free(struct imp *im)
 {
 	free_texts(im->preamble, im->npreamble);
 	free_nodes(im->secs, im->nsecs);
+	imp_org_free(im->org);
 	free(im->doctype);
 	free(im->title);
 	free(im->symbol);
@@ -1131,6 +1132,7 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 		for (size_t a = 0; a < im.nannexes; a++)
 			for (size_t k = 0; k < im.annexes[a].nsecs; k++)
 				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid);
+		im.org = o->draft_org ? imp_org_draft(&im) : NULL;
 		imp_write_doc(out, &im);
 	}
 	imp_free(&im);

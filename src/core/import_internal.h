@@ -85,6 +85,7 @@ struct imp {
 	size_t nannexes;
 	struct imp_note *notes;
 	size_t nnotes;
+	struct imp_org *org; /* --draft-org: the organisation draft, or NULL */
 };
 
 /* Take the page furniture out of the lines [0, *n) (which shrink) of text
@@ -92,6 +93,14 @@ struct imp {
  * job numbers, running symbols and headers; join what a page break or a
  * hyphen at a line's end cut. See import_page.c. */
 void imp_clean_pages(const char *text, size_t n, struct line *ln, size_t *nlines);
+
+/* The organisation draft of the imported tree (import_org.c), its TLCs
+ * for the references, its block for meta; freed by imp_org_free. */
+struct imp_org *imp_org_draft(const struct imp *im);
+void imp_org_write_refs(struct strbuf *out, const struct imp_org *o);
+void imp_org_write_block(struct strbuf *out, const struct imp_org *o);
+void imp_org_free(struct imp_org *o);
+
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
  * im->notes, their marks into the text. */
 void imp_take_notes(struct imp *im, struct line *ln, size_t *n);

@@ -380,15 +380,28 @@ static void write_frbr(struct strbuf *out, struct imp *im, const char *level, co
 	sb_addf(out, "</FRBR%s>\n", level);
 }
 
-/* The signatory's role, refersTo="#sg" when it is the Secretary-General. */
-static void write_role(struct strbuf *out, const char *role)
+/* The eId of the signatory's role: "sg" for the Secretary-General, else
+ * one made from its words ("Under-Secretary-General for Management" ->
+ * "underSecretaryGeneralForManagement"), declared as a TLCRole. */
+static char *role_id(const char *role)
 {
 	char *l = imp_normalise(role);
-	int sg = strstr(l, "secrétaire général") || strstr(l, "secretary-general");
-	sb_adds(out, sg ? "<role refersTo=\"#sg\">" : "<role>");
+	const char *w = l;
+	if (strncmp(w, "the ", 4) == 0 || strncmp(w, "le ", 3) == 0)
+		w += w[1] == 'h' ? 4 : 3;
+	/* not an Under- or Assistant Secretary-General, nor a « Secrétaire
+	 * général adjoint » */
+	int sg = strcmp(w, "secrétaire général") == 0 || strcmp(w, "secretary-general") == 0;
+	free(l);
+	return sg ? xstrdup("sg") : person_id(role);
+}
+
+/* The signatory's role; the XSD requires its refersTo. */
+static void write_role(struct strbuf *out, const char *role, const char *rid)
+{
+	sb_addf(out, "<role refersTo=\"#%s\">", rid);
 	add_esc(out, role);
 	sb_adds(out, "</role>");
-	free(l);
 }
 
 /* The FRBR identification of the document (this_suffix "" ) or of one of
@@ -467,6 +480,19 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 	        "showAs=\"%s\"/>\n",
 	        fr ? "Secrétaire général" : "Secretary-General");
 	char *pid = im->sig_name ? person_id(im->sig_name) : NULL;
+	char *rid = im->sig_name && im->sig_role ? role_id(im->sig_role) : xstrdup("sg");
+	if (pid && strcmp(rid, pid) == 0) {
+		char *r = xasprintf("%sRole", rid); /* eIds are unique */
+		free(rid);
+		rid = r;
+	}
+	if (strcmp(rid, "sg") != 0) {
+		sb_addf(out,
+		        "        <TLCRole eId=\"%s\" href=\"/akn/ontology/roles/un/%s\" showAs=\"",
+		        rid, rid);
+		add_esc(out, im->sig_role);
+		sb_adds(out, "\"/>\n");
+	}
 	if (pid) {
 		sb_addf(
 		    out,
@@ -475,7 +501,12 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 		add_esc(out, im->sig_name);
 		sb_adds(out, "\"/>\n");
 	}
-	sb_adds(out, "      </references>\n    </meta>\n");
+	if (im->org)
+		imp_org_write_refs(out, im->org);
+	sb_adds(out, "      </references>\n");
+	if (im->org)
+		imp_org_write_block(out, im->org);
+	sb_adds(out, "    </meta>\n");
 	if (im->doctype || im->title) {
 		sb_adds(out, "    <preface>\n");
 		if (im->doctype) {
@@ -505,21 +536,22 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 		sb_adds(out, "    <conclusions>\n      <blockContainer eId=\"signature\">\n"
 		             "        <p><signature>");
 		if (im->sig_role && im->sig_role_first) {
-			write_role(out, im->sig_role);
+			write_role(out, im->sig_role, rid);
 			sb_adds(out, "<eol/>");
 		}
 		add_esc(out, im->sig_pre);
 		sb_addc(out, ' ');
-		sb_addf(out, "<person refersTo=\"#%s\" as=\"#sg\">", pid);
+		sb_addf(out, "<person refersTo=\"#%s\" as=\"#%s\">", pid, rid);
 		add_esc(out, im->sig_name);
 		sb_adds(out, "</person>");
 		if (im->sig_role && !im->sig_role_first) {
 			sb_adds(out, "<eol/>");
-			write_role(out, im->sig_role);
+			write_role(out, im->sig_role, rid);
 		}
 		sb_adds(out, "</signature></p>\n      </blockContainer>\n    </conclusions>\n");
 	}
 	free(pid);
+	free(rid);
 	write_annexes(out, im);
 	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
 }
