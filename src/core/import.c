@@ -15,6 +15,7 @@
 
 #include "circ/cite.h"
 #include "circ/i18n.h"
+#include "circ/strmap.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "import_internal.h"
@@ -32,9 +33,20 @@ struct block {
 	                       between */
 };
 
+/* v, an array of n elements of size bytes, with room for one more: its
+ * room doubles when n is 0 or a power of two (a text of a million lines
+ * or parts is read in linear time). Its room is implied by n: an array
+ * grown here is grown nowhere else. */
+static void *grow1(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		v = xreallocarray(v, n ? n * 2 : 1, size);
+	return v;
+}
+
 static void add_text(struct para_text **v, size_t *n, const char *text, long no)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	*v = grow1(*v, *n, sizeof **v);
 	(*v)[*n].text = xstrdup(text);
 	(*v)[*n].no = no;
 	(*v)[*n].cont = 0;
@@ -65,7 +77,7 @@ static struct node *node_new(enum node_kind kind, const char *num, const char *k
 
 static void node_add(struct node *parent, struct node *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	parent->kids = grow1(parent->kids, parent->nkids, sizeof *parent->kids);
 	parent->kids[parent->nkids++] = kid;
 }
 
@@ -128,7 +140,7 @@ static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 			space = 0;
 			sb_addc(&sb, c);
 		}
-		v = xreallocarray(v, cnt + 1, sizeof *v);
+		v = grow1(v, cnt, sizeof *v);
 		v[cnt].s = xstrdup(sb_str(&sb));
 		v[cnt].no = no++;
 		cnt++;
@@ -291,7 +303,7 @@ static int ends_with_cite_word(const char *s)
 static void block_start(struct block **v, size_t *n, enum block_kind kind, const char *mark,
                         size_t marklen, const char *key, const char *text, long no)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	*v = grow1(*v, *n, sizeof **v);
 	struct block *b = &(*v)[*n];
 	(*n)++;
 	b->kind = kind;
@@ -629,26 +641,34 @@ static int heading_like(const char *s)
 	return !strchr(".;:,!?", c) && s[n - 1] != ')';
 }
 
+/* Whether the number key of a section ('s') or paragraph ('p') was seen
+ * before in the same list (that of parent: a section, or NULL at the top);
+ * a hash lookup, where a search of the list made a text of many
+ * paragraphs quadratic. */
+static int seen_before(struct strmap *seen, int kind, const struct node *parent, const char *key)
+{
+	char *k = xasprintf("%c%p %s", kind, (const void *)parent, key);
+	int added = strmap_add(seen, k, seen);
+	free(k);
+	return !added;
+}
+
 /* Read the blocks after the header into sections, paragraphs and points. */
 static void read_body(struct reader *r, const struct block *v, size_t n)
 {
 	struct imp *im = r->im;
+	struct strmap seen = STRMAP_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const struct block *b = &v[i];
 		switch (b->kind) {
 		case B_SECTION: {
-			for (size_t k = 0; k < *r->nsecs; k++)
-				if ((*r->secs)[k]->kind == N_SECTION &&
-				    strcmp((*r->secs)[k]->key, b->key) == 0) {
-					/* TRANSLATORS: a warning of 'circ import':
-					   "section 2 again: its eId is used twice" */
-					imp_warn(im, b->no,
-					         _("section %s again: its eId is used twice"),
-					         b->key);
-					break;
-				}
+			if (seen_before(&seen, 's', NULL, b->key))
+				/* TRANSLATORS: a warning of 'circ import':
+				   "section 2 again: its eId is used twice" */
+				imp_warn(im, b->no, _("section %s again: its eId is used twice"),
+				         b->key);
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
-			*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+			*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 			(*r->secs)[(*r->nsecs)++] = r->sec;
 			r->para = r->point = r->sub = NULL;
 			r->wrapping = 0;
@@ -658,17 +678,11 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			break;
 		}
 		case B_PARA: {
-			struct node **sib = r->sec ? r->sec->kids : *r->secs;
-			size_t nsib = r->sec ? r->sec->nkids : *r->nsecs;
-			for (size_t k = 0; k < nsib; k++)
-				if (sib[k]->kind == N_PARA && strcmp(sib[k]->key, b->key) == 0) {
-					/* TRANSLATORS: a warning of 'circ import':
-					   "paragraph 2.1 again: its eId is used twice" */
-					imp_warn(im, b->no,
-					         _("paragraph %s again: its eId is used twice"),
-					         b->key);
-					break;
-				}
+			if (seen_before(&seen, 'p', r->sec, b->key))
+				/* TRANSLATORS: a warning of 'circ import':
+				   "paragraph 2.1 again: its eId is used twice" */
+				imp_warn(im, b->no, _("paragraph %s again: its eId is used twice"),
+				         b->key);
 			struct node *p = node_new(N_PARA, b->mark, b->key, b->no);
 			if (b->text.len)
 				add_text(&p->texts, &p->ntexts, sb_str(&b->text), b->no);
@@ -681,7 +695,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 					         b->key, r->sec->key);
 				node_add(r->sec, p);
 			} else {
-				*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+				*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 				(*r->secs)[(*r->nsecs)++] = p;
 			}
 			r->para = p;
@@ -703,8 +717,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				if (r->sec) {
 					node_add(r->sec, h);
 				} else {
-					*r->secs = xreallocarray(*r->secs, *r->nsecs + 1,
-					                         sizeof **r->secs);
+					*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 					(*r->secs)[(*r->nsecs)++] = h;
 				}
 				r->para = r->point = r->sub = NULL;
@@ -715,6 +728,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			break;
 		}
 	}
+	strmap_free(&seen);
 }
 
 /* A short line that is no marker: a role ("Le Secrétaire général"). */
@@ -820,17 +834,26 @@ static void read_header_lines(struct imp *im, struct line *ln, size_t n)
 	}
 }
 
-/* Count the words that say which language the text is in. */
+/* Whether the word w (between spaces) starts at text[i], inside [0, n). */
+static int word_at(const char *text, size_t n, size_t i, const char *w)
+{
+	size_t l = strlen(w);
+	return i + l <= n && memcmp(text + i, w, l) == 0;
+}
+
+/* Count the words that say which language the text is in (the n bytes of
+ * text only: it need not end with a NUL; each word starts at a space). */
 static const char *guess_lang(const char *text, size_t n)
 {
 	static const char *const fr[] = {" le ", " la ", " les ", " des ", " du "};
 	static const char *const en[] = {" the ", " of ", " and ", " shall "};
 	size_t cf = 0, ce = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (const char *p = text; (p = memchr(p, ' ', n - (size_t)(p - text))) != NULL; p++) {
+		size_t i = (size_t)(p - text);
 		for (size_t k = 0; k < sizeof fr / sizeof fr[0]; k++)
-			cf += strncmp(text + i, fr[k], strlen(fr[k])) == 0;
+			cf += word_at(text, n, i, fr[k]);
 		for (size_t k = 0; k < sizeof en / sizeof en[0]; k++)
-			ce += strncmp(text + i, en[k], strlen(en[k])) == 0;
+			ce += word_at(text, n, i, en[k]);
 	}
 	return cf > ce ? "fr" : "en";
 }
@@ -922,7 +945,7 @@ static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 		size_t e = i + 1;
 		while (e < n && !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s)))
 			e++;
-		im->annexes = xreallocarray(im->annexes, im->nannexes + 1, sizeof *im->annexes);
+		im->annexes = grow1(im->annexes, im->nannexes, sizeof *im->annexes);
 		struct annex *a = &im->annexes[im->nannexes++];
 		memset(a, 0, sizeof *a);
 		a->num = xstrdup(ln[i].s);

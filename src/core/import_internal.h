@@ -9,6 +9,8 @@
 #include "circ/diag.h"
 #include "circ/strbuf.h"
 
+struct strmap;
+
 /* One line of the input, its spaces and tabs collapsed and trimmed; no is
  * its line number in the input (1-based). */
 struct line {
@@ -85,6 +87,7 @@ struct imp {
 	size_t nannexes;
 	struct imp_note *notes;
 	size_t nnotes;
+	struct strmap *parts; /* the parts citations name, while written */
 };
 
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
