@@ -532,6 +532,8 @@ static int item_is_roman(const struct reader *r, const char *key)
 
 void imp_warn(struct imp *im, long no, const char *fmt, ...)
 {
+	if (im->nwarn++ >= IMP_MAX_WARNINGS)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(im->diags, im->file, no, 0, fmt, ap);
@@ -937,13 +939,19 @@ static void free_blocks(struct block *bl, size_t n)
 	free(bl);
 }
 
+/* The annexes read at most; the lines of more are the last one's text. */
+#define IMP_MAX_ANNEXES 100
+
 /* Read the annexes in lines [from, n): each from its « Annexe » line to the
  * next, its title (the lines up to a blank one) and its text. */
 static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 {
 	for (size_t i = from; i < n;) {
 		size_t e = i + 1;
-		while (e < n && !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s)))
+		/* the last annex takes the rest (each annex is 2 KB of XML: a
+		 * text of « Annexe » lines would make gigabytes) */
+		int last = im->nannexes + 1 == IMP_MAX_ANNEXES;
+		while (e < n && (last || !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s))))
 			e++;
 		im->annexes = grow1(im->annexes, im->nannexes, sizeof *im->annexes);
 		struct annex *a = &im->annexes[im->nannexes++];
@@ -974,13 +982,18 @@ static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 	}
 }
 
-/* The line of byte off of text. */
-static long line_of(const char *text, size_t off)
+/* The line and column (in characters, from 1) of byte off of text. */
+static void position_of(const char *text, size_t off, long *line, long *col)
 {
-	long no = 1;
-	for (size_t i = 0; i < off; i++)
-		no += text[i] == '\n';
-	return no;
+	size_t from = 0;
+	*line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', off - (size_t)(p - text))) != NULL; p++) {
+		(*line)++;
+		from = (size_t)(p - text) + 1;
+	}
+	*col = 1;
+	for (size_t i = from; i < off; i++)
+		*col += ((unsigned char)text[i] & 0xC0) != 0x80;
 }
 
 /* Check the options and what the text gave, and fill in the rest. */
@@ -1086,12 +1099,17 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	size_t bad = utf8_check(text, n);
 	if (nul || bad < n) {
 		size_t off = nul && (size_t)(nul - text) < bad ? (size_t)(nul - text) : bad;
-		diag_add(diags, file, line_of(text, off), 0,
-		         nul && (size_t)(nul - text) == off
-		             /* TRANSLATORS: 'circ import' of a file that is not
-		                text */
-		             ? _("a NUL byte: this is not a text file")
-		             : _("invalid UTF-8: the text must be UTF-8"));
+		long line, col;
+		position_of(text, off, &line, &col);
+		if (nul && (size_t)(nul - text) == off)
+			/* TRANSLATORS: 'circ import' of a file that is not text */
+			diag_add(diags, file, line, col, _("a NUL byte: this is not a text file"));
+		else
+			/* TRANSLATORS: 'circ import' of a text not in UTF-8; %02X
+			   is the first wrong byte */
+			diag_add(diags, file, line, col,
+			         _("invalid UTF-8 (byte 0x%02X): the text must be UTF-8"),
+			         (unsigned char)text[off]);
 		return IMP_BAD_TEXT;
 	}
 	size_t nlines, nblocks;
@@ -1154,6 +1172,14 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 			for (size_t k = 0; k < im.annexes[a].nsecs; k++)
 				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid);
 		imp_write_doc(out, &im);
+	}
+	if (im.nwarn > IMP_MAX_WARNINGS) {
+		size_t more = im.nwarn - IMP_MAX_WARNINGS;
+		/* TRANSLATORS: 'circ import' shows the first 100 warnings
+		   only; %zu is the number of the others */
+		diag_add(diags, file, 0, 0,
+		         P_("%zu more warning not shown", "%zu more warnings not shown", more),
+		         more);
 	}
 	imp_free(&im);
 	return st;

@@ -88,7 +88,12 @@ struct imp {
 	struct imp_note *notes;
 	size_t nnotes;
 	struct strmap *parts; /* the parts citations name, while written */
+	size_t nwarn;         /* warnings, kept or not (IMP_MAX_WARNINGS) */
 };
+
+/* The warnings kept of one import; the others are counted in one line (a
+ * text of a million bad citations would have a million lines). */
+#define IMP_MAX_WARNINGS 100
 
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
  * im->notes, their marks into the text. */
@@ -98,7 +103,8 @@ void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
 void imp_give_eids(struct node *nd, const char *prefix);
 /* The whole document as Akoma Ntoso XML. */
 void imp_write_doc(struct strbuf *out, struct imp *im);
-/* A warning about line no of the input. */
+/* A warning about line no of the input (the first IMP_MAX_WARNINGS
+ * only). */
 void imp_warn(struct imp *im, long no, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Lowercase ASCII, ’ as ', for comparing a line with known wordings (allocated). */
 char *imp_normalise(const char *s);
