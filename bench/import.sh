@@ -17,6 +17,8 @@
 #   a 10 MB generated bulletin (bench/bigtext.awk: 999 sections of 10
 #       paragraphs, 120,000 citations): circ import against xmllint --noout
 #       --nonet of the XML it writes (the parse alone) and circ --toc of it;
+#   CPU time (user + system) of the small import and its peers, the mean
+#       of 50 runs (bash's time around the loop);
 #   peak resident memory of each (GNU time -f %M, one more run).
 # Times are medians of RUNS runs, warm cache, from bash's $EPOCHREALTIME.
 # The last column is circ import / peer: below 1 the import is faster or
@@ -68,6 +70,16 @@ time_us() {
 		echo $((t1 - t0))
 	done | median
 }
+# cpu_us RUNS CMD...: mean CPU time (user + system) of RUNS runs in
+# microseconds, from bash's time over the loop: steadier than wall time on
+# a machine with other work ("FAIL" if CMD fails)
+cpu_us() {
+	local runs=$1 TIMEFORMAT='%3U %3S' t
+	shift
+	t=$({ time (for ((r = 0; r < runs; r++)); do "$@" >/dev/null 2>&1 || exit 1; done); } 2>&1) ||
+		{ echo FAIL; return 1; }
+	awk -v t="$t" -v n="$runs" 'BEGIN { split(t, a, " "); printf "%d\n", (a[1] + a[2]) * 1e6 / n }'
+}
 # rss_kib CMD...: peak resident memory of one run, KiB
 rss_kib() {
 	[ -n "$GTIME" ] || { echo n/a; return 0; }
@@ -107,6 +119,11 @@ x=$(time_us "$RUNS" "$CIRC" --toc "$T/small.xml")
 row "import the bulletin's text (50 KB), time" "$c" "$x" "circ --toc of it" us
 p=$(time_us "$RUNS" "$PDFTOTEXT" -layout "$T/small.pdf" "$T/out.txt")
 row "import the bulletin's text (50 KB), time" "$c" "$p" "pdftotext -layout" us
+c=$(cpu_us 50 "${imp[@]}")
+x=$(cpu_us 50 "$CIRC" --toc "$T/small.xml")
+row "import the bulletin's text, CPU (mean of 50)" "$c" "$x" "circ --toc of it" us
+p=$(cpu_us 50 "$PDFTOTEXT" -layout "$T/small.pdf" "$T/out.txt")
+row "import the bulletin's text, CPU (mean of 50)" "$c" "$p" "pdftotext -layout" us
 c=$(rss_kib "${imp[@]}")
 x=$(rss_kib "$CIRC" --toc "$T/small.xml")
 row "import the bulletin's text, peak memory" "$c" "$x" "circ --toc of it" KiB
