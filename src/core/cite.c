@@ -291,17 +291,26 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 {
 	compile();
 	struct cite_list all = {NULL, 0};
+	size_t cap = 0;
 	for (int r = 0; r < RX_COUNT; r++) {
 		PCRE2_SIZE off = 0;
+		/* the UTF-8 of the whole text is checked by the first match
+		 * only: checked again at each match, a text of many citations
+		 * took a time quadratic in its length */
+		uint32_t opts = 0;
 		while (off < n) {
 			int rc =
-			    pcre2_match(rx[r].code, (PCRE2_SPTR)text, n, off, 0, rx[r].md, NULL);
+			    pcre2_match(rx[r].code, (PCRE2_SPTR)text, n, off, opts, rx[r].md, NULL);
 			if (rc < 0)
 				break; /* no match, or text that is not UTF-8 */
+			opts = PCRE2_NO_UTF_CHECK;
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
 			if (ov[1] <= ov[0]) /* no pattern matches empty text; be safe */
 				break;
-			all.v = xreallocarray(all.v, all.n + 1, sizeof *all.v);
+			if (all.n == cap) {
+				cap = cap ? cap * 2 : 8;
+				all.v = xreallocarray(all.v, cap, sizeof *all.v);
+			}
 			struct cite *c = &all.v[all.n++];
 			memset(c, 0, sizeof *c);
 			c->start = ov[0];
@@ -322,7 +331,8 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 			free(all.v[i].targets);
 			continue;
 		}
-		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		if (out->v == NULL)
+			out->v = xreallocarray(NULL, all.n, sizeof *out->v);
 		out->v[out->n++] = all.v[i];
 		last_end = all.v[i].end;
 	}

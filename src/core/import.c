@@ -15,6 +15,7 @@
 
 #include "circ/cite.h"
 #include "circ/i18n.h"
+#include "circ/strmap.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "import_internal.h"
@@ -32,9 +33,20 @@ struct block {
 	                       between */
 };
 
+/* v, an array of n elements of size bytes, with room for one more: its
+ * room doubles when n is 0 or a power of two (a text of a million lines
+ * or parts is read in linear time). Its room is implied by n: an array
+ * grown here is grown nowhere else. */
+static void *grow1(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		v = xreallocarray(v, n ? n * 2 : 1, size);
+	return v;
+}
+
 static void add_text(struct para_text **v, size_t *n, const char *text, long no)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	*v = grow1(*v, *n, sizeof **v);
 	(*v)[*n].text = xstrdup(text);
 	(*v)[*n].no = no;
 	(*v)[*n].cont = 0;
@@ -65,7 +77,7 @@ static struct node *node_new(enum node_kind kind, const char *num, const char *k
 
 static void node_add(struct node *parent, struct node *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	parent->kids = grow1(parent->kids, parent->nkids, sizeof *parent->kids);
 	parent->kids[parent->nkids++] = kid;
 }
 
@@ -128,7 +140,7 @@ static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 			space = 0;
 			sb_addc(&sb, c);
 		}
-		v = xreallocarray(v, cnt + 1, sizeof *v);
+		v = grow1(v, cnt, sizeof *v);
 		v[cnt].s = xstrdup(sb_str(&sb));
 		v[cnt].no = no++;
 		cnt++;
@@ -291,7 +303,7 @@ static int ends_with_cite_word(const char *s)
 static void block_start(struct block **v, size_t *n, enum block_kind kind, const char *mark,
                         size_t marklen, const char *key, const char *text, long no)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	*v = grow1(*v, *n, sizeof **v);
 	struct block *b = &(*v)[*n];
 	(*n)++;
 	b->kind = kind;
@@ -520,6 +532,8 @@ static int item_is_roman(const struct reader *r, const char *key)
 
 void imp_warn(struct imp *im, long no, const char *fmt, ...)
 {
+	if (im->nwarn++ >= IMP_MAX_WARNINGS)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(im->diags, im->file, no, 0, fmt, ap);
@@ -629,26 +643,34 @@ static int heading_like(const char *s)
 	return !strchr(".;:,!?", c) && s[n - 1] != ')';
 }
 
+/* Whether the number key of a section ('s') or paragraph ('p') was seen
+ * before in the same list (that of parent: a section, or NULL at the top);
+ * a hash lookup, where a search of the list made a text of many
+ * paragraphs quadratic. */
+static int seen_before(struct strmap *seen, int kind, const struct node *parent, const char *key)
+{
+	char *k = xasprintf("%c%p %s", kind, (const void *)parent, key);
+	int added = strmap_add(seen, k, seen);
+	free(k);
+	return !added;
+}
+
 /* Read the blocks after the header into sections, paragraphs and points. */
 static void read_body(struct reader *r, const struct block *v, size_t n)
 {
 	struct imp *im = r->im;
+	struct strmap seen = STRMAP_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const struct block *b = &v[i];
 		switch (b->kind) {
 		case B_SECTION: {
-			for (size_t k = 0; k < *r->nsecs; k++)
-				if ((*r->secs)[k]->kind == N_SECTION &&
-				    strcmp((*r->secs)[k]->key, b->key) == 0) {
-					/* TRANSLATORS: a warning of 'circ import':
-					   "section 2 again: its eId is used twice" */
-					imp_warn(im, b->no,
-					         _("section %s again: its eId is used twice"),
-					         b->key);
-					break;
-				}
+			if (seen_before(&seen, 's', NULL, b->key))
+				/* TRANSLATORS: a warning of 'circ import':
+				   "section 2 again: its eId is used twice" */
+				imp_warn(im, b->no, _("section %s again: its eId is used twice"),
+				         b->key);
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
-			*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+			*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 			(*r->secs)[(*r->nsecs)++] = r->sec;
 			r->para = r->point = r->sub = NULL;
 			r->wrapping = 0;
@@ -658,17 +680,11 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			break;
 		}
 		case B_PARA: {
-			struct node **sib = r->sec ? r->sec->kids : *r->secs;
-			size_t nsib = r->sec ? r->sec->nkids : *r->nsecs;
-			for (size_t k = 0; k < nsib; k++)
-				if (sib[k]->kind == N_PARA && strcmp(sib[k]->key, b->key) == 0) {
-					/* TRANSLATORS: a warning of 'circ import':
-					   "paragraph 2.1 again: its eId is used twice" */
-					imp_warn(im, b->no,
-					         _("paragraph %s again: its eId is used twice"),
-					         b->key);
-					break;
-				}
+			if (seen_before(&seen, 'p', r->sec, b->key))
+				/* TRANSLATORS: a warning of 'circ import':
+				   "paragraph 2.1 again: its eId is used twice" */
+				imp_warn(im, b->no, _("paragraph %s again: its eId is used twice"),
+				         b->key);
 			struct node *p = node_new(N_PARA, b->mark, b->key, b->no);
 			if (b->text.len)
 				add_text(&p->texts, &p->ntexts, sb_str(&b->text), b->no);
@@ -681,7 +697,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 					         b->key, r->sec->key);
 				node_add(r->sec, p);
 			} else {
-				*r->secs = xreallocarray(*r->secs, *r->nsecs + 1, sizeof **r->secs);
+				*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 				(*r->secs)[(*r->nsecs)++] = p;
 			}
 			r->para = p;
@@ -703,8 +719,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				if (r->sec) {
 					node_add(r->sec, h);
 				} else {
-					*r->secs = xreallocarray(*r->secs, *r->nsecs + 1,
-					                         sizeof **r->secs);
+					*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 					(*r->secs)[(*r->nsecs)++] = h;
 				}
 				r->para = r->point = r->sub = NULL;
@@ -715,6 +730,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 			break;
 		}
 	}
+	strmap_free(&seen);
 }
 
 /* A short line that is no marker: a role ("Le Secrétaire général"). */
@@ -820,17 +836,26 @@ static void read_header_lines(struct imp *im, struct line *ln, size_t n)
 	}
 }
 
-/* Count the words that say which language the text is in. */
+/* Whether the word w (between spaces) starts at text[i], inside [0, n). */
+static int word_at(const char *text, size_t n, size_t i, const char *w)
+{
+	size_t l = strlen(w);
+	return i + l <= n && memcmp(text + i, w, l) == 0;
+}
+
+/* Count the words that say which language the text is in (the n bytes of
+ * text only: it need not end with a NUL; each word starts at a space). */
 static const char *guess_lang(const char *text, size_t n)
 {
 	static const char *const fr[] = {" le ", " la ", " les ", " des ", " du "};
 	static const char *const en[] = {" the ", " of ", " and ", " shall "};
 	size_t cf = 0, ce = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (const char *p = text; (p = memchr(p, ' ', n - (size_t)(p - text))) != NULL; p++) {
+		size_t i = (size_t)(p - text);
 		for (size_t k = 0; k < sizeof fr / sizeof fr[0]; k++)
-			cf += strncmp(text + i, fr[k], strlen(fr[k])) == 0;
+			cf += word_at(text, n, i, fr[k]);
 		for (size_t k = 0; k < sizeof en / sizeof en[0]; k++)
-			ce += strncmp(text + i, en[k], strlen(en[k])) == 0;
+			ce += word_at(text, n, i, en[k]);
 	}
 	return cf > ce ? "fr" : "en";
 }
@@ -915,15 +940,21 @@ static void free_blocks(struct block *bl, size_t n)
 	free(bl);
 }
 
+/* The annexes read at most; the lines of more are the last one's text. */
+#define IMP_MAX_ANNEXES 100
+
 /* Read the annexes in lines [from, n): each from its « Annexe » line to the
  * next, its title (the lines up to a blank one) and its text. */
 static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 {
 	for (size_t i = from; i < n;) {
 		size_t e = i + 1;
-		while (e < n && !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s)))
+		/* the last annex takes the rest (each annex is 2 KB of XML: a
+		 * text of « Annexe » lines would make gigabytes) */
+		int last = im->nannexes + 1 == IMP_MAX_ANNEXES;
+		while (e < n && (last || !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s))))
 			e++;
-		im->annexes = xreallocarray(im->annexes, im->nannexes + 1, sizeof *im->annexes);
+		im->annexes = grow1(im->annexes, im->nannexes, sizeof *im->annexes);
 		struct annex *a = &im->annexes[im->nannexes++];
 		memset(a, 0, sizeof *a);
 		a->num = xstrdup(ln[i].s);
@@ -952,13 +983,18 @@ static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 	}
 }
 
-/* The line of byte off of text. */
-static long line_of(const char *text, size_t off)
+/* The line and column (in characters, from 1) of byte off of text. */
+static void position_of(const char *text, size_t off, long *line, long *col)
 {
-	long no = 1;
-	for (size_t i = 0; i < off; i++)
-		no += text[i] == '\n';
-	return no;
+	size_t from = 0;
+	*line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', off - (size_t)(p - text))) != NULL; p++) {
+		(*line)++;
+		from = (size_t)(p - text) + 1;
+	}
+	*col = 1;
+	for (size_t i = from; i < off; i++)
+		*col += ((unsigned char)text[i] & 0xC0) != 0x80;
 }
 
 /* Check the options and what the text gave, and fill in the rest. */
@@ -1064,12 +1100,17 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	size_t bad = utf8_check(text, n);
 	if (nul || bad < n) {
 		size_t off = nul && (size_t)(nul - text) < bad ? (size_t)(nul - text) : bad;
-		diag_add(diags, file, line_of(text, off), 0,
-		         nul && (size_t)(nul - text) == off
-		             /* TRANSLATORS: 'circ import' of a file that is not
-		                text */
-		             ? _("a NUL byte: this is not a text file")
-		             : _("invalid UTF-8: the text must be UTF-8"));
+		long line, col;
+		position_of(text, off, &line, &col);
+		if (nul && (size_t)(nul - text) == off)
+			/* TRANSLATORS: 'circ import' of a file that is not text */
+			diag_add(diags, file, line, col, _("a NUL byte: this is not a text file"));
+		else
+			/* TRANSLATORS: 'circ import' of a text not in UTF-8; %02X
+			   is the first wrong byte */
+			diag_add(diags, file, line, col,
+			         _("invalid UTF-8 (byte 0x%02X): the text must be UTF-8"),
+			         (unsigned char)text[off]);
 		return IMP_BAD_TEXT;
 	}
 	size_t nlines, nblocks;
@@ -1134,6 +1175,14 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid);
 		im.org = o->draft_org ? imp_org_draft(&im) : NULL;
 		imp_write_doc(out, &im);
+	}
+	if (im.nwarn > IMP_MAX_WARNINGS) {
+		size_t more = im.nwarn - IMP_MAX_WARNINGS;
+		/* TRANSLATORS: 'circ import' shows the first 100 warnings
+		   only; %zu is the number of the others */
+		diag_add(diags, file, 0, 0,
+		         P_("%zu more warning not shown", "%zu more warnings not shown", more),
+		         more);
 	}
 	imp_free(&im);
 	return st;

@@ -9,6 +9,8 @@
 #include "circ/diag.h"
 #include "circ/strbuf.h"
 
+struct strmap;
+
 /* One line of the input, its spaces and tabs collapsed and trimmed; no is
  * its line number in the input (1-based). */
 struct line {
@@ -85,7 +87,9 @@ struct imp {
 	size_t nannexes;
 	struct imp_note *notes;
 	size_t nnotes;
-	struct imp_org *org; /* --draft-org: the organisation draft, or NULL */
+	struct strmap *parts; /* the parts citations name, while written */
+	size_t nwarn;         /* warnings, kept or not (IMP_MAX_WARNINGS) */
+	struct imp_org *org;  /* --draft-org: the organisation draft, or NULL */
 };
 
 /* Take the page furniture out of the lines [0, *n) (which shrink) of text
@@ -101,6 +105,10 @@ void imp_org_write_refs(struct strbuf *out, const struct imp_org *o);
 void imp_org_write_block(struct strbuf *out, const struct imp_org *o);
 void imp_org_free(struct imp_org *o);
 
+/* The warnings kept of one import; the others are counted in one line (a
+ * text of a million bad citations would have a million lines). */
+#define IMP_MAX_WARNINGS 100
+
 /* Take the footnotes out of the lines [0, *n) (which shrink), into
  * im->notes, their marks into the text. */
 void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
@@ -109,7 +117,8 @@ void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
 void imp_give_eids(struct node *nd, const char *prefix);
 /* The whole document as Akoma Ntoso XML. */
 void imp_write_doc(struct strbuf *out, struct imp *im);
-/* A warning about line no of the input. */
+/* A warning about line no of the input (the first IMP_MAX_WARNINGS
+ * only). */
 void imp_warn(struct imp *im, long no, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Lowercase ASCII, ’ as ', for comparing a line with known wordings (allocated). */
 char *imp_normalise(const char *s);

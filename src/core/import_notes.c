@@ -13,8 +13,10 @@
 #include "circ/xalloc.h"
 #include "import_internal.h"
 
-/* How far before its text a note's mark is looked for, in lines. */
-#define MARK_REACH 400
+/* How far before its text a note's mark is looked for, in lines and in
+ * bytes (a hostile text of long lines and many notes stays linear). */
+#define MARK_REACH       400
+#define MARK_REACH_BYTES 65536
 
 /* A rule of five or more underscores, alone on its line. */
 static int rule_line(const char *s)
@@ -49,15 +51,16 @@ static int ends_sentence(const char *s)
 	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-/* Where in s the mark m is glued to the text: after a letter or a closing
- * punctuation, not after a digit, a slash, a hyphen or a space, and not
- * followed by a digit or a letter; the offset of the last one, or -1. */
-static long find_mark(const char *s, const char *m)
+/* Where in s, from its byte from on, the mark m is glued to the text:
+ * after a letter or a closing punctuation, not after a digit, a slash, a
+ * hyphen or a space, and not followed by a digit or a letter; the offset
+ * of the last one, or -1. */
+static long find_mark(const char *s, size_t n, size_t from, const char *m)
 {
-	size_t ml = strlen(m), n = strlen(s);
+	size_t ml = strlen(m);
 	long found = -1;
-	for (size_t i = 1; i + ml <= n; i++) {
-		if (strncmp(s + i, m, ml) != 0)
+	for (size_t i = from > 1 ? from : 1; i + ml <= n; i++) {
+		if (s[i] != m[0] || strncmp(s + i, m, ml) != 0)
 			continue;
 		unsigned char b = (unsigned char)s[i - 1], a = (unsigned char)s[i + ml];
 		if (imp_is_digit((char)b) || b == '/' || b == '-' || b == ' ' || b == '(' ||
@@ -87,13 +90,17 @@ static void put_mark(struct line *l, size_t off, size_t len, size_t idx)
 	l->s = sb_steal(&sb);
 }
 
-/* Find the mark of note idx in the kept lines [0, w), nearest first; when
- * none is found, the note is put at the end of the last line of text. */
-static void place_note(struct imp *im, struct line *ln, size_t w, size_t idx)
+/* Find the mark of note idx in the kept lines [page, w), nearest first;
+ * when none is found, the note is put at the end of the last line of
+ * text. */
+static void place_note(struct imp *im, struct line *ln, size_t page, size_t w, size_t idx)
 {
 	const struct imp_note *nt = &im->notes[idx];
-	for (size_t i = w; i > 0 && w - i < MARK_REACH; i--) {
-		long at = find_mark(ln[i - 1].s, nt->marker);
+	size_t bytes = 0;
+	for (size_t i = w; i > page && w - i < MARK_REACH && bytes < MARK_REACH_BYTES; i--) {
+		size_t n = strlen(ln[i - 1].s), left = MARK_REACH_BYTES - bytes;
+		long at = find_mark(ln[i - 1].s, n, n > left ? n - left : 0, nt->marker);
+		bytes += n + 1;
 		if (at >= 0) {
 			put_mark(&ln[i - 1], (size_t)at, strlen(nt->marker), idx);
 			return;
@@ -154,13 +161,14 @@ static size_t read_notes(struct imp *im, struct line *ln, size_t n, size_t i, si
 
 void imp_take_notes(struct imp *im, struct line *ln, size_t *n)
 {
-	size_t w = 0;
+	size_t w = 0, page = 0; /* page: the first kept line after the last notes */
 	for (size_t i = 0; i < *n; i++) {
 		size_t first, end, back = w;
-		while (rule_line(ln[i].s) && back > 0 && ln[back - 1].s[0] == '\0')
+		while (rule_line(ln[i].s) && back > page && ln[back - 1].s[0] == '\0')
 			back--;
-		/* a rule with no text before it is no foot of a page */
-		if (!rule_line(ln[i].s) || back == 0 ||
+		/* a rule with no text before it (since the last notes) is no
+		 * foot of a page */
+		if (!rule_line(ln[i].s) || back == page ||
 		    (end = read_notes(im, ln, *n, i, &first)) == i) {
 			ln[w++] = ln[i];
 			continue;
@@ -177,7 +185,8 @@ void imp_take_notes(struct imp *im, struct line *ln, size_t *n)
 				free(ln[end++].s);
 		}
 		for (size_t x = first; x < im->nnotes; x++)
-			place_note(im, ln, w, x);
+			place_note(im, ln, page, w, x);
+		page = w;
 		i = end - 1;
 	}
 	*n = w;

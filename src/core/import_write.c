@@ -13,6 +13,7 @@
 #include "circ/cite.h"
 #include "circ/i18n.h"
 #include "circ/import.h"
+#include "circ/strmap.h"
 #include "circ/utf8.h"
 #include "circ/xalloc.h"
 #include "import_internal.h"
@@ -40,6 +41,49 @@ void imp_give_eids(struct node *nd, const char *prefix)
 		imp_give_eids(nd->kids[i], nd->eid);
 }
 
+/* The key of a part in im->parts: "S2" for section 2, "P5.2" for the first
+ * paragraph 5.2, "K<node> b" for the first kid b of a node (allocated). */
+static char *part_key(char kind, const struct node *parent, const char *key)
+{
+	return parent ? xasprintf("%c%p %s", kind, (const void *)parent, key)
+	              : xasprintf("%c%s", kind, key);
+}
+
+/* Index nd's kids and theirs, the first of a number only. */
+static void index_kids(struct strmap *m, const struct node *nd)
+{
+	for (size_t k = 0; k < nd->nkids; k++) {
+		char *key = part_key('K', nd, nd->kids[k]->key);
+		strmap_add(m, key, nd->kids[k]);
+		free(key);
+		index_kids(m, nd->kids[k]);
+	}
+}
+
+/* The index resolve() looks parts up in (a search of the whole tree for
+ * each citation made a text of many citations quadratic). */
+static void index_parts(struct strmap *m, const struct imp *im)
+{
+	for (size_t i = 0; i < im->nsecs; i++) {
+		const struct node *s = im->secs[i];
+		char *key = NULL;
+		if (s->kind == N_SECTION) {
+			key = part_key('S', NULL, s->key);
+			strmap_add(m, key, im->secs[i]);
+			for (size_t k = 0; k < s->nkids; k++) {
+				char *pk = part_key('P', NULL, s->kids[k]->key);
+				strmap_add(m, pk, s->kids[k]);
+				free(pk);
+			}
+		} else if (s->kind == N_PARA) {
+			key = part_key('P', NULL, s->key);
+			strmap_add(m, key, im->secs[i]);
+		}
+		free(key);
+		index_kids(m, s);
+	}
+}
+
 /* The part a citation's reference names ("1.2", "5.2 b)", "7.3 d) ii)",
  * "section 8"), or NULL. */
 static const struct node *resolve(const struct imp *im, const char *ref)
@@ -49,39 +93,47 @@ static const struct node *resolve(const struct imp *im, const char *ref)
 	char *save = NULL, *w = strtok_r(buf, " ", &save);
 	if (w == NULL)
 		return NULL;
-	const struct node *at = NULL;
+	char *key;
+	const struct node *at;
 	if (strcmp(w, "section") == 0) {
 		w = strtok_r(NULL, " ", &save);
-		for (size_t i = 0; w && i < im->nsecs; i++)
-			if (im->secs[i]->kind == N_SECTION && strcmp(im->secs[i]->key, w) == 0)
-				return im->secs[i];
-		return NULL;
+		if (w == NULL)
+			return NULL;
+		key = part_key('S', NULL, w);
+		at = strmap_get(im->parts, key);
+		free(key);
+		return at;
 	}
-	for (size_t i = 0; i < im->nsecs && !at; i++) {
-		const struct node *s = im->secs[i];
-		if (s->kind == N_PARA && strcmp(s->key, w) == 0)
-			at = s;
-		for (size_t k = 0; s->kind == N_SECTION && k < s->nkids && !at; k++)
-			if (strcmp(s->kids[k]->key, w) == 0)
-				at = s->kids[k];
-	}
+	key = part_key('P', NULL, w);
+	at = strmap_get(im->parts, key);
+	free(key);
 	while (at && (w = strtok_r(NULL, " ", &save)) != NULL) {
 		size_t l = strlen(w);
 		if (l > 0 && w[l - 1] == ')')
 			w[l - 1] = '\0';
-		const struct node *next = NULL;
-		for (size_t k = 0; k < at->nkids && !next; k++)
-			if (strcmp(at->kids[k]->key, w) == 0)
-				next = at->kids[k];
-		at = next;
+		key = part_key('K', at, w);
+		at = strmap_get(im->parts, key);
+		free(key);
 	}
 	return at;
 }
 
-/* Add s escaped for XML text or an attribute. */
+/* Add s escaped for XML text or an attribute, never a character XML 1.0
+ * forbids: the control characters but tab, newline and return are left
+ * out (split_lines made them spaces; two mark notes), U+FFFE and U+FFFF
+ * become U+FFFD. */
 static void add_escaped(struct strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			continue;
+		if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+			sb_adds(out, "\xEF\xBF\xBD");
+			i += 2;
+			continue;
+		}
 		switch (s[i]) {
 		case '&':
 			sb_adds(out, "&amp;");
@@ -95,9 +147,6 @@ static void add_escaped(struct strbuf *out, const char *s, size_t n)
 		case '"':
 			sb_adds(out, "&quot;");
 			break;
-		case IMP_NOTE_MARK:
-		case IMP_NOTE_END:
-			break; /* a note's mark cut by a citation's end */
 		default:
 			sb_addc(out, s[i]);
 		}
@@ -460,6 +509,9 @@ static void write_annexes(struct strbuf *out, struct imp *im)
 
 void imp_write_doc(struct strbuf *out, struct imp *im)
 {
+	struct strmap parts = STRMAP_INIT;
+	index_parts(&parts, im);
+	im->parts = &parts;
 	int fr = strcmp(im->lang, "fr") == 0;
 	sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
@@ -554,4 +606,6 @@ void imp_write_doc(struct strbuf *out, struct imp *im)
 	free(rid);
 	write_annexes(out, im);
 	sb_adds(out, "  </statement>\n</akomaNtoso>\n");
+	strmap_free(&parts);
+	im->parts = NULL;
 }
