@@ -82,6 +82,40 @@ static void english_forms(void **state)
 	one("set out in the present bulletin.", "the present bulletin", "SELF");
 }
 
+/* Ranges of items are expanded once each, both ends included, at the start
+ * and at the end of the alphabet and of the roman numerals circ knows. */
+static void ranges_of_items(void **state)
+{
+	(void)state;
+	one("les sous-alinéas i) à iii) de l’alinéa d) du paragraphe 7.3",
+	    "sous-alinéas i) à iii) de l’alinéa d) du paragraphe 7.3",
+	    "7.3 d) i)|7.3 d) ii)|7.3 d) iii)");
+	one("les sous-alinéas ii) à v) de l’alinéa b) du paragraphe 2.1",
+	    "sous-alinéas ii) à v) de l’alinéa b) du paragraphe 2.1",
+	    "2.1 b) ii)|2.1 b) iii)|2.1 b) iv)|2.1 b) v)");
+	one("les sous-alinéas xviii) à xx) de l’alinéa a) du paragraphe 1.1",
+	    "sous-alinéas xviii) à xx) de l’alinéa a) du paragraphe 1.1",
+	    "1.1 a) xviii)|1.1 a) xix)|1.1 a) xx)");
+	one("sub-subparagraphs (i) to (iii) of subparagraph (d) of paragraph 7.3",
+	    "sub-subparagraphs (i) to (iii) of subparagraph (d) of paragraph 7.3",
+	    "7.3 d) i)|7.3 d) ii)|7.3 d) iii)");
+	one("sub-subparagraphs (ix) to (xi) of subparagraph (a) of paragraph 4.2",
+	    "sub-subparagraphs (ix) to (xi) of subparagraph (a) of paragraph 4.2",
+	    "4.2 a) ix)|4.2 a) x)|4.2 a) xi)");
+	one("les alinéas a) à c) du paragraphe 2.1", "alinéas a) à c) du paragraphe 2.1",
+	    "2.1 a)|2.1 b)|2.1 c)");
+	one("les alinéas x) à z) du paragraphe 2.1", "alinéas x) à z) du paragraphe 2.1",
+	    "2.1 x)|2.1 y)|2.1 z)");
+	one("les alinéas a) à b) du paragraphe 2.1", "alinéas a) à b) du paragraphe 2.1",
+	    "2.1 a)|2.1 b)");
+	one("subparagraphs (a) to (c) of paragraph 2.1",
+	    "subparagraphs (a) to (c) of paragraph 2.1", "2.1 a)|2.1 b)|2.1 c)");
+	one("subparagraphs (w) to (z) of paragraph 2.1",
+	    "subparagraphs (w) to (z) of paragraph 2.1", "2.1 w)|2.1 x)|2.1 y)|2.1 z)");
+	one("les paragraphes 2.9 à 2.11", "paragraphes 2.9 à 2.11", "2.9|2.10|2.11");
+	one("paragraphs 1 to 3", "paragraphs 1 to 3", "1|2|3");
+}
+
 static void document_symbols(void **state)
 {
 	(void)state;
@@ -293,6 +327,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(french_forms),
 	    cmocka_unit_test(english_forms),
+	    cmocka_unit_test(ranges_of_items),
 	    cmocka_unit_test(document_symbols),
 	    cmocka_unit_test(every_kind_of_space),
 	    cmocka_unit_test(look_alikes),

@@ -33,8 +33,12 @@ static void every_french_letter(void **state)
 	check("1.2\xE2\x80\xAF"
 	      "ci-dessus",
 	      all, "1.2 ci-dessus");
-	/* a decomposed é (e + U+0301) folds like the composed one */
+	/* a decomposed é (e + U+0301) folds like the composed one, and so
+	 * does à (a + U+0300, the first combining mark) */
 	check("e\xCC\x81quipe", all, "equipe");
+	check("a\xCC\x80 la", all, "a la");
+	/* every ASCII capital, A and Z included */
+	check("ABCDEFGHIJKLMNOPQRSTUVWXYZ @[`{", all, "abcdefghijklmnopqrstuvwxyz @[`{");
 }
 
 static void flags_are_separate(void **state)

@@ -67,6 +67,29 @@ static void long_word_is_cut_between_characters(void **state)
 	assert_string_equal(r, "éééééééééé\néééééééééé\nééééé\n");
 }
 
+/* A line exactly as wide as the width stays whole; one column more breaks
+ * it, at the start of a line and after a hanging indent alike. */
+static void line_that_exactly_fills_the_width(void **state)
+{
+	(void)state;
+	/* "Élaborer des stratégies" is 23 columns (26 bytes) */
+	char *r = wrap("Élaborer des stratégies faisant", 0, "", 0, 23);
+	assert_string_equal(r, "Élaborer des stratégies\nfaisant\n");
+	assert_lines_fit(r, 23);
+	r = wrap("Élaborer des stratégies", 0, "", 0, 23);
+	assert_string_equal(r, "Élaborer des stratégies\n");
+	r = wrap("Élaborer des stratégies", 0, "", 0, 22);
+	assert_string_equal(r, "Élaborer des\nstratégies\n");
+	/* after "    a) ": 7 columns, then "services d’appui" (16) fills 23 */
+	r = wrap("services d’appui administratif", 4, "a)", 3, 23);
+	assert_string_equal(r, "    a) services d’appui\n"
+	                       "       administratif\n");
+	assert_lines_fit(r, 23);
+	/* a word exactly as wide as the line is not cut */
+	r = wrap("éééééééééé fin", 0, "", 0, 10);
+	assert_string_equal(r, "éééééééééé\nfin\n");
+}
+
 static void width_zero_does_not_wrap(void **state)
 {
 	(void)state;
@@ -131,6 +154,7 @@ int main(void)
 	    cmocka_unit_test(hanging_indent),
 	    cmocka_unit_test(no_break_space_holds),
 	    cmocka_unit_test(long_word_is_cut_between_characters),
+	    cmocka_unit_test(line_that_exactly_fills_the_width),
 	    cmocka_unit_test(width_zero_does_not_wrap),
 	    cmocka_unit_test(newlines_start_lines),
 	    cmocka_unit_test(narrow_widths_fit),

@@ -200,6 +200,13 @@ static void normal_forms(void **state)
 	n = lookup_normalize("§ 7.3 d) ii).");
 	assert_string_equal(n, "7.3dii");
 	free(n);
+	/* a dot before a letter goes, a dot between numbers stays */
+	n = lookup_normalize("7.3.d.ii");
+	assert_string_equal(n, "7.3dii");
+	free(n);
+	n = lookup_normalize("5.7.B");
+	assert_string_equal(n, "5.7b");
+	free(n);
 }
 
 /* The citation patterns that references worded as citations compiled. */

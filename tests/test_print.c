@@ -67,6 +67,44 @@ static void existing_file_is_kept_without_force(void **state)
 	free(path);
 }
 
+/* The core's own guard, whatever its front end checks first: an existing
+ * regular file (binary, no final newline) without force is an error, and
+ * stays the same file, byte for byte, with the same inode, size and mode. */
+static void existing_file_unchanged_byte_for_byte(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/bytes.bin", dir);
+	static const char old[] = "old\0bytes\r\n\xff no final newline";
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(old, 1, sizeof old - 1, f), sizeof old - 1);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(path, 0640), 0);
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	char *err = NULL;
+	assert_int_equal(print_to_file("new text\n", 9, path, 0, &err), PRINT_EXISTS);
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	free(err);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(after.st_ino, before.st_ino);
+	assert_int_equal(after.st_size, sizeof old - 1);
+	assert_int_equal(after.st_mode, before.st_mode);
+	char buf[64];
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(buf, 1, sizeof buf, f), sizeof old - 1);
+	fclose(f);
+	assert_memory_equal(buf, old, sizeof old - 1);
+	/* no temporary file is left beside it */
+	char *cmd = xasprintf("ls -a %s | grep -q 'bytes.bin.'", dir);
+	assert_int_not_equal(system(cmd), 0);
+	free(cmd);
+	unlink(path);
+	free(path);
+}
+
 static void force_keeps_mode_and_link(void **state)
 {
 	(void)state;
@@ -174,6 +212,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(existing_file_is_kept_without_force),
+	    cmocka_unit_test(existing_file_unchanged_byte_for_byte),
 	    cmocka_unit_test(force_keeps_mode_and_link),
 	    cmocka_unit_test(media_copy_ends_lines_crlf),
 	    cmocka_unit_test(pages_are_counted),

@@ -231,10 +231,19 @@ static void whole_document(void **state)
 	struct strbuf sb = STRBUF_INIT;
 	size_t ms, me;
 	search_context(&sb, &h[3], 30, &ms, &me);
-	assert_true(utf8_width(sb.s, sb.len) <= 30);
+	/* the paragraph is longer than the line: a third before the match,
+	 * then the words that fit, "…" at both ends */
+	assert_true(utf8_width(search_field_text(&h[3]), strlen(search_field_text(&h[3]))) > 30);
+	assert_string_equal(sb.s, "…les missions et prendre…");
 	assert_null(strchr(sb.s, '\n'));
 	assert_int_equal(me - ms, h[3].end - h[3].start);
 	assert_memory_equal(sb.s + ms, h[3].part->text + h[3].start, me - ms);
+	sb_truncate(&sb, 0);
+	/* 40 columns: a word cut at the end to fill the line (37 columns;
+	 * the start moved to a word) */
+	search_context(&sb, &h[3], 40, &ms, &me);
+	assert_string_equal(sb.s, "…dans les missions et prendre les me…");
+	assert_memory_equal(sb.s + ms, "mission", me - ms);
 	sb_free(&sb);
 	free(h);
 	search_free(s);
@@ -287,6 +296,22 @@ static void whole_document(void **state)
 	search_free(s);
 }
 
+/* The context a "LABEL: context" line gets: what the label and ": " leave of
+ * the width, never less than SEARCH_MIN_CONTEXT; 0 (no limit) stays 0. */
+static void context_width(void **state)
+{
+	(void)state;
+	assert_int_equal(search_context_width("1.1", 80), 75);
+	assert_int_equal(search_context_width("5.3 a)", 40), 32);
+	/* columns, not bytes: "§ 2.1" is 5 columns, 6 bytes */
+	assert_int_equal(search_context_width("§ 2.1", 40), 33);
+	/* the label leaves exactly SEARCH_MIN_CONTEXT, one more, one fewer */
+	assert_int_equal(search_context_width("1.1", 10), SEARCH_MIN_CONTEXT);
+	assert_int_equal(search_context_width("1.1", 11), 6);
+	assert_int_equal(search_context_width("1.1", 9), SEARCH_MIN_CONTEXT);
+	assert_int_equal(search_context_width("1.1", 0), 0);
+}
+
 static int teardown(void **state)
 {
 	search_release();
@@ -304,6 +329,7 @@ int main(void)
 	    cmocka_unit_test(catastrophic_patterns_end),
 	    cmocka_unit_test(empty_matches_and_odd_syntax),
 	    cmocka_unit_test(whole_document),
+	    cmocka_unit_test(context_width),
 	};
 	return cmocka_run_group_tests(tests, load_bulletin, teardown);
 }

@@ -469,10 +469,43 @@ static void kinds_and_ordinals_in_french(void **state)
 	assert_string_equal(unit_kind(unit(d, "dam-gdd")), "group");
 }
 
+/* unit_by_id finds every unit by its eId, with or without the '#' of a
+ * reference, the first and the last in eId order included; an eId between
+ * two units, or before the first or after the last, finds none. */
+static void every_unit_by_its_eid(void **state)
+{
+	const struct doc *d = *state;
+	assert_true(d->nunits > 0);
+	const char *first = NULL, *last = NULL;
+	for (size_t i = 0; i < d->nunits; i++) {
+		const struct unit *u = d->units[i];
+		if (unit_by_id(d, u->id) != u)
+			fail_msg("unit '%s' is not found by its eId", u->id);
+		char *ref = xasprintf("#%s", u->id);
+		if (unit_by_id(d, ref) != u)
+			fail_msg("unit '%s' is not found as '%s'", u->id, ref);
+		free(ref);
+		if (first == NULL || strcmp(u->id, first) < 0)
+			first = u->id;
+		if (last == NULL || strcmp(u->id, last) > 0)
+			last = u->id;
+	}
+	/* the bulletin's own ends of the order, so that a change of data that
+	 * moves them is seen */
+	assert_string_equal(first, "dam");
+	assert_string_equal(last, "un");
+	assert_null(unit_by_id(d, ""));
+	assert_null(unit_by_id(d, "a"));
+	assert_null(unit_by_id(d, "zz"));
+	assert_null(unit_by_id(d, "dam-"));
+	assert_null(unit_by_id(d, NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(counts_per_kind),
+	    cmocka_unit_test(every_unit_by_its_eid),
 	    cmocka_unit_test(every_internal_unit_reaches_the_department),
 	    cmocka_unit_test(parent_chains_of_leaves),
 	    cmocka_unit_test(heads_and_reporting_lines),
