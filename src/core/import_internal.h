@@ -115,6 +115,9 @@ void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
 /* The eIds of nd and its kids by the Akoma Ntoso naming rule, under prefix
  * (NULL at the top). */
 void imp_give_eids(struct node *nd, const char *prefix);
+/* Add s (n bytes) escaped for XML text or an attribute, without a
+ * character XML 1.0 forbids (import_write.c). */
+void imp_add_escaped(struct strbuf *out, const char *s, size_t n);
 /* The whole document as Akoma Ntoso XML. */
 void imp_write_doc(struct strbuf *out, struct imp *im);
 /* A warning about line no of the input (the first IMP_MAX_WARNINGS

@@ -1352,26 +1352,14 @@ struct imp_org *imp_org_draft(const struct imp *im)
 
 /* ---- writing ---- */
 
+/* Add s escaped as imp_add_escaped does, its apostrophes curly if curly. */
 static void add_esc(struct strbuf *out, const char *s, int curly)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			sb_adds(out, "&amp;");
-			break;
-		case '<':
-			sb_adds(out, "&lt;");
-			break;
-		case '"':
-			sb_adds(out, "&quot;");
-			break;
-		case '\'':
-			sb_adds(out, curly ? "\xe2\x80\x99" : "'");
-			break;
-		default:
-			sb_addc(out, *s);
-		}
+	for (const char *q; (q = strchr(s, '\'')) != NULL; s = q + 1) {
+		imp_add_escaped(out, s, (size_t)(q - s));
+		sb_adds(out, curly ? "\xe2\x80\x99" : "'");
 	}
+	imp_add_escaped(out, s, strlen(s));
 }
 
 void imp_org_write_refs(struct strbuf *out, const struct imp_org *o)

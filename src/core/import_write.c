@@ -122,7 +122,7 @@ static const struct node *resolve(const struct imp *im, const char *ref)
  * forbids: the control characters but tab, newline and return are left
  * out (split_lines made them spaces; two mark notes), U+FFFE and U+FFFF
  * become U+FFFD. */
-static void add_escaped(struct strbuf *out, const char *s, size_t n)
+void imp_add_escaped(struct strbuf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -155,7 +155,7 @@ static void add_escaped(struct strbuf *out, const char *s, size_t n)
 
 static void add_esc(struct strbuf *out, const char *s)
 {
-	add_escaped(out, s, strlen(s));
+	imp_add_escaped(out, s, strlen(s));
 }
 
 static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t,
@@ -170,7 +170,7 @@ static void add_run(struct strbuf *out, struct imp *im, const char *s, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != IMP_NOTE_MARK)
 			continue;
-		add_escaped(out, s + at, i - at);
+		imp_add_escaped(out, s + at, i - at);
 		size_t idx = 0, k = i + 1;
 		while (k < n && imp_is_digit(s[k]))
 			idx = idx * 10 + (size_t)(s[k++] - '0');
@@ -191,7 +191,7 @@ static void add_run(struct strbuf *out, struct imp *im, const char *s, size_t n,
 		add_text_refs(out, im, &nt_text, owner, &inner);
 		sb_adds(out, "</p></authorialNote>");
 	}
-	add_escaped(out, s + at, n - at);
+	imp_add_escaped(out, s + at, n - at);
 }
 
 /* Is a citation of several parts written as a range (« a) à c) », "(a)
