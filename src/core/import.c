@@ -666,8 +666,10 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 		case B_SECTION: {
 			if (seen_before(&seen, 's', NULL, b->key))
 				/* TRANSLATORS: a warning of 'circ import':
-				   "section 2 again: its eId is used twice" */
-				imp_warn(im, b->no, _("section %s again: its eId is used twice"),
+				   "section 2 again: numbered twice; the second's eId ends in _2" */
+				imp_warn(im, b->no,
+				         _("section %s again: numbered twice; the second's eId "
+				           "ends in _2"),
 				         b->key);
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
 			*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
@@ -682,8 +684,11 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 		case B_PARA: {
 			if (seen_before(&seen, 'p', r->sec, b->key))
 				/* TRANSLATORS: a warning of 'circ import':
-				   "paragraph 2.1 again: its eId is used twice" */
-				imp_warn(im, b->no, _("paragraph %s again: its eId is used twice"),
+				   "paragraph 2.1 again: numbered twice; the second's eId ends in
+				   _2" */
+				imp_warn(im, b->no,
+				         _("paragraph %s again: numbered twice; the second's eId "
+				           "ends in _2"),
 				         b->key);
 			struct node *p = node_new(N_PARA, b->mark, b->key, b->no);
 			if (b->text.len)
@@ -1168,11 +1173,13 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 		st = settle(&im, o, text, n);
 	}
 	if (st == IMP_OK) {
+		struct strmap used = STRMAP_INIT;
 		for (size_t k = 0; k < im.nsecs; k++)
-			imp_give_eids(im.secs[k], NULL);
+			imp_give_eids(im.secs[k], NULL, &used);
 		for (size_t a = 0; a < im.nannexes; a++)
 			for (size_t k = 0; k < im.annexes[a].nsecs; k++)
-				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid);
+				imp_give_eids(im.annexes[a].secs[k], im.annexes[a].eid, &used);
+		strmap_free(&used);
 		im.org = o->draft_org ? imp_org_draft(&im) : NULL;
 		imp_write_doc(out, &im);
 	}

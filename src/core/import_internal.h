@@ -36,6 +36,7 @@ struct node {
 	char *key;     /* "1", "1.1", "a", "ii" */
 	char *heading; /* sections */
 	char *eid;
+	unsigned twins;          /* later parts given this eId with _N (imp_give_eids) */
 	struct para_text *texts; /* its text before its list (or all of it) */
 	size_t ntexts;
 	struct node **kids; /* paragraphs of a section, points of a list */
@@ -114,7 +115,7 @@ void imp_org_free(struct imp_org *o);
 void imp_take_notes(struct imp *im, struct line *ln, size_t *n);
 /* The eIds of nd and its kids by the Akoma Ntoso naming rule, under prefix
  * (NULL at the top). */
-void imp_give_eids(struct node *nd, const char *prefix);
+void imp_give_eids(struct node *nd, const char *prefix, struct strmap *used);
 /* Add s (n bytes) escaped for XML text or an attribute, without a
  * character XML 1.0 forbids (import_write.c). */
 void imp_add_escaped(struct strbuf *out, const char *s, size_t n);

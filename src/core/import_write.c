@@ -19,8 +19,10 @@
 #include "import_internal.h"
 
 /* eIds by the AKN naming rule: sec_2, sec_2__para_2-1,
- * ..__list_1__point_a, ..__point_a__list_1__point_i. */
-void imp_give_eids(struct node *nd, const char *prefix)
+ * ..__list_1__point_a, ..__point_a__list_1__point_i. A number the text
+ * uses twice (warned of when read) gives its second part the eId with _2
+ * (sec_1_2), so that the document still opens: used holds the eIds given. */
+void imp_give_eids(struct node *nd, const char *prefix, struct strmap *used)
 {
 	if (nd->kind == N_HEADING)
 		return; /* a crossHeading has none */
@@ -37,8 +39,19 @@ void imp_give_eids(struct node *nd, const char *prefix)
 	} else {
 		nd->eid = xasprintf("%s__list_1__point_%s", prefix, nd->key);
 	}
+	struct node *first = strmap_get(used, nd->eid);
+	if (first != NULL) { /* the first with this eId counts the others */
+		char *base = nd->eid;
+		nd->eid = NULL;
+		do {
+			free(nd->eid);
+			nd->eid = xasprintf("%s_%u", base, ++first->twins + 1);
+		} while (strmap_get(used, nd->eid) != NULL);
+		free(base);
+	}
+	strmap_add(used, nd->eid, nd);
 	for (size_t i = 0; i < nd->nkids; i++)
-		imp_give_eids(nd->kids[i], nd->eid);
+		imp_give_eids(nd->kids[i], nd->eid, used);
 }
 
 /* The key of a part in im->parts: "S2" for section 2, "P5.2" for the first
