@@ -285,7 +285,7 @@ static size_t word_tail(const char *s)
 {
 	size_t k = 0;
 	while (s[k] && (utf8_is_ascii_alpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80) &&
-	       memcmp(s + k, "’", 3) != 0)
+	       strncmp(s + k, "’", 3) != 0)
 		k++;
 	return k;
 }
