@@ -37,7 +37,7 @@ struct block {
  * room doubles when n is 0 or a power of two (a text of a million lines
  * or parts is read in linear time). Its room is implied by n: an array
  * grown here is grown nowhere else. */
-static void *grow1(void *v, size_t n, size_t size)
+void *imp_grow1(void *v, size_t n, size_t size)
 {
 	if (n == 0 || (n & (n - 1)) == 0)
 		v = xreallocarray(v, n ? n * 2 : 1, size);
@@ -46,7 +46,7 @@ static void *grow1(void *v, size_t n, size_t size)
 
 static void add_text(struct para_text **v, size_t *n, const char *text, long no)
 {
-	*v = grow1(*v, *n, sizeof **v);
+	*v = imp_grow1(*v, *n, sizeof **v);
 	(*v)[*n].text = xstrdup(text);
 	(*v)[*n].no = no;
 	(*v)[*n].cont = 0;
@@ -77,7 +77,7 @@ static struct node *node_new(enum node_kind kind, const char *num, const char *k
 
 static void node_add(struct node *parent, struct node *kid)
 {
-	parent->kids = grow1(parent->kids, parent->nkids, sizeof *parent->kids);
+	parent->kids = imp_grow1(parent->kids, parent->nkids, sizeof *parent->kids);
 	parent->kids[parent->nkids++] = kid;
 }
 
@@ -140,7 +140,7 @@ static struct line *split_lines(const char *text, size_t n, size_t *nlines)
 			space = 0;
 			sb_addc(&sb, c);
 		}
-		v = grow1(v, cnt, sizeof *v);
+		v = imp_grow1(v, cnt, sizeof *v);
 		v[cnt].s = xstrdup(sb_str(&sb));
 		v[cnt].no = no++;
 		cnt++;
@@ -303,7 +303,7 @@ static int ends_with_cite_word(const char *s)
 static void block_start(struct block **v, size_t *n, enum block_kind kind, const char *mark,
                         size_t marklen, const char *key, const char *text, long no)
 {
-	*v = grow1(*v, *n, sizeof **v);
+	*v = imp_grow1(*v, *n, sizeof **v);
 	struct block *b = &(*v)[*n];
 	(*n)++;
 	b->kind = kind;
@@ -672,7 +672,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				           "ends in _2"),
 				         b->key);
 			r->sec = node_new(N_SECTION, b->mark, b->key, b->no);
-			*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
+			*r->secs = imp_grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 			(*r->secs)[(*r->nsecs)++] = r->sec;
 			r->para = r->point = r->sub = NULL;
 			r->wrapping = 0;
@@ -702,7 +702,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 					         b->key, r->sec->key);
 				node_add(r->sec, p);
 			} else {
-				*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
+				*r->secs = imp_grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 				(*r->secs)[(*r->nsecs)++] = p;
 			}
 			r->para = p;
@@ -724,7 +724,7 @@ static void read_body(struct reader *r, const struct block *v, size_t n)
 				if (r->sec) {
 					node_add(r->sec, h);
 				} else {
-					*r->secs = grow1(*r->secs, *r->nsecs, sizeof **r->secs);
+					*r->secs = imp_grow1(*r->secs, *r->nsecs, sizeof **r->secs);
 					(*r->secs)[(*r->nsecs)++] = h;
 				}
 				r->para = r->point = r->sub = NULL;
@@ -959,7 +959,7 @@ static void read_annexes(struct imp *im, struct line *ln, size_t from, size_t n)
 		int last = im->nannexes + 1 == IMP_MAX_ANNEXES;
 		while (e < n && (last || !(ln[e - 1].s[0] == '\0' && annex_line(ln[e].s))))
 			e++;
-		im->annexes = grow1(im->annexes, im->nannexes, sizeof *im->annexes);
+		im->annexes = imp_grow1(im->annexes, im->nannexes, sizeof *im->annexes);
 		struct annex *a = &im->annexes[im->nannexes++];
 		memset(a, 0, sizeof *a);
 		a->num = xstrdup(ln[i].s);

@@ -93,6 +93,11 @@ struct imp {
 	struct imp_org *org;  /* --draft-org: the organisation draft, or NULL */
 };
 
+/* v, an array of n elements of size bytes, with room for one more: its
+ * room doubles when n is 0 or a power of two. An array grown with it is
+ * grown with nothing else (its room is implied by n). See import.c. */
+void *imp_grow1(void *v, size_t n, size_t size);
+
 /* Take the page furniture out of the lines [0, *n) (which shrink) of text
  * (n bytes, the lines' source: its form feeds start pages): page numbers,
  * job numbers, running symbols and headers; join what a page break or a

@@ -134,8 +134,7 @@ static size_t read_notes(struct imp *im, struct line *ln, size_t n, size_t i, si
 		int next = at > 0 && (prev[0] == '\0' || atoi(marker) == atoi(prev) + 1);
 		if (next) {
 			if (prev[0]) {
-				im->notes =
-				    xreallocarray(im->notes, im->nnotes + 1, sizeof *im->notes);
+				im->notes = imp_grow1(im->notes, im->nnotes, sizeof *im->notes);
 				im->notes[im->nnotes++] =
 				    (struct imp_note){xstrdup(prev), sb_steal(&text), no};
 			}
@@ -152,7 +151,7 @@ static size_t read_notes(struct imp *im, struct line *ln, size_t n, size_t i, si
 		last = k++;
 	}
 	if (prev[0]) {
-		im->notes = xreallocarray(im->notes, im->nnotes + 1, sizeof *im->notes);
+		im->notes = imp_grow1(im->notes, im->nnotes, sizeof *im->notes);
 		im->notes[im->nnotes++] = (struct imp_note){xstrdup(prev), sb_steal(&text), no};
 	}
 	sb_free(&text);

@@ -1062,7 +1062,7 @@ static void read_subject(struct imp_org *o, struct part *pt, const char *s, cons
 static void add_pending(struct imp_org *o, long role, long to, long to_unit, const char *src,
                         int fun)
 {
-	o->pend = xreallocarray(o->pend, o->npend + 1, sizeof *o->pend);
+	o->pend = imp_grow1(o->pend, o->npend, sizeof *o->pend);
 	o->pend[o->npend++] = (struct pending){role, to, to_unit, src, fun};
 }
 
