@@ -6,7 +6,9 @@
 # Usage: sh tests/monkey.sh [SEED [KEYS]]      (defaults: 1 and 20000)
 # Needs CIRC (default ./src/circ), CIRC_DATADIR, and tests/ptyrun.
 # MONKEY_MARK: a word of the first screen to wait for (default: help; in
-# French: aide).
+# French: aide). MONKEY_PREFIX: ptyrun steps sent after the first screen,
+# before the random keys (each ending in ';'). MONKEY_TIMEOUT: seconds
+# ptyrun waits for each step and for the end (default 120).
 # Prints one line: monkey: seed S, K keys, R resizes: exit=... and exits 0
 # when circ ended by itself with status 0.
 seed=${1:-1}
@@ -25,7 +27,7 @@ awk -v seed="$seed" -v n="$n" -v mark="${MONKEY_MARK:-help}" 'BEGIN {
 	split("\\t \\r \\x7f \\e \\e[A \\e[B \\e[C \\e[D \\e[5~ \\e[6~ \\e[H \\e[F \\e[Z \\eOP \\x0c", special, " ")
 	np = 0; for (k in plain) np++
 	ns = 0; for (k in special) ns++
-	printf "u:%s;", mark
+	printf "u:%s;%s", mark, ENVIRON["MONKEY_PREFIX"]
 	resizes = 0
 	for (i = 0; i < n; i++) {
 		r = rand()
@@ -40,12 +42,14 @@ awk -v seed="$seed" -v n="$n" -v mark="${MONKEY_MARK:-help}" 'BEGIN {
 		if (i % 200 == 199)
 			printf "w:20;"
 	}
-	# leave any prompt, list or dialog, come back to a usable size, quit
-	printf "r:80x24;w:100;k:\\e;w:50;k:\\e;w:50;k:\\e;w:50;k:\\x07;w:50;k:q;e"
+	# leave any prompt, list or dialog, come back to a usable size, and
+	# quit with Q (quit at once, from any screen): the Escs go back through
+	# the history, which may lead to the help, where q only closes it
+	printf "r:80x24;w:100;k:\\e;w:50;k:\\e;w:50;k:\\e;w:50;k:\\x07;w:50;k:Q;e"
 	print resizes > "/dev/stderr"
 }' 2>"$tmp/resizes" >"$tmp/script"
 res=$(TERM=xterm-256color CIRC_RESTRICTED=1 HOME=$tmp XDG_CONFIG_HOME=$tmp \
-	"$ptyrun" -o "$tmp/out" -t 120 "$(cat "$tmp/script")" -- "$CIRC" 2>"$tmp/err")
+	"$ptyrun" -o "$tmp/out" -t "${MONKEY_TIMEOUT:-120}" "$(cat "$tmp/script")" -- "$CIRC" 2>"$tmp/err")
 rc=$?
 echo "monkey: seed $seed, $n keys, $(cat "$tmp/resizes") resizes: $res"
 [ -s "$tmp/err" ] && sed 's/^/monkey: /' "$tmp/err" | head -n 20
