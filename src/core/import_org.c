@@ -271,6 +271,19 @@ static int unit_follows(const char *f, size_t i)
 	return 0;
 }
 
+/* A bracket that belongs to a name (« (MINUSMA) », not « (ci-après …) »)
+ * opening at s[k], before end: the index after its ')', or 0 when it does
+ * not (no ')' before end, no capital after '(', or « ci-après »). */
+static size_t name_paren(const char *s, const char *f, size_t k, size_t end)
+{
+	size_t c = k;
+	while (c < end && s[c] != ')')
+		c++;
+	if (c >= end || !is_upper_at(s, k + 1) || at(f, k + 1, "ci-après"))
+		return 0;
+	return c + 1;
+}
+
 /* The end of a name that starts at i (French: at its kind word), within
  * [i, end): before a comma, a verb or a relative, or before the unit it
  * belongs to (« du Département … »). */
@@ -292,12 +305,10 @@ static size_t name_end(const char *s, const char *f, size_t i, size_t end, int f
 			if (d > k && is_upper_at(s, d) && kind_at(f, d, NULL) && words > 1)
 				break;
 			if (s[k] == '(') {
-				size_t c = k;
-				while (c < end && s[c] != ')')
-					c++;
-				if (c >= end || !is_upper_at(s, k + 1) || at(f, k + 1, "ci-après"))
+				size_t c = name_paren(s, f, k, end);
+				if (c == 0)
 					break;
-				j = last = c + 1;
+				j = last = c;
 				continue;
 			}
 			j = k;
@@ -492,12 +503,10 @@ static char *title_at(const char *s, const char *f, size_t i, size_t end, size_t
 	int words = 0;
 	while (j < end && words < 20) {
 		if (s[j] == '(') {
-			size_t c = j;
-			while (c < end && s[c] != ')')
-				c++;
-			if (c >= end || !is_upper_at(s, j + 1) || at(f, j + 1, "ci-après"))
+			size_t c = name_paren(s, f, j, end);
+			if (c == 0)
 				break;
-			j = last = c + 1;
+			j = last = c;
 			j = skip_sp(s, j);
 			continue;
 		}
