@@ -1094,6 +1094,10 @@ enum imp_status imp_text(const char *text, size_t n, const char *file, const str
 	memset(&im, 0, sizeof im);
 	im.file = file;
 	im.diags = diags;
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3; /* the byte-order mark Windows editors put first */
+		n -= 3;
+	}
 	if (n > IMP_MAX_BYTES) {
 		/* TRANSLATORS: 'circ import' of a text too large; %zu is a
 		   number of MiB */
