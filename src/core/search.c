@@ -234,21 +234,21 @@ static void push(size_t **v, size_t *nv, size_t a, size_t b)
 	(*v)[(*nv)++] = b;
 }
 
-int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t *nv, char **err)
+/* Every match in the folded text fs (flen bytes), as byte ranges of fs
+ * appended to *v: 0, or -1 with *err set. */
+static int match_all(struct search *s, const char *fs, size_t flen, size_t **v, size_t *nv,
+                     char **err)
 {
-	struct fold f;
-	fold_text(&f, text, n, s->fold_flags);
 	PCRE2_SIZE off = 0;
 	uint32_t opts = 0;
-	int status = 0;
-	while (off <= f.len) {
-		int rc = pcre2_match(s->code, (PCRE2_SPTR)f.s, f.len, off, opts, s->md, s->mctx);
+	while (off <= flen) {
+		int rc = pcre2_match(s->code, (PCRE2_SPTR)fs, flen, off, opts, s->md, s->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			if (opts == 0)
 				break;
 			/* the empty match could not be made longer: step one character */
 			uint32_t cp;
-			off += off < f.len ? utf8_decode(f.s + off, f.len - off, &cp) : 1;
+			off += off < flen ? utf8_decode(fs + off, flen - off, &cp) : 1;
 			opts = 0;
 			continue;
 		}
@@ -267,27 +267,70 @@ int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t
 				/* TRANSLATORS: %s is the PCRE2 library's message,
 				 * in English. */
 				*err = xasprintf(_("the search failed (%s)"), (const char *)msg);
-			status = -1;
-			break;
+			return -1;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
 		size_t a = ov[0], b = ov[1];
 		if (a > b) /* \K in a lookahead */
 			a = b;
-		size_t oa = f.map[a];
-		size_t ob = oa;
+		push(v, nv, a, b);
+		off = b;
+		opts = b == ov[0] ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
+	}
+	return 0;
+}
+
+/* Turn the folded ranges of *v (from `from` on) into ranges of text
+ * through f's map, dropping those of no characters. */
+static void map_back(const struct fold *f, const char *text, size_t n, size_t *v, size_t *nv,
+                     size_t from)
+{
+	size_t out = from;
+	for (size_t k = from; k + 1 < *nv; k += 2) {
+		size_t a = v[k], b = v[k + 1];
+		size_t oa = f->map[a], ob = oa;
 		if (b > a) {
-			size_t last = f.map[b - 1];
+			size_t last = f->map[b - 1];
 			uint32_t cp;
 			ob = last + (last < n ? utf8_decode(text + last, n - last, &cp) : 0);
 		}
 		/* a match of no characters is stepped over, not reported */
-		if (ob > oa)
-			push(v, nv, oa, ob);
-		off = b;
-		opts = b == ov[0] ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
+		if (ob > oa) {
+			v[out++] = oa;
+			v[out++] = ob;
+		}
 	}
+	*nv = out;
+}
+
+int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t *nv, char **err)
+{
+	struct fold f;
+	fold_text(&f, text, n, s->fold_flags);
+	size_t from = *nv;
+	int status = match_all(s, f.s, f.len, v, nv, err);
+	map_back(&f, text, n, *v, nv, from);
 	fold_free(&f);
+	return status;
+}
+
+int search_fold_flags(const struct search *s)
+{
+	return s->fold_flags;
+}
+
+int search_prefolded(struct search *s, const char *text, size_t n, const char *folded,
+                     size_t flen, size_t **v, size_t *nv, char **err)
+{
+	size_t from = *nv;
+	int status = match_all(s, folded, flen, v, nv, err);
+	if (*nv > from) {
+		/* the map, only for a text that has matches */
+		struct fold f;
+		fold_text(&f, text, n, s->fold_flags);
+		map_back(&f, text, n, *v, nv, from);
+		fold_free(&f);
+	}
 	return status;
 }
 

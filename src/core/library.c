@@ -1,0 +1,433 @@
+/* library.c: reading the library (see library.h): which files, from the
+ * index or from their XML, and the links derived over the whole of it
+ * (abolitions, language versions). */
+#include "circ/library.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "circ/i18n.h"
+#include "circ/libindex.h"
+#include "circ/xalloc.h"
+#include "libindex_internal.h"
+
+#ifndef CIRC_LIBRARYDIR
+#define CIRC_LIBRARYDIR "/usr/local/share/circ/library"
+#endif
+
+/* The name of the administrator's index inside the library directory. */
+#define SYSTEM_INDEX ".circ-index"
+
+/* $VAR/sub, else $HOME/dflt/sub, else NULL (allocated). */
+static char *xdg_dir(const char *var, const char *dflt, const char *sub)
+{
+	const char *x = getenv(var), *home = getenv("HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/%s", x, sub);
+	if (home && home[0] == '/')
+		return xasprintf("%s/%s/%s", home, dflt, sub);
+	return NULL;
+}
+
+void lib_setup_default(struct lib_setup *s, const char *bundled, int restricted)
+{
+	memset(s, 0, sizeof *s);
+	s->bundled = bundled ? xstrdup(bundled) : NULL;
+	const char *sys = getenv("CIRC_LIBRARY");
+	s->system = xstrdup(sys && *sys ? sys : CIRC_LIBRARYDIR);
+	if (!restricted) {
+		s->user = xdg_dir("XDG_DATA_HOME", ".local/share", "circ/library");
+		s->cache = xdg_dir("XDG_CACHE_HOME", ".cache", "circ/index");
+	}
+}
+
+void lib_setup_free(struct lib_setup *s)
+{
+	free((char *)s->bundled);
+	free((char *)s->system);
+	free((char *)s->user);
+	free((char *)s->cache);
+	memset(s, 0, sizeof *s);
+}
+
+/* The state of one lib_open(). */
+struct opening {
+	struct library *lib;
+	struct lix_catalog cat[3]; /* [1] the administrator's, [2] the user's */
+	int writable[3];
+	size_t cap;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.xml files of dir, sorted (allocated), or -1 when dir cannot be read. */
+static long list_dir(const char *dir, char ***out)
+{
+	DIR *dp = opendir(dir);
+	*out = NULL;
+	if (dp == NULL)
+		return -1;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0)
+			continue;
+		*out = xgrowarray(*out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(*out, n, sizeof **out, cmp_str);
+	return (long)n;
+}
+
+static int same_stat(const struct lix_key *a, const struct lix_key *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+	       a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns && a->ctime_s == b->ctime_s &&
+	       a->ctime_ns == b->ctime_ns;
+}
+
+/* The whole of the open file fd (allocated), or NULL. */
+static char *read_all(int fd, size_t size, size_t *n)
+{
+	char *buf = xmalloc(size + 1);
+	size_t got = 0;
+	while (got < size) {
+		ssize_t k = read(fd, buf + got, size - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	*n = got;
+	return buf;
+}
+
+/* Has the library a document with this real path already? */
+static int seen(const struct library *lib, const char *path)
+{
+	for (size_t i = 0; i < lib->n; i++)
+		if (strcmp(lib->v[i].path, path) == 0)
+			return 1;
+	return 0;
+}
+
+/* The head of path from an index (first) or its XML: 0, or -1 after
+ * adding why to the library's problems. */
+static int read_head(struct opening *op, const char *path, int sys, struct lib_doc *e)
+{
+	struct library *lib = op->lib;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct lix_key key;
+	if (fd < 0 || lix_stat(fd, &key) != 0) {
+		diag_add(&lib->diags, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	/* 1. the catalogues: the file as it was indexed */
+	for (int k = sys ? 1 : 2; k <= 2; k++) {
+		struct lix_cat_entry *ce = lix_catalog_find(&op->cat[k], path);
+		if (ce && same_stat(&ce->key, &key)) {
+			close(fd);
+			lix_doc_copy(e, &ce->head);
+			e->hash = ce->key.hash;
+			e->entry_in = k;
+			lib->indexed++;
+			return 0;
+		}
+	}
+	/* 2. an entry made from the same content */
+	size_t n = 0;
+	char *bytes = (uint64_t)key.size <= DOC_MAX_BYTES ? read_all(fd, (size_t)key.size, &n) : NULL;
+	close(fd);
+	if (bytes)
+		key.hash = lix_hash(bytes, n);
+	free(bytes);
+	if (bytes) {
+		for (int k = sys ? 1 : 2; k <= 2; k++) {
+			if (lib->index[k] && lix_entry_read(lib->index[k], key.hash, e, NULL) == 0) {
+				e->hash = key.hash;
+				e->entry_in = k;
+				if (op->writable[2])
+					lix_catalog_put(&op->cat[2], path, &key, e);
+				lib->indexed++;
+				return 0;
+			}
+		}
+	}
+	/* 3. the XML */
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct doc *d = doc_load(path, lib->schema, &dl);
+	if (d == NULL) {
+		for (size_t i = 0; i < dl.n; i++)
+			diag_add(&lib->diags, dl.v[i].file, dl.v[i].line, dl.v[i].col, "%s",
+			         dl.v[i].msg);
+		diag_clear(&dl);
+		return -1;
+	}
+	diag_clear(&dl);
+	struct lix_body body;
+	lix_from_doc(d, e, bytes ? &body : NULL);
+	e->hash = key.hash;
+	e->entry_in = 0;
+	if (bytes) {
+		/* written where this process may write: the administrator's
+		 * index is made by circ --index */
+		int k = op->writable[1] ? 1 : 2;
+		if (op->writable[k] && lix_entry_write(lib->index[k], key.hash, e, &body) == 0) {
+			lix_catalog_put(&op->cat[k], path, &key, e);
+			e->entry_in = k;
+		}
+		lix_body_free(&body);
+	}
+	doc_free(d);
+	lib->parsed++;
+	return 0;
+}
+
+/* Add the document at path (from origin) to the library. */
+static void add_file(struct opening *op, const char *file, enum lib_origin origin)
+{
+	struct library *lib = op->lib;
+	char *path = realpath(file, NULL);
+	if (path == NULL) {
+		diag_add(&lib->diags, file, 0, 0, _("cannot open: %s"), strerror(errno));
+		return;
+	}
+	struct lib_doc e;
+	memset(&e, 0, sizeof e);
+	if (seen(lib, path) || read_head(op, path, origin == LIB_SYSTEM, &e) != 0) {
+		free(path);
+		return;
+	}
+	e.path = path;
+	e.origin = origin;
+	e.abolished_by = e.abolished_entry = LIB_NONE;
+	e.abolished_symbol = NULL;
+	lib->v = xgrowarray(lib->v, &op->cap, lib->n + 1, sizeof *lib->v);
+	lib->v[lib->n++] = e;
+}
+
+/* Add every document of dir (not a missing directory: nothing to say). */
+static void add_dir(struct opening *op, const char *dir, enum lib_origin origin, int quiet)
+{
+	char **files;
+	long n = list_dir(dir, &files);
+	if (n < 0 && !quiet)
+		diag_add(&op->lib->diags, dir, 0, 0, _("cannot open: %s"), strerror(errno));
+	for (long i = 0; i < n; i++) {
+		add_file(op, files[i], origin);
+		free(files[i]);
+	}
+	free(files);
+}
+
+/* Normalised symbol: upper case, no spaces. */
+static char *norm_symbol(const char *s)
+{
+	char *r = xmalloc(strlen(s) + 1), *o = r;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			*o++ = (char)(*s >= 'a' && *s <= 'z' ? *s - 32 : *s);
+	*o = '\0';
+	return r;
+}
+
+size_t lib_find(const struct library *lib, const char *name, const char *lang)
+{
+	char *want = norm_symbol(name);
+	size_t first = LIB_NONE;
+	for (size_t i = 0; i < lib->n; i++) {
+		const struct lib_doc *e = &lib->v[i];
+		char *sym = norm_symbol(e->symbol);
+		int hit = strcmp(sym, want) == 0 || (e->work_iri[0] && strcmp(e->work_iri, name) == 0) ||
+		          strcmp(e->path, name) == 0;
+		free(sym);
+		if (!hit)
+			continue;
+		if (lang == NULL || strcmp(e->lang, lang) == 0) {
+			first = i;
+			break;
+		}
+		if (first == LIB_NONE)
+			first = i;
+	}
+	free(want);
+	return first;
+}
+
+size_t lib_find_cite(const struct library *lib, const struct lib_cite *c, const char *lang)
+{
+	size_t i = LIB_NONE;
+	if (c->iri && c->iri[0]) {
+		/* the work IRI: without an expression or a fragment */
+		i = lib_find(lib, c->iri, lang);
+	}
+	return i != LIB_NONE ? i : lib_find(lib, c->symbol, lang);
+}
+
+/* Mark what each document abolishes, and the language rings. */
+static void derive(struct library *lib)
+{
+	for (size_t i = 0; i < lib->n; i++)
+		lib->v[i].next_lang = i;
+	for (size_t i = 0; i < lib->n; i++) {
+		struct lib_doc *e = &lib->v[i];
+		if (e->work_iri[0] == '\0' || e->next_lang != i)
+			continue;
+		/* the later versions of the same work join i's ring */
+		size_t last = i;
+		for (size_t j = i + 1; j < lib->n; j++)
+			if (lib->v[j].next_lang == j && strcmp(lib->v[j].work_iri, e->work_iri) == 0) {
+				lib->v[last].next_lang = j;
+				lib->v[j].next_lang = i;
+				last = j;
+			}
+	}
+	for (size_t i = 0; i < lib->n; i++) {
+		struct lib_doc *e = &lib->v[i];
+		for (size_t k = 0; k < e->nabolishes; k++) {
+			const struct lib_abolish *a = &e->abolishes[k];
+			struct lib_cite c = {0};
+			c.symbol = a->symbol;
+			c.iri = a->iri;
+			size_t t = lib_find_cite(lib, &c, NULL);
+			if (a->passive) {
+				if (t != LIB_NONE && t != i) {
+					e->abolished_by = t;
+					e->abolished_entry = LIB_NONE;
+				} else if (e->abolished_symbol == NULL) {
+					e->abolished_symbol = xstrdup(a->symbol);
+				}
+				continue;
+			}
+			if (t == LIB_NONE || t == i)
+				continue;
+			/* every language version of the work abolished */
+			size_t j = t;
+			do {
+				lib->v[j].abolished_by = i;
+				lib->v[j].abolished_entry = k;
+				j = lib->v[j].next_lang;
+			} while (j != t);
+		}
+	}
+}
+
+/* Open an index directory's catalogue into op (k: 1 the administrator's,
+ * 2 the user's). */
+static void open_index(struct opening *op, int k, const char *dir)
+{
+	op->lib->index[k] = xstrdup(dir);
+	/* one that is missing or not valid is as an empty one */
+	lix_catalog_read(dir, &op->cat[k]);
+}
+
+/* Write the catalogues that changed where they can be written. */
+static void close_index(struct opening *op)
+{
+	for (int k = 1; k <= 2; k++) {
+		if (op->cat[k].dirty && op->writable[k])
+			lix_catalog_write(op->lib->index[k], &op->cat[k]);
+		lix_catalog_free(&op->cat[k]);
+	}
+}
+
+size_t lib_open(struct library *lib, const struct lib_setup *s)
+{
+	memset(lib, 0, sizeof *lib);
+	lib->schema = s->schema;
+	struct opening op;
+	memset(&op, 0, sizeof op);
+	op.lib = lib;
+	if (s->system) {
+		char *sysix = xasprintf("%s/%s", s->system, SYSTEM_INDEX);
+		open_index(&op, 1, sysix);
+		free(sysix);
+	}
+	if (s->cache) {
+		open_index(&op, 2, s->cache);
+		op.writable[2] = 1;
+	}
+	if (s->bundled)
+		add_dir(&op, s->bundled, LIB_BUNDLED, 0);
+	if (s->system)
+		add_dir(&op, s->system, LIB_SYSTEM, 1);
+	if (s->user)
+		add_dir(&op, s->user, LIB_USER, 1);
+	for (size_t i = 0; i < s->nargs; i++) {
+		struct stat st;
+		if (stat(s->args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			add_dir(&op, s->args[i], LIB_ARGS, 0);
+		else
+			add_file(&op, s->args[i], LIB_ARGS);
+	}
+	close_index(&op);
+	derive(lib);
+	return lib->n;
+}
+
+long lib_build_index(const char *dir, const char *schema, struct diag_list *diags)
+{
+	struct library lib;
+	memset(&lib, 0, sizeof lib);
+	lib.schema = schema;
+	struct opening op;
+	memset(&op, 0, sizeof op);
+	op.lib = &lib;
+	char *ix = xasprintf("%s/%s", dir, SYSTEM_INDEX);
+	open_index(&op, 1, ix);
+	op.writable[1] = 1;
+	add_dir(&op, dir, LIB_SYSTEM, 0);
+	/* the catalogue lists what the directory holds now */
+	struct lix_catalog keep;
+	memset(&keep, 0, sizeof keep);
+	for (size_t i = 0; i < lib.n; i++) {
+		struct lix_cat_entry *ce = lix_catalog_find(&op.cat[1], lib.v[i].path);
+		if (ce)
+			lix_catalog_put(&keep, ce->path, &ce->key, &ce->head);
+	}
+	long rc = lix_catalog_write(ix, &keep) == 0 ? (long)lib.n : -1;
+	if (rc < 0)
+		diag_add(diags, ix, 0, 0, _("cannot write the index: %s"), strerror(errno));
+	lix_catalog_free(&keep);
+	lix_catalog_free(&op.cat[1]);
+	lix_catalog_free(&op.cat[2]);
+	for (size_t i = 0; i < lib.diags.n; i++)
+		diag_add(diags, lib.diags.v[i].file, lib.diags.v[i].line, lib.diags.v[i].col, "%s",
+		         lib.diags.v[i].msg);
+	free(ix);
+	lib_free(&lib);
+	return rc;
+}
+
+struct doc *lib_load(const struct library *lib, size_t i, struct diag_list *diags)
+{
+	return doc_load(lib->v[i].path, lib->schema, diags);
+}
+
+void lib_free(struct library *lib)
+{
+	for (size_t i = 0; i < lib->n; i++) {
+		free(lib->v[i].path);
+		lix_doc_free(&lib->v[i]);
+	}
+	free(lib->v);
+	diag_clear(&lib->diags);
+	for (int k = 0; k < 3; k++)
+		free(lib->index[k]);
+	memset(lib, 0, sizeof *lib);
+}
