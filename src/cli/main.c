@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "circ/cite.h"
@@ -29,6 +30,7 @@
 #include "circ/view.h"
 #include "circ/xalloc.h"
 #include "circ/xsd.h"
+#include "library_cli.h"
 #include "opts.h"
 #include "tui_main.h"
 
@@ -681,8 +683,112 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 	return rc;
 }
 
+/* The files of the library given as symbols on the command line. */
+static char **resolved;
+static size_t nresolved;
+
+static void free_resolved(void)
+{
+	for (size_t i = 0; i < nresolved; i++)
+		free(resolved[i]);
+	free(resolved);
+	resolved = NULL;
+}
+
+/* Does an argument name no file (a symbol of the library, perhaps)? In
+ * restricted mode every argument must be a document of the library. */
+static int needs_library(const struct opts *o, int restricted)
+{
+	if (o->action == OPTS_IMPORT)
+		return 0;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct stat st;
+		if (restricted || stat(o->files[i], &st) != 0 || S_ISDIR(st.st_mode))
+			return 1;
+	}
+	return 0;
+}
+
+/* --search across the library (--all) or several files. */
+static int search_library(struct strbuf *out, const struct opts *o, const struct library *lib,
+                          const struct widths *w)
+{
+	struct search_opts so = {(enum search_mode)o->cases, (enum search_mode)o->accents, o->fixed};
+	char *err = NULL;
+	struct search *s = search_compile(o->pattern, &so, &err);
+	if (s == NULL) {
+		err_report(NULL, 0, 0, _("bad pattern: %s"), err);
+		free(err);
+		return ERR_EXIT_USAGE;
+	}
+	size_t *docs = o->all ? NULL : cli_docs(lib, o->files, o->nfiles);
+	for (size_t i = 0; docs && i < o->nfiles; i++)
+		if (docs[i] == LIB_NONE) {
+			/* a file that is not a document: the library said why */
+			diag_print(&lib->diags, 0);
+			free(docs);
+			search_free(s);
+			return ERR_EXIT_DOC;
+		}
+	char *total = NULL;
+	int rc = cli_search(out, lib, docs, o->nfiles, s, w->wrap, use_colour(w), o->count, &total);
+	if (total) {
+		out_write(out->s, out->len);
+		sb_truncate(out, 0);
+		fflush(stdout);
+		fputs(total, stderr);
+		free(total);
+	}
+	free(docs);
+	search_free(s);
+	return rc;
+}
+
+/* The runs that read the library: --list, --info, --index DIR, --search
+ * --all or over several files; otherwise the symbols given for files are
+ * replaced by their files and -1 is returned (the run goes on). */
+static int run_library(struct opts *o, const struct config *cfg, const char *dir,
+                       const char *schema, const char *bundled)
+{
+	struct strbuf out = STRBUF_INIT;
+	int rc = -1;
+	if (o->action == OPTS_INDEX) {
+		rc = cli_index(&out, o->ref, schema);
+	} else {
+		struct library lib;
+		cli_library_open(&lib, o, cfg->restricted, dir, schema, 1);
+		struct widths w = out_widths(o);
+		if (o->action == OPTS_LIST) {
+			rc = cli_list(&out, &lib, o->by_date);
+		} else if (o->action == OPTS_INFO) {
+			rc = cli_info(&out, &lib, o->nfiles ? o->files[0] : bundled);
+		} else {
+			rc = cli_resolve(o, &lib, cfg->restricted, &resolved, &nresolved);
+			if (rc == ERR_EXIT_OK && o->action == OPTS_SEARCH && (o->all || o->nfiles > 1))
+				rc = search_library(&out, o, &lib, &w);
+			else if (rc == ERR_EXIT_OK)
+				rc = -1;
+		}
+		lib_free(&lib);
+	}
+	if (rc >= 0 && out.len > 0) {
+		if (o->output || o->print) {
+			int d = deliver(o, cfg, &out);
+			if (d == PRINT_EXISTS)
+				rc = ERR_EXIT_USAGE;
+			else if (d != 0)
+				rc = ERR_EXIT_INTERNAL;
+		} else {
+			out_write(out.s, out.len);
+		}
+	}
+	sb_free(&out);
+	return rc >= 0 ? finish_output(rc) : rc;
+}
+
 int main(int argc, char **argv)
 {
+	atexit(free_resolved);
 	i18n_init(argv[0]);
 	err_catch_crashes();
 
@@ -739,9 +845,9 @@ int main(int argc, char **argv)
 		setenv("NO_COLOR", "1", 1);
 	const char *refused =
 	    !cfg.restricted ? NULL
-	    : o.nfiles > 0 || o.action == OPTS_IMPORT
+	    : o.action == OPTS_IMPORT
 	        ? _("restricted mode: only the bundled bulletin can be read")
-	    : o.output ? _("restricted mode: no file is written")
+	    : o.output || o.action == OPTS_INDEX ? _("restricted mode: no file is written")
 	    : o.print && cfg.printer == PRINTER_COMMAND
 	        /* TRANSLATORS: terminal and ansi are values of --printer: keep
 	           them */
@@ -794,6 +900,22 @@ int main(int argc, char **argv)
 		return ERR_EXIT_INTERNAL;
 	}
 	char *bundled = datadir_file(dir, DATADIR_BULLETIN);
+	if (o.action == OPTS_LIST || o.action == OPTS_INFO || o.action == OPTS_INDEX || o.all ||
+	    (o.action == OPTS_SEARCH && o.nfiles > 1) || needs_library(&o, cfg.restricted)) {
+		int rc = run_library(&o, &cfg, dir, schema, bundled);
+		if (rc >= 0) {
+			xsd_release();
+			doc_release_cache();
+			cite_release();
+			search_release();
+			config_free(&cfg);
+			free(xsd);
+			free(schema);
+			free(bundled);
+			free(dir);
+			return rc;
+		}
+	}
 	char *deflt[] = {bundled};
 	char **files = o.nfiles ? o.files : deflt;
 	size_t nfiles = o.nfiles ? o.nfiles : 1;

@@ -54,7 +54,13 @@ enum {
 	KEY_DATE,
 	KEY_LANG,
 	KEY_TYPE,
-	KEY_DRAFT_ORG
+	KEY_DRAFT_ORG,
+	KEY_INTO_LIBRARY,
+	KEY_LIST,
+	KEY_INFO,
+	KEY_INDEX,
+	KEY_ALL,
+	KEY_BY_DATE
 };
 
 /* The help texts and argument names are marked N_() and translated where
@@ -131,6 +137,22 @@ static const struct optdef table[] = {
      N_("with --import: also propose the organisation block (units, heads, reporting lines) "
         "from the text's sentences, marked draft for review")},
     /* TRANSLATORS: argument name: a number of columns */
+    {"into-library", KEY_INTO_LIBRARY, NULL, OPTS_DEFAULT,
+     N_("with --import: write the document into your library ($XDG_DATA_HOME/circ/library), "
+        "named after its symbol and language")},
+    {"list", KEY_LIST, NULL, OPTS_LIST,
+     N_("list the library: one document a line, SYMBOL, DATE, LANG, TYPE, TITLE, STATUS and "
+        "FILE separated by TABs, sorted by symbol")},
+    {"by-date", KEY_BY_DATE, NULL, OPTS_DEFAULT, N_("with --list: newest first")},
+    {"info", KEY_INFO, NULL, OPTS_INFO,
+     N_("print a document's identification and status (in force, or abolished by which "
+        "document and part); the document is a FILE or a SYMBOL of the library")},
+    {"all", 'a', NULL, OPTS_DEFAULT,
+     N_("with --search: search every document of the library; the lines read \"SYMBOL PART: "
+        "context\"")},
+    {"index", KEY_INDEX, N_("DIR"), OPTS_INDEX,
+     N_("make or bring up to date the index of the library in DIR (in DIR/.circ-index), for "
+        "whoever can write there: the administrator's library")},
     {"width", 'w', N_("N"), OPTS_DEFAULT,
      N_("wrap text to N columns, 20 to 1000 (default: 72 for --summary; else $COLUMNS, the "
         "terminal's width, or 80; 0: no wrapping); the lines of --toc and --units are cut "
@@ -452,7 +474,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		static char import_opt[] = "--import";
 		argv[1] = import_opt; /* argv is the program's to change */
 	}
-	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0}, draft = {0};
+	struct setting symbol = {0}, date = {0}, lang = {0}, type = {0}, draft = {0}, into = {0},
+	               all = {0}, bydate = {0};
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		const struct optdef *def = find(c);
 		if (def && (def->action == OPTS_HELP || def->action == OPTS_VERSION)) {
@@ -572,6 +595,18 @@ int opts_parse(int argc, char **argv, struct opts *o)
 			r = set_once(&draft, def, NULL);
 			o->draft_org = 1;
 			break;
+		case KEY_INTO_LIBRARY:
+			r = set_once(&into, def, NULL);
+			o->into_library = 1;
+			break;
+		case 'a':
+			r = set_once(&all, def, NULL);
+			o->all = 1;
+			break;
+		case KEY_BY_DATE:
+			r = set_once(&bydate, def, NULL);
+			o->by_date = 1;
+			break;
 		case 'w':
 			r = set_once(&width, def, optarg);
 			if (r == 0)
@@ -596,8 +631,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--recursive", "--summary");
 		return ERR_EXIT_USAGE;
 	}
-	const struct setting *imp[] = {&symbol, &date, &lang, &type, &draft};
-	for (size_t i = 0; i < 5; i++) {
+	const struct setting *imp[] = {&symbol, &date, &lang, &type, &draft, &into};
+	for (size_t i = 0; i < 6; i++) {
 		if (imp[i]->def && o->action != OPTS_IMPORT) {
 			char *name = xasprintf("--%s", imp[i]->def->name);
 			err_report(NULL, 0, 0, _("%s goes with %s"), name, "--import");
@@ -610,6 +645,23 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		return contradict(&action, &print);
 	if (o->action == OPTS_IMPORT && width.def)
 		return contradict(&action, &width);
+	if (o->into_library && output.def) {
+		err_report(NULL, 0, 0, _("%s and %s cannot be used together"), "--into-library",
+		           "--output");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->all && o->action != OPTS_SEARCH) {
+		err_report(NULL, 0, 0, _("%s goes with %s"), "--all", "--search");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->all && o->in) {
+		err_report(NULL, 0, 0, _("%s and %s cannot be used together"), "--all", "--in");
+		return ERR_EXIT_USAGE;
+	}
+	if (o->by_date && o->action != OPTS_LIST) {
+		err_report(NULL, 0, 0, _("%s goes with %s"), "--by-date", "--list");
+		return ERR_EXIT_USAGE;
+	}
 	if (o->links && o->action != OPTS_SHOW) {
 		err_report(NULL, 0, 0, _("%s goes with %s"), "--links", "--show");
 		return ERR_EXIT_USAGE;

@@ -17,6 +17,9 @@ enum opts_action {
 	OPTS_CITED_BY,
 	OPTS_SEARCH,
 	OPTS_IMPORT, /* circ import FILE, or --import FILE */
+	OPTS_LIST,   /* --list: the library */
+	OPTS_INFO,   /* --info: a document's identification and status */
+	OPTS_INDEX,  /* --index DIR: the administrator's index */
 	OPTS_KEYS,
 	OPTS_HELP,
 	OPTS_VERSION
@@ -24,7 +27,8 @@ enum opts_action {
 
 struct opts {
 	enum opts_action action;
-	const char *ref;           /* --show REF, --cited-by REF, --import FILE */
+	const char *ref;           /* --show REF, --cited-by REF, --import FILE,
+	                              --index DIR */
 	const char *unit;          /* --summary NAME */
 	const char *pattern;       /* --search PATTERN */
 	const char *at;            /* the place to open at: --at REF, +REF or a
@@ -50,6 +54,9 @@ struct opts {
 	const char *lang;          /* import: --lang fr|en */
 	const char *type;          /* import: --type bulletin|instruction|circular */
 	int draft_org;             /* import: --draft-org */
+	int into_library;          /* import: --into-library */
+	int all;                   /* --all: every document of the library */
+	int by_date;               /* --list: --by-date */
 	long width;                /* -1: not given */
 	char **files;              /* FILE... (may be empty) */
 	size_t nfiles;
