@@ -42,6 +42,13 @@ tap_done() { [ "$tap_failed" -eq 0 ]; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/circ-test.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
+# The library circ reads (circ(5)): the tests' own, never the user's or the
+# system's; the index in the temporary directory.
+XDG_DATA_HOME=$tmp/xdg-data
+XDG_CACHE_HOME=$tmp/xdg-cache
+CIRC_LIBRARY=$tmp/no-system-library
+export XDG_DATA_HOME XDG_CACHE_HOME CIRC_LIBRARY
+
 # run ARGS...: runs circ; output in $tmp/out, $tmp/err, status in $rc.
 run() {
 	rc=0

@@ -243,3 +243,53 @@ int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs
 	free(in);
 	return f.matches ? ERR_EXIT_OK : ERR_EXIT_NOTFOUND;
 }
+
+/* The value of attribute attr of the first element elem the importer
+ * wrote in xml (allocated), or NULL. */
+static char *written(const char *xml, const char *elem, const char *attr)
+{
+	const char *e = strstr(xml, elem);
+	if (e == NULL)
+		return NULL;
+	char *pat = xasprintf("%s=\"", attr);
+	const char *a = strstr(e, pat);
+	const char *end = a ? strchr(a + strlen(pat), '"') : NULL;
+	char *v = end ? xstrndup(a + strlen(pat), (size_t)(end - a - strlen(pat))) : NULL;
+	free(pat);
+	return v;
+}
+
+char *cli_library_file(const char *xml)
+{
+	struct lib_setup s;
+	lib_setup_default(&s, NULL, 0);
+	char *sym = written(xml, "<FRBRnumber", "value");
+	char *lang = written(xml, "<FRBRlanguage", "language");
+	char *path = NULL;
+	if (s.user && sym) {
+		/* ST/SGB/2010/2 in French: ST-SGB-2010-2.fr.xml, as the bundled one */
+		for (char *c = sym; *c; c++)
+			if (*c == '/' || *c == ' ' || *c == '&' || *c == '<' || *c == '"')
+				*c = '-';
+		const char *two = lang && strcmp(lang, "fra") == 0   ? "fr"
+		                  : lang && strcmp(lang, "eng") == 0 ? "en"
+		                  : lang && strcmp(lang, "spa") == 0 ? "es"
+		                                                     : lang;
+		path = two && *two ? xasprintf("%s/%s.%s.xml", s.user, sym, two)
+		                   : xasprintf("%s/%s.xml", s.user, sym);
+		/* the directory, made when missing */
+		char *dir = xstrdup(s.user);
+		for (char *c = dir + 1; *c; c++)
+			if (*c == '/') {
+				*c = '\0';
+				mkdir(dir, 0755);
+				*c = '/';
+			}
+		mkdir(dir, 0755);
+		free(dir);
+	}
+	free(sym);
+	free(lang);
+	lib_setup_free(&s);
+	return path;
+}

@@ -33,5 +33,9 @@ size_t *cli_docs(const struct library *lib, char *const *files, size_t n);
  * (allocated, NULL after an error). */
 int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs, size_t ndocs,
                struct search *s, size_t width, int colour, int count, char **total);
+/* import --into-library: the file in the user's library for the document
+ * the importer wrote (xml), its directory made when missing (allocated),
+ * or NULL when there is no user library (HOME unset) or no symbol. */
+char *cli_library_file(const char *xml);
 
 #endif

@@ -626,6 +626,20 @@ static int run_import(const struct opts *o, const struct config *cfg)
 	int status = st == IMP_BAD_OPTION ? ERR_EXIT_USAGE
 	             : st == IMP_BAD_TEXT ? ERR_EXIT_DOC
 	                                  : ERR_EXIT_OK;
+	struct opts into = *o;
+	char *file = NULL;
+	if (status == ERR_EXIT_OK && o->into_library) {
+		file = cli_library_file(sb_str(&xml));
+		if (file == NULL) {
+			err_report(NULL, 0, 0,
+			           _("--into-library: no library to write to (HOME and "
+			             "XDG_DATA_HOME are not set) or no symbol; use --output"));
+			status = ERR_EXIT_USAGE;
+		} else {
+			into.output = file;
+			o = &into;
+		}
+	}
 	if (status == ERR_EXIT_OK && o->output) {
 		int rc = deliver(o, cfg, &xml);
 		if (rc == PRINT_EXISTS)
@@ -636,6 +650,10 @@ static int run_import(const struct opts *o, const struct config *cfg)
 		out_write(xml.s, xml.len);
 		status = finish_output(status);
 	}
+	if (file && status == ERR_EXIT_OK)
+		/* TRANSLATORS: import --into-library: %s is the file written */
+		fprintf(stderr, _("circ: written to %s\n"), file);
+	free(file);
 	sb_free(&xml);
 	return status;
 }
