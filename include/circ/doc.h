@@ -147,6 +147,10 @@ struct doc {
  * invalid organisation block gives no organisation) or kept as it is. */
 struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags);
 void doc_free(struct doc *d);
+/* The same without the checks and without the organisation: the parts,
+ * their texts and links and the identification, for the library's index
+ * (what a reader opens goes through doc_load()). */
+struct doc *doc_load_text(const char *path, struct diag_list *diags);
 /* Compile the organisation block's RELAX NG schema now (kept for the loads that follow).
  * Returns 0, or -1 after adding the schema's problems to diags: a broken
  * schema is a fault of the installation, not of any document. */

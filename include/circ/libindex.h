@@ -99,6 +99,8 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
  * catalogue holds paths of the given directories only. */
 void lix_catalog_free(struct lix_catalog *c);
 
+/* The file of the entry of content hash h in dir (allocated). */
+char *lix_entry_path(const char *dir, uint64_t h);
 /* Write the entry of content hash h (head and body) into dir: 0 or -1. */
 int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
                     const struct lix_body *b);

@@ -206,6 +206,11 @@ static char *entry_name(uint64_t h)
 	return xasprintf("%016llx.cx", (unsigned long long)h);
 }
 
+char *lix_entry_path(const char *dir, uint64_t h)
+{
+	return xasprintf("%s/%016llx.cx", dir, (unsigned long long)h);
+}
+
 int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
                     const struct lix_body *bd)
 {

@@ -7,13 +7,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "circ/i18n.h"
 #include "circ/libindex.h"
+#include "circ/strmap.h"
 #include "circ/xalloc.h"
 #include "libindex_internal.h"
 
@@ -60,6 +63,7 @@ void lib_setup_free(struct lib_setup *s)
 struct opening {
 	struct library *lib;
 	struct lix_catalog cat[3]; /* [1] the administrator's, [2] the user's */
+	struct strmap seen;        /* the real paths already met */
 	int writable[3];
 	size_t cap;
 };
@@ -115,110 +119,240 @@ static char *read_all(int fd, size_t size, size_t *n)
 	return buf;
 }
 
-/* Has the library a document with this real path already? */
-static int seen(const struct library *lib, const char *path)
+/* A file on its way into the library. */
+struct pending {
+	char *path; /* real path (allocated) */
+	enum lib_origin origin;
+	struct lix_key key;
+	int hashed; /* key.hash is known */
+	int state;  /* PEND_* */
+	int k;      /* the index holding its entry (1, 2), 0: none */
+	struct lix_cat_entry *ce; /* its catalogue entry, when current */
+};
+
+enum { PEND_SKIP, PEND_CATALOG, PEND_ENTRY, PEND_PARSE };
+
+/* Fewer files to parse than this are parsed by this process alone. */
+#define PARALLEL_MIN 8
+
+/* Step 1: is the file's catalogue entry current (stat), else is there an
+ * entry made from the same content (hash)? Else it must be parsed. */
+static void triage(struct opening *op, struct pending *f)
 {
-	for (size_t i = 0; i < lib->n; i++)
-		if (strcmp(lib->v[i].path, path) == 0)
-			return 1;
+	struct library *lib = op->lib;
+	int sys = f->origin == LIB_SYSTEM;
+	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || lix_stat(fd, &f->key) != 0) {
+		diag_add(&lib->diags, f->path, 0, 0, _("cannot open: %s"), strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		f->state = PEND_SKIP;
+		return;
+	}
+	for (int k = sys ? 1 : 2; k <= 2; k++) {
+		struct lix_cat_entry *ce = lix_catalog_find(&op->cat[k], f->path);
+		if (ce && same_stat(&ce->key, &f->key)) {
+			close(fd);
+			f->ce = ce;
+			f->k = k;
+			f->state = PEND_CATALOG;
+			return;
+		}
+	}
+	size_t n = 0;
+	char *bytes =
+	    f->key.size <= DOC_MAX_BYTES ? read_all(fd, (size_t)f->key.size, &n) : NULL;
+	close(fd);
+	f->state = PEND_PARSE;
+	if (bytes == NULL)
+		return;
+	f->key.hash = lix_hash(bytes, n);
+	f->hashed = 1;
+	free(bytes);
+	for (int k = sys ? 1 : 2; k <= 2; k++) {
+		char *name = lib->index[k] ? lix_entry_path(lib->index[k], f->key.hash) : NULL;
+		int there = name && access(name, R_OK) == 0;
+		free(name);
+		if (there) {
+			f->k = k;
+			f->state = PEND_ENTRY;
+			return;
+		}
+	}
+}
+
+/* Parse f's XML and write its entry where this process may write (the
+ * administrator's index is made by circ --index): 0 with its head in e,
+ * or -1 with the problems in diags. */
+static int parse_one(struct opening *op, struct pending *f, struct lib_doc *e,
+                     struct diag_list *diags)
+{
+	struct library *lib = op->lib;
+	struct doc *d = doc_load_text(f->path, diags);
+	if (d == NULL)
+		return -1;
+	struct lix_body body;
+	lix_from_doc(d, e, f->hashed ? &body : NULL);
+	e->hash = f->key.hash;
+	e->entry_in = 0;
+	if (f->hashed) {
+		int k = op->writable[1] ? 1 : 2;
+		if (op->writable[k] && lix_entry_write(lib->index[k], f->key.hash, e, &body) == 0)
+			e->entry_in = k;
+		lix_body_free(&body);
+	}
+	doc_free(d);
 	return 0;
 }
 
-/* The head of path from an index (first) or its XML: 0, or -1 after
- * adding why to the library's problems. */
-static int read_head(struct opening *op, const char *path, int sys, struct lib_doc *e)
+/* Step 2: many files to parse and an index to write them to: helper
+ * processes (one per processor but this one) parse their share and write
+ * the entries, which step 3 then reads like any other. */
+static void parse_in_parallel(struct opening *op, struct pending *v, size_t n)
+{
+	size_t todo = 0;
+	for (size_t i = 0; i < n; i++)
+		todo += v[i].state == PEND_PARSE && v[i].hashed;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int k = op->writable[1] ? 1 : 2;
+	if (todo < PARALLEL_MIN || cpus < 2 || !op->writable[k])
+		return;
+	if (cpus > 8)
+		cpus = 8;
+	pid_t kids[8];
+	long nk = 0;
+	fflush(NULL);
+	for (long w = 1; w < cpus; w++) {
+		pid_t pid = fork();
+		if (pid < 0)
+			break;
+		if (pid == 0) {
+			/* the child: every cpus-th file from w, then out
+			 * without the parent's exit handlers */
+			size_t seen_todo = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (v[i].state != PEND_PARSE || !v[i].hashed)
+					continue;
+				if (seen_todo++ % (size_t)cpus != (size_t)w)
+					continue;
+				struct lib_doc e;
+				memset(&e, 0, sizeof e);
+				struct diag_list dl = DIAG_LIST_INIT;
+				if (parse_one(op, &v[i], &e, &dl) == 0)
+					lix_doc_free(&e);
+				diag_clear(&dl);
+			}
+			_exit(0);
+		}
+		kids[nk++] = pid;
+	}
+	/* this process's share: the files no helper took */
+	size_t seen_todo = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].state != PEND_PARSE || !v[i].hashed)
+			continue;
+		size_t r = seen_todo++ % (size_t)cpus;
+		if (r != 0 && r <= (size_t)nk)
+			continue; /* a helper's */
+		struct lib_doc e;
+		memset(&e, 0, sizeof e);
+		struct diag_list dl = DIAG_LIST_INIT;
+		if (parse_one(op, &v[i], &e, &dl) == 0) {
+			lix_doc_free(&e);
+			v[i].state = PEND_ENTRY;
+			v[i].k = k;
+		}
+		diag_clear(&dl);
+	}
+	for (long i = 0; i < nk; i++)
+		while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR)
+			;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].state == PEND_PARSE && v[i].hashed) {
+			/* what a helper wrote (when it could) */
+			v[i].state = PEND_ENTRY;
+			v[i].k = k;
+		}
+}
+
+/* Step 3: the head of f into the library, from the catalogue, its entry or
+ * its XML. */
+static void admit(struct opening *op, struct pending *f)
 {
 	struct library *lib = op->lib;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct lix_key key;
-	if (fd < 0 || lix_stat(fd, &key) != 0) {
-		diag_add(&lib->diags, path, 0, 0, _("cannot open: %s"), strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	/* 1. the catalogues: the file as it was indexed */
-	for (int k = sys ? 1 : 2; k <= 2; k++) {
-		struct lix_cat_entry *ce = lix_catalog_find(&op->cat[k], path);
-		if (ce && same_stat(&ce->key, &key)) {
-			close(fd);
-			lix_doc_copy(e, &ce->head);
-			e->hash = ce->key.hash;
-			e->entry_in = k;
-			lib->indexed++;
-			return 0;
-		}
-	}
-	/* 2. an entry made from the same content */
-	size_t n = 0;
-	char *bytes = (uint64_t)key.size <= DOC_MAX_BYTES ? read_all(fd, (size_t)key.size, &n) : NULL;
-	close(fd);
-	if (bytes)
-		key.hash = lix_hash(bytes, n);
-	free(bytes);
-	if (bytes) {
-		for (int k = sys ? 1 : 2; k <= 2; k++) {
-			if (lib->index[k] && lix_entry_read(lib->index[k], key.hash, e, NULL) == 0) {
-				e->hash = key.hash;
-				e->entry_in = k;
-				if (op->writable[2])
-					lix_catalog_put(&op->cat[2], path, &key, e);
-				lib->indexed++;
-				return 0;
-			}
-		}
-	}
-	/* 3. the XML */
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct doc *d = doc_load(path, lib->schema, &dl);
-	if (d == NULL) {
+	struct lib_doc e;
+	memset(&e, 0, sizeof e);
+	int ok = 0;
+	if (f->state == PEND_CATALOG) {
+		lix_doc_copy(&e, &f->ce->head);
+		e.hash = f->ce->key.hash;
+		e.entry_in = f->k;
+		lib->indexed++;
+		ok = 1;
+	} else if (f->state == PEND_ENTRY &&
+	           lix_entry_read(lib->index[f->k], f->key.hash, &e, NULL) == 0) {
+		e.hash = f->key.hash;
+		e.entry_in = f->k;
+		lib->indexed++;
+		ok = 1;
+	} else if (f->state != PEND_SKIP) {
+		/* no entry after all (a helper failed): the XML here */
+		memset(&e, 0, sizeof e);
+		struct diag_list dl = DIAG_LIST_INIT;
+		ok = parse_one(op, f, &e, &dl) == 0;
 		for (size_t i = 0; i < dl.n; i++)
 			diag_add(&lib->diags, dl.v[i].file, dl.v[i].line, dl.v[i].col, "%s",
 			         dl.v[i].msg);
 		diag_clear(&dl);
-		return -1;
+		if (ok)
+			lib->parsed++;
 	}
-	diag_clear(&dl);
-	struct lix_body body;
-	lix_from_doc(d, e, bytes ? &body : NULL);
-	e->hash = key.hash;
-	e->entry_in = 0;
-	if (bytes) {
-		/* written where this process may write: the administrator's
-		 * index is made by circ --index */
-		int k = op->writable[1] ? 1 : 2;
-		if (op->writable[k] && lix_entry_write(lib->index[k], key.hash, e, &body) == 0) {
-			lix_catalog_put(&op->cat[k], path, &key, e);
-			e->entry_in = k;
-		}
-		lix_body_free(&body);
-	}
-	doc_free(d);
-	lib->parsed++;
-	return 0;
-}
-
-/* Add the document at path (from origin) to the library. */
-static void add_file(struct opening *op, const char *file, enum lib_origin origin)
-{
-	struct library *lib = op->lib;
-	char *path = realpath(file, NULL);
-	if (path == NULL) {
-		diag_add(&lib->diags, file, 0, 0, _("cannot open: %s"), strerror(errno));
+	if (!ok) {
+		free(f->path);
 		return;
 	}
-	struct lib_doc e;
-	memset(&e, 0, sizeof e);
-	if (seen(lib, path) || read_head(op, path, origin == LIB_SYSTEM, &e) != 0) {
-		free(path);
-		return;
-	}
-	e.path = path;
-	e.origin = origin;
+	/* the catalogue this process may write learns the file as it is */
+	int w = op->writable[1] ? 1 : 2;
+	if (f->state != PEND_CATALOG && e.entry_in && op->writable[w])
+		lix_catalog_put(&op->cat[w], f->path, &f->key, &e);
+	e.path = f->path;
+	e.origin = f->origin;
 	e.abolished_by = e.abolished_entry = LIB_NONE;
 	e.abolished_symbol = NULL;
 	lib->v = xgrowarray(lib->v, &op->cap, lib->n + 1, sizeof *lib->v);
 	lib->v[lib->n++] = e;
+}
+
+/* Add files (from origin) to the library, in their order; each real path
+ * once. */
+static void add_files(struct opening *op, char *const *files, size_t n, enum lib_origin origin)
+{
+	struct library *lib = op->lib;
+	struct pending *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *path = realpath(files[i], NULL);
+		if (path == NULL) {
+			diag_add(&lib->diags, files[i], 0, 0, _("cannot open: %s"),
+			         strerror(errno));
+			continue;
+		}
+		if (!strmap_add(&op->seen, path, NULL)) {
+			free(path);
+			continue;
+		}
+		v[m].path = path;
+		v[m].origin = origin;
+		triage(op, &v[m]);
+		if (v[m].state == PEND_SKIP)
+			free(path);
+		else
+			m++;
+	}
+	parse_in_parallel(op, v, m);
+	for (size_t i = 0; i < m; i++)
+		admit(op, &v[i]);
+	free(v);
 }
 
 /* Add every document of dir (not a missing directory: nothing to say). */
@@ -228,10 +362,10 @@ static void add_dir(struct opening *op, const char *dir, enum lib_origin origin,
 	long n = list_dir(dir, &files);
 	if (n < 0 && !quiet)
 		diag_add(&op->lib->diags, dir, 0, 0, _("cannot open: %s"), strerror(errno));
-	for (long i = 0; i < n; i++) {
-		add_file(op, files[i], origin);
+	if (n > 0)
+		add_files(op, files, (size_t)n, origin);
+	for (long i = 0; i < n; i++)
 		free(files[i]);
-	}
 	free(files);
 }
 
@@ -373,9 +507,10 @@ size_t lib_open(struct library *lib, const struct lib_setup *s)
 		if (stat(s->args[i], &st) == 0 && S_ISDIR(st.st_mode))
 			add_dir(&op, s->args[i], LIB_ARGS, 0);
 		else
-			add_file(&op, s->args[i], LIB_ARGS);
+			add_files(&op, &s->args[i], 1, LIB_ARGS);
 	}
 	close_index(&op);
+	strmap_free(&op.seen);
 	derive(lib);
 	return lib->n;
 }
@@ -406,6 +541,7 @@ long lib_build_index(const char *dir, const char *schema, struct diag_list *diag
 	lix_catalog_free(&keep);
 	lix_catalog_free(&op.cat[1]);
 	lix_catalog_free(&op.cat[2]);
+	strmap_free(&op.seen);
 	for (size_t i = 0; i < lib.diags.n; i++)
 		diag_add(diags, lib.diags.v[i].file, lib.diags.v[i].line, lib.diags.v[i].col, "%s",
 		         lib.diags.v[i].msg);
