@@ -80,9 +80,12 @@ struct lix_catalog {
 		char *path;
 		struct lix_key key;
 		struct lib_doc head;
+		int borrowed; /* path and head's strings are in mem */
+		int moved;    /* head was given away (lix_catalog_take) */
 	} *v;
 	size_t n, cap;
 	int dirty; /* changed since read */
+	char *mem; /* the file read: what borrowed entries point into */
 };
 
 /* Read dir's catalogue: 0, or -1 when there is none or it is not valid
@@ -95,8 +98,6 @@ struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path);
 /* Add or replace path's entry, copying head (its strings). */
 void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_key *k,
                      const struct lib_doc *head);
-/* Drop the entries whose path is not in keep (sorted, n), when the
- * catalogue holds paths of the given directories only. */
 void lix_catalog_free(struct lix_catalog *c);
 
 /* The file of the entry of content hash h in dir (allocated). */

@@ -75,6 +75,9 @@ struct lib_doc {
 	unsigned long long hash; /* its content's hash */
 	int entry_in;            /* 0: none (read from the XML), 1: the
 	                            administrator's index, 2: the user's */
+	int borrowed;            /* the strings are an index file's bytes,
+	                            which the library keeps (not freed one
+	                            by one) */
 };
 
 /* Where the library is read from; any directory may be NULL. */
@@ -97,6 +100,8 @@ struct library {
 	char *index[3];         /* the index directories: [1] the
 	                           administrator's, [2] the user's (NULL: none) */
 	const char *schema;
+	char **arenas; /* index files whose bytes documents point into */
+	size_t narenas;
 };
 
 /* The default directories: system from configure (--with-library-dir,

@@ -170,6 +170,16 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 
 void lix_doc_free(struct lib_doc *e)
 {
+	if (e->borrowed) {
+		/* only the arrays are the document's own */
+		free(e->cites);
+		free(e->abolishes);
+		free(e->abolished_symbol);
+		e->cites = NULL;
+		e->abolishes = NULL;
+		e->abolished_symbol = NULL;
+		return;
+	}
 	free(e->symbol);
 	free(e->work_iri);
 	free(e->lang);

@@ -277,6 +277,7 @@ struct rd {
 	const char *p;
 	size_t n, off;
 	int bad;
+	int borrow; /* strings point into p (which outlives them) */
 };
 
 static uint32_t get32(struct rd *r)
@@ -332,11 +333,14 @@ static const char *getstr(struct rd *r)
 	return getstr_n(r, &n, 0);
 }
 
+/* A string of the file: a copy, or (r->borrow) the file's own bytes. */
 static char *dupstr(struct rd *r, int may_be_none)
 {
 	size_t n;
 	const char *s = getstr_n(r, &n, may_be_none);
-	return s ? xstrndup(s, n) : NULL;
+	if (s == NULL || r->borrow)
+		return (char *)s;
+	return xstrndup(s, n);
 }
 
 /* A count of things each at least min bytes long: not more than what is left. */
@@ -374,6 +378,7 @@ static void get_head(struct rd *r, struct lib_doc *e)
 		a->passive = get32(r) != 0;
 	}
 	e->abolished_by = e->abolished_entry = LIB_NONE;
+	e->borrowed = r->borrow;
 }
 
 /* Check the header and payload of a file of this kind; r is left after
@@ -384,6 +389,7 @@ static int open_rd(struct rd *r, const char *p, size_t n, int kind)
 	r->n = n;
 	r->off = 0;
 	r->bad = 0;
+	r->borrow = 0;
 	if (n < HEADER_SIZE)
 		return -1;
 	uint64_t magic = get64(r), len;
@@ -437,7 +443,9 @@ static void read_catalog(struct rd *r, struct lix_catalog *c)
 	c->cap = n;
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		struct lix_cat_entry *e = &c->v[i];
+		r->borrow = 1;
 		e->path = dupstr(r, 0);
+		e->borrowed = 1;
 		struct lix_key *k = &e->key;
 		k->dev = get64(r);
 		k->ino = get64(r);
@@ -469,7 +477,8 @@ int lix_catalog_read(const char *dir, struct lix_catalog *c)
 		read_catalog(&r, c);
 		rc = r.bad ? -1 : 0;
 	}
-	free(buf);
+	/* the entries' strings are the file's bytes */
+	c->mem = buf;
 	if (rc != 0)
 		lix_catalog_free(c);
 	return rc;
@@ -578,8 +587,8 @@ int lix_parse(const char *bytes, size_t n, int kind)
 			read_catalog(&r, &c);
 			rc = r.bad ? -1 : 0;
 		}
+		c.mem = buf;
 		lix_catalog_free(&c);
-		free(buf);
 	} else {
 		struct lix_body b;
 		rc = parse_entry(buf, n, 0, 0, NULL, &b);
@@ -628,7 +637,7 @@ void lix_doc_copy(struct lib_doc *to, const struct lib_doc *from)
 {
 	struct strbuf b = STRBUF_INIT;
 	put_head(&b, from);
-	struct rd r = {b.s, b.len, 0, 0};
+	struct rd r = {b.s, b.len, 0, 0, 0};
 	get_head(&r, to);
 	sb_free(&b);
 }
@@ -647,8 +656,12 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
 		e->path = xstrdup(path);
 	} else {
 		e = &c->v[k];
-		lix_doc_free(&e->head);
+		if (!e->moved)
+			lix_doc_free(&e->head);
+		if (e->borrowed)
+			e->path = xstrdup(path);
 	}
+	e->borrowed = e->moved = 0;
 	e->key = *key;
 	lix_doc_copy(&e->head, head);
 	c->dirty = 1;
@@ -657,9 +670,12 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
 void lix_catalog_free(struct lix_catalog *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].path);
-		lix_doc_free(&c->v[i].head);
+		if (!c->v[i].borrowed)
+			free(c->v[i].path);
+		if (!c->v[i].moved)
+			lix_doc_free(&c->v[i].head);
 	}
 	free(c->v);
+	free(c->mem);
 	memset(c, 0, sizeof *c);
 }

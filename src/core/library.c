@@ -127,7 +127,6 @@ struct pending {
 	int hashed; /* key.hash is known */
 	int state;  /* PEND_* */
 	int k;      /* the index holding its entry (1, 2), 0: none */
-	struct lix_cat_entry *ce; /* its catalogue entry, when current */
 };
 
 enum { PEND_SKIP, PEND_CATALOG, PEND_ENTRY, PEND_PARSE };
@@ -153,7 +152,6 @@ static void triage(struct opening *op, struct pending *f)
 		struct lix_cat_entry *ce = lix_catalog_find(&op->cat[k], f->path);
 		if (ce && same_stat(&ce->key, &f->key)) {
 			close(fd);
-			f->ce = ce;
 			f->k = k;
 			f->state = PEND_CATALOG;
 			return;
@@ -283,9 +281,14 @@ static void admit(struct opening *op, struct pending *f)
 	struct lib_doc e;
 	memset(&e, 0, sizeof e);
 	int ok = 0;
-	if (f->state == PEND_CATALOG) {
-		lix_doc_copy(&e, &f->ce->head);
-		e.hash = f->ce->key.hash;
+	struct lix_cat_entry *ce =
+	    f->state == PEND_CATALOG ? lix_catalog_find(&op->cat[f->k], f->path) : NULL;
+	if (ce) {
+		/* the catalogue's head, given to the library: its strings are
+		 * the catalogue file's bytes, kept by the library */
+		e = ce->head;
+		ce->moved = 1;
+		e.hash = ce->key.hash;
 		e.entry_in = f->k;
 		lib->indexed++;
 		ok = 1;
@@ -413,24 +416,38 @@ size_t lib_find_cite(const struct library *lib, const struct lib_cite *c, const 
 	return i != LIB_NONE ? i : lib_find(lib, c->symbol, lang);
 }
 
+/* The library qsort compares in (it takes no argument). */
+static const struct library *sorting;
+
+/* By work IRI, then in the order read. */
+static int cmp_work(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int r = strcmp(sorting->v[a].work_iri, sorting->v[b].work_iri);
+	return r ? r : a < b ? -1 : a > b;
+}
+
 /* Mark what each document abolishes, and the language rings. */
 static void derive(struct library *lib)
 {
-	for (size_t i = 0; i < lib->n; i++)
-		lib->v[i].next_lang = i;
+	/* the versions of one work, in the order read, form a ring */
+	size_t *by = xcalloc(lib->n ? lib->n : 1, sizeof *by);
 	for (size_t i = 0; i < lib->n; i++) {
-		struct lib_doc *e = &lib->v[i];
-		if (e->work_iri[0] == '\0' || e->next_lang != i)
-			continue;
-		/* the later versions of the same work join i's ring */
-		size_t last = i;
-		for (size_t j = i + 1; j < lib->n; j++)
-			if (lib->v[j].next_lang == j && strcmp(lib->v[j].work_iri, e->work_iri) == 0) {
-				lib->v[last].next_lang = j;
-				lib->v[j].next_lang = i;
-				last = j;
-			}
+		lib->v[i].next_lang = i;
+		by[i] = i;
 	}
+	sorting = lib;
+	qsort(by, lib->n, sizeof *by, cmp_work);
+	for (size_t a = 0; a < lib->n;) {
+		size_t b = a + 1;
+		while (b < lib->n && lib->v[by[a]].work_iri[0] &&
+		       strcmp(lib->v[by[a]].work_iri, lib->v[by[b]].work_iri) == 0)
+			b++;
+		for (size_t k = a; k < b; k++)
+			lib->v[by[k]].next_lang = by[k + 1 < b ? k + 1 : a];
+		a = b;
+	}
+	free(by);
 	for (size_t i = 0; i < lib->n; i++) {
 		struct lib_doc *e = &lib->v[i];
 		for (size_t k = 0; k < e->nabolishes; k++) {
@@ -476,6 +493,14 @@ static void close_index(struct opening *op)
 	for (int k = 1; k <= 2; k++) {
 		if (op->cat[k].dirty && op->writable[k])
 			lix_catalog_write(op->lib->index[k], &op->cat[k]);
+		/* the documents given a head of the catalogue point into its
+		 * bytes: the library keeps them */
+		struct library *lib = op->lib;
+		if (op->cat[k].mem) {
+			lib->arenas = xreallocarray(lib->arenas, lib->narenas + 1, sizeof *lib->arenas);
+			lib->arenas[lib->narenas++] = op->cat[k].mem;
+			op->cat[k].mem = NULL;
+		}
 		lix_catalog_free(&op->cat[k]);
 	}
 }
@@ -562,6 +587,9 @@ void lib_free(struct library *lib)
 		lix_doc_free(&lib->v[i]);
 	}
 	free(lib->v);
+	for (size_t i = 0; i < lib->narenas; i++)
+		free(lib->arenas[i]);
+	free(lib->arenas);
 	diag_clear(&lib->diags);
 	for (int k = 0; k < 3; k++)
 		free(lib->index[k]);
