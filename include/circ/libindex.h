@@ -62,8 +62,9 @@ struct lix_body {
 
 /* The hash of n bytes (64 bits, not cryptographic: it tells a changed file). */
 uint64_t lix_hash(const void *p, size_t n);
-/* The key of the open file fd (its stat); the hash is left 0. 0 or -1. */
-int lix_stat(int fd, struct lix_key *k);
+/* The key of the regular file path (its stat); the hash is left 0. 0 or
+ * -1 (errno set; EISDIR... for what is not a regular file). */
+int lix_stat(const char *path, struct lix_key *k);
 
 /* The head of d (identification, citations, abolitions) into e (path and
  * origin are left to the caller), and its body into b unless NULL. */

@@ -61,10 +61,10 @@ uint64_t lix_hash(const void *p, size_t n)
 	return r;
 }
 
-int lix_stat(int fd, struct lix_key *k)
+int lix_stat(const char *path, struct lix_key *k)
 {
 	struct stat st;
-	if (fstat(fd, &st) != 0)
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return -1;
 	memset(k, 0, sizeof *k);
 	k->dev = (uint64_t)st.st_dev;

@@ -73,7 +73,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.xml files of dir, sorted (allocated), or -1 when dir cannot be read. */
+/* The *.xml files of dir (a real path), as real paths, sorted (allocated), or -1 when dir cannot be read. */
 static long list_dir(const char *dir, char ***out)
 {
 	DIR *dp = opendir(dir);
@@ -86,8 +86,17 @@ static long list_dir(const char *dir, char ***out)
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0)
 			continue;
+		char *path = xasprintf("%s/%s", dir, de->d_name);
+		if (de->d_type != DT_REG) {
+			/* a link (or a file system that does not say): where it leads */
+			char *real = realpath(path, NULL);
+			free(path);
+			if (real == NULL)
+				continue;
+			path = real;
+		}
 		*out = xgrowarray(*out, &cap, n + 1, sizeof **out);
-		(*out)[n++] = xasprintf("%s/%s", dir, de->d_name);
+		(*out)[n++] = path;
 	}
 	closedir(dp);
 	if (n)
@@ -140,22 +149,25 @@ static void triage(struct opening *op, struct pending *f)
 {
 	struct library *lib = op->lib;
 	int sys = f->origin == LIB_SYSTEM;
-	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || lix_stat(fd, &f->key) != 0) {
-		diag_add(&lib->diags, f->path, 0, 0, _("cannot open: %s"), strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (lix_stat(f->path, &f->key) != 0) {
+		diag_add(&lib->diags, f->path, 0, 0, _("cannot open: %s"),
+		         strerror(errno ? errno : EISDIR));
 		f->state = PEND_SKIP;
 		return;
 	}
 	for (int k = sys ? 1 : 2; k <= 2; k++) {
 		struct lix_cat_entry *ce = lix_catalog_find(&op->cat[k], f->path);
 		if (ce && same_stat(&ce->key, &f->key)) {
-			close(fd);
 			f->k = k;
 			f->state = PEND_CATALOG;
 			return;
 		}
+	}
+	int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(&lib->diags, f->path, 0, 0, _("cannot open: %s"), strerror(errno));
+		f->state = PEND_SKIP;
+		return;
 	}
 	size_t n = 0;
 	char *bytes =
@@ -328,13 +340,14 @@ static void admit(struct opening *op, struct pending *f)
 
 /* Add files (from origin) to the library, in their order; each real path
  * once. */
-static void add_files(struct opening *op, char *const *files, size_t n, enum lib_origin origin)
+static void add_files(struct opening *op, char *const *files, size_t n, enum lib_origin origin,
+                      int real)
 {
 	struct library *lib = op->lib;
 	struct pending *v = xcalloc(n ? n : 1, sizeof *v);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
-		char *path = realpath(files[i], NULL);
+		char *path = real ? xstrdup(files[i]) : realpath(files[i], NULL);
 		if (path == NULL) {
 			diag_add(&lib->diags, files[i], 0, 0, _("cannot open: %s"),
 			         strerror(errno));
@@ -361,12 +374,15 @@ static void add_files(struct opening *op, char *const *files, size_t n, enum lib
 /* Add every document of dir (not a missing directory: nothing to say). */
 static void add_dir(struct opening *op, const char *dir, enum lib_origin origin, int quiet)
 {
-	char **files;
-	long n = list_dir(dir, &files);
+	char **files = NULL;
+	/* the files' real paths: the directory's, and names that are no links */
+	char *real = realpath(dir, NULL);
+	long n = real ? list_dir(real, &files) : -1;
 	if (n < 0 && !quiet)
 		diag_add(&op->lib->diags, dir, 0, 0, _("cannot open: %s"), strerror(errno));
+	free(real);
 	if (n > 0)
-		add_files(op, files, (size_t)n, origin);
+		add_files(op, files, (size_t)n, origin, 1);
 	for (long i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
@@ -532,7 +548,7 @@ size_t lib_open(struct library *lib, const struct lib_setup *s)
 		if (stat(s->args[i], &st) == 0 && S_ISDIR(st.st_mode))
 			add_dir(&op, s->args[i], LIB_ARGS, 0);
 		else
-			add_files(&op, &s->args[i], 1, LIB_ARGS);
+			add_files(&op, &s->args[i], 1, LIB_ARGS, 0);
 	}
 	close_index(&op);
 	strmap_free(&op.seen);
