@@ -92,13 +92,23 @@ struct lix_catalog {
 /* Read dir's catalogue: 0, or -1 when there is none or it is not valid
  * (then c is empty). */
 int lix_catalog_read(const char *dir, struct lix_catalog *c);
-/* Write it (atomically): 0, or -1 when dir cannot be written. */
+/* The citations of the entries of c that lack them (cites_loaded 0), from
+ * dir's citations file where its content hash is the entry's: 0, or -1
+ * when the file is missing or not valid (what was read before the fault
+ * stays). */
+int lix_citations_read(const char *dir, struct lix_catalog *c);
+/* Write it (atomically): 0, or -1 when dir cannot be written. The heads'
+ * citations go to a file of their own ("citations"), read only when they
+ * are needed (lix_citations_read). */
 int lix_catalog_write(const char *dir, const struct lix_catalog *c);
 /* The entry for path, or NULL. */
 struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path);
 /* Add or replace path's entry, copying head (its strings). */
 void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_key *k,
                      const struct lib_doc *head);
+/* Add path with content hash and an empty head (for lix_citations_read),
+ * unless it is there. */
+void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash);
 void lix_catalog_free(struct lix_catalog *c);
 
 /* The file of the entry of content hash h in dir (allocated). */

@@ -60,8 +60,9 @@ struct lib_doc {
 	char *type;     /* "statement bulletin", "act"... */
 	char *doctype;  /* "Circulaire du Secrétaire général"; "" when none */
 	char *title;    /* "" when none */
-	struct lib_cite *cites;
+	struct lib_cite *cites; /* see lib_load_cites() */
 	size_t ncites;
+	int cites_loaded;
 	struct lib_abolish *abolishes;
 	size_t nabolishes;
 	/* derived over the library by lib_open() */
@@ -149,6 +150,10 @@ void lib_info(struct strbuf *out, const struct library *lib, size_t i);
 /* Its status in a few words: "in force", "abolished by ST/SGB/2011/7 (8.1)". Allocated. */
 char *lib_status(const struct library *lib, size_t i);
 
+/* Make every document's citations known (the index keeps them apart from
+ * what the library's opening reads). */
+void lib_load_cites(struct library *lib);
+
 /* A citation of document doc (loaded as d) by another document of the library. */
 struct lib_citing {
 	size_t doc;                /* the citing document */
@@ -158,7 +163,7 @@ struct lib_citing {
 /* The citations of p (or a part below it) from the other documents of the
  * library, grouped by citing document in library order; *out is
  * allocated. Returns how many. */
-size_t lib_cited_by(const struct library *lib, size_t doc, const struct doc *d,
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d,
                     const struct doc_part *p, struct lib_citing **out);
 
 /* A match of a search across the library. */

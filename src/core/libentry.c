@@ -160,6 +160,7 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 	e->title = dup0(m->title);
 	e->cites = NULL;
 	e->ncites = 0;
+	e->cites_loaded = 1;
 	e->abolishes = NULL;
 	e->nabolishes = 0;
 	head_cites(d, e);
@@ -170,23 +171,7 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 
 void lix_doc_free(struct lib_doc *e)
 {
-	if (e->borrowed) {
-		/* only the arrays are the document's own */
-		free(e->cites);
-		free(e->abolishes);
-		free(e->abolished_symbol);
-		e->cites = NULL;
-		e->abolishes = NULL;
-		e->abolished_symbol = NULL;
-		return;
-	}
-	free(e->symbol);
-	free(e->work_iri);
-	free(e->lang);
-	free(e->date);
-	free(e->type);
-	free(e->doctype);
-	free(e->title);
+	/* the citations are always the document's own */
 	for (size_t i = 0; i < e->ncites; i++) {
 		struct lib_cite *c = &e->cites[i];
 		free(c->from_eid);
@@ -199,6 +184,23 @@ void lix_doc_free(struct lib_doc *e)
 		free(c->sentence);
 	}
 	free(e->cites);
+	e->cites = NULL;
+	e->ncites = 0;
+	if (e->borrowed) {
+		/* the strings are an index file's bytes: only the array */
+		free(e->abolishes);
+		free(e->abolished_symbol);
+		e->abolishes = NULL;
+		e->abolished_symbol = NULL;
+		return;
+	}
+	free(e->symbol);
+	free(e->work_iri);
+	free(e->lang);
+	free(e->date);
+	free(e->type);
+	free(e->doctype);
+	free(e->title);
 	for (size_t i = 0; i < e->nabolishes; i++) {
 		free(e->abolishes[i].symbol);
 		free(e->abolishes[i].iri);

@@ -100,11 +100,9 @@ static void putstr(struct strbuf *b, const char *s)
 	sb_add(b, s, n + 1);
 }
 
-static void put_head(struct strbuf *b, const struct lib_doc *e)
+/* The citations of e. */
+static void put_cites(struct strbuf *b, const struct lib_doc *e)
 {
-	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date, e->type, e->doctype, e->title};
-	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
-		putstr(b, id[i]);
 	put32(b, (uint32_t)e->ncites);
 	for (size_t i = 0; i < e->ncites; i++) {
 		const struct lib_cite *c = &e->cites[i];
@@ -113,6 +111,19 @@ static void put_head(struct strbuf *b, const struct lib_doc *e)
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
 			putstr(b, v[k]);
 	}
+}
+
+/* The head of e; its citations too unless they are kept elsewhere (the
+ * catalogue's are in its citations file: NO_STRING instead of a count). */
+static void put_head(struct strbuf *b, const struct lib_doc *e, int with_cites)
+{
+	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date, e->type, e->doctype, e->title};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		putstr(b, id[i]);
+	if (with_cites)
+		put_cites(b, e);
+	else
+		put32(b, NO_STRING);
 	put32(b, (uint32_t)e->nabolishes);
 	for (size_t i = 0; i < e->nabolishes; i++) {
 		const struct lib_abolish *a = &e->abolishes[i];
@@ -217,7 +228,7 @@ int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
 	struct strbuf b = STRBUF_INIT;
 	start(&b, 'e');
 	put64(&b, h);
-	put_head(&b, head);
+	put_head(&b, head, 1);
 	put32(&b, (uint32_t)bd->nparts);
 	for (size_t i = 0; i < bd->nparts; i++) {
 		putstr(&b, bd->eids[i]);
@@ -261,10 +272,31 @@ int lix_catalog_write(const char *dir, const struct lix_catalog *c)
 		                k->hash};
 		for (size_t j = 0; j < sizeof v / sizeof *v; j++)
 			put64(&b, v[j]);
-		put_head(&b, &e->head);
+		put_head(&b, &e->head, 0);
 	}
 	finish(&b);
-	int rc = write_atomic(dir, "catalog", &b);
+	/* the citations first: a reader that meets the new catalogue finds
+	 * them (one that meets the old catalogue and the new citations finds
+	 * the hashes differ where they changed, and reads the entries) */
+	struct strbuf cb = STRBUF_INIT;
+	start(&cb, 'r');
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->v[i].head.cites_loaded;
+	put32(&cb, (uint32_t)n);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct lix_cat_entry *e = &c->v[i];
+		if (!e->head.cites_loaded)
+			continue;
+		putstr(&cb, e->path);
+		put64(&cb, e->key.hash);
+		put_cites(&cb, &e->head);
+	}
+	finish(&cb);
+	int rc = write_atomic(dir, "citations", &cb);
+	if (rc == 0)
+		rc = write_atomic(dir, "catalog", &b);
+	sb_free(&cb);
 	sb_free(&b);
 	return rc;
 }
@@ -352,14 +384,19 @@ static size_t getcount(struct rd *r, size_t min)
 	return r->bad ? 0 : n;
 }
 
-static void get_head(struct rd *r, struct lib_doc *e)
+/* Citations, after their count n. */
+static void get_cites(struct rd *r, size_t n, struct lib_doc *e)
 {
-	memset(e, 0, sizeof *e);
-	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date, &e->type, &e->doctype, &e->title};
-	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
-		*id[i] = dupstr(r, 0);
-	size_t n = getcount(r, 8 * 4);
+	if (!r->bad && n > (r->n - r->off) / (8 * 4))
+		r->bad = 1;
+	if (r->bad)
+		n = 0;
 	e->cites = n ? xcalloc(n, sizeof *e->cites) : NULL;
+	e->ncites = 0;
+	e->cites_loaded = 1;
+	/* always copies: a document's citations are its own */
+	int borrow = r->borrow;
+	r->borrow = 0;
 	for (size_t i = 0; i < n && !r->bad; i++, e->ncites++) {
 		struct lib_cite *c = &e->cites[i];
 		char **v[] = {&c->from_eid, &c->from_label, &c->symbol, &c->iri,
@@ -367,7 +404,19 @@ static void get_head(struct rd *r, struct lib_doc *e)
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
 			*v[k] = dupstr(r, k == 4 || k == 5);
 	}
-	n = getcount(r, 4 * 4 + 4);
+	r->borrow = borrow;
+}
+
+static void get_head(struct rd *r, struct lib_doc *e)
+{
+	memset(e, 0, sizeof *e);
+	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date, &e->type, &e->doctype, &e->title};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		*id[i] = dupstr(r, 0);
+	uint32_t nc = get32(r);
+	if (nc != NO_STRING)
+		get_cites(r, nc, e);
+	size_t n = getcount(r, 4 * 4 + 4);
 	e->abolishes = n ? xcalloc(n, sizeof *e->abolishes) : NULL;
 	for (size_t i = 0; i < n && !r->bad; i++, e->nabolishes++) {
 		struct lib_abolish *a = &e->abolishes[i];
@@ -481,6 +530,39 @@ int lix_catalog_read(const char *dir, struct lix_catalog *c)
 	c->mem = buf;
 	if (rc != 0)
 		lix_catalog_free(c);
+	return rc;
+}
+
+int lix_citations_read(const char *dir, struct lix_catalog *c)
+{
+	size_t n = 0;
+	char *buf = slurp(dir, "citations", &n);
+	if (buf == NULL)
+		return -1;
+	struct rd r;
+	int rc = -1;
+	if (open_rd(&r, buf, n, 'r') == 0) {
+		size_t k = getcount(&r, 4 + 8 + 4);
+		for (size_t i = 0; i < k && !r.bad; i++) {
+			const char *path = getstr(&r);
+			uint64_t h = get64(&r);
+			struct lib_doc tmp;
+			memset(&tmp, 0, sizeof tmp);
+			get_cites(&r, get32(&r), &tmp);
+			struct lix_cat_entry *e = path && !r.bad ? lix_catalog_find(c, path) : NULL;
+			if (e && e->key.hash == h && !e->head.cites_loaded && !e->moved &&
+			    !r.bad) {
+				e->head.cites = tmp.cites;
+				e->head.ncites = tmp.ncites;
+				e->head.cites_loaded = 1;
+			} else {
+				tmp.borrowed = 0;
+				lix_doc_free(&tmp);
+			}
+		}
+		rc = r.bad || r.off != r.n ? -1 : 0;
+	}
+	free(buf);
 	return rc;
 }
 
@@ -636,7 +718,7 @@ struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path)
 void lix_doc_copy(struct lib_doc *to, const struct lib_doc *from)
 {
 	struct strbuf b = STRBUF_INIT;
-	put_head(&b, from);
+	put_head(&b, from, from->cites_loaded);
 	struct rd r = {b.s, b.len, 0, 0, 0};
 	get_head(&r, to);
 	sb_free(&b);
@@ -665,6 +747,21 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
 	e->key = *key;
 	lix_doc_copy(&e->head, head);
 	c->dirty = 1;
+}
+
+void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash)
+{
+	int found;
+	size_t k = cat_slot(c, path, &found);
+	if (found)
+		return;
+	c->v = xgrowarray(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	memmove(&c->v[k + 1], &c->v[k], (c->n - k) * sizeof *c->v);
+	c->n++;
+	memset(&c->v[k], 0, sizeof c->v[k]);
+	c->v[k].path = xstrdup(path);
+	c->v[k].key.hash = hash;
+	c->v[k].head.abolished_by = c->v[k].head.abolished_entry = LIB_NONE;
 }
 
 void lix_catalog_free(struct lix_catalog *c)

@@ -503,12 +503,104 @@ static void open_index(struct opening *op, int k, const char *dir)
 	lix_catalog_read(dir, &op->cat[k]);
 }
 
+/* Write catalogue k with every citation it can know: its own entries'
+ * (from its citations file) and the library's documents' (the heads given
+ * to them hold the catalogue's strings, not the citations). */
+static void write_catalog(struct opening *op, int k)
+{
+	struct library *lib = op->lib;
+	struct lix_catalog *c = &op->cat[k];
+	lib_load_cites(lib);
+	lix_citations_read(lib->index[k], c);
+	size_t *moved = xcalloc(c->n ? c->n : 1, sizeof *moved);
+	for (size_t i = 0; i < lib->n; i++) {
+		struct lix_cat_entry *ce = lix_catalog_find(c, lib->v[i].path);
+		if (ce && ce->moved) {
+			/* lent for the writing */
+			ce->head.cites = lib->v[i].cites;
+			ce->head.ncites = lib->v[i].ncites;
+			ce->head.cites_loaded = lib->v[i].cites_loaded;
+			moved[ce - c->v] = 1;
+		}
+	}
+	lix_catalog_write(lib->index[k], c);
+	for (size_t i = 0; i < c->n; i++)
+		if (moved[i]) {
+			c->v[i].head.cites = NULL;
+			c->v[i].head.ncites = 0;
+			c->v[i].head.cites_loaded = 0;
+		}
+	free(moved);
+}
+
+/* The citations of the documents that lack them, from the citations file
+ * of index k. */
+static void cites_from_index(struct library *lib, int k)
+{
+	struct lix_catalog c;
+	memset(&c, 0, sizeof c);
+	for (size_t i = 0; i < lib->n; i++)
+		if (!lib->v[i].cites_loaded && lib->v[i].entry_in == k)
+			lix_catalog_add_bare(&c, lib->v[i].path, lib->v[i].hash);
+	if (c.n > 0 && lix_citations_read(lib->index[k], &c) == 0) {
+		for (size_t i = 0; i < lib->n; i++) {
+			struct lib_doc *e = &lib->v[i];
+			struct lix_cat_entry *ce = e->cites_loaded || e->entry_in != k
+			                               ? NULL
+			                               : lix_catalog_find(&c, e->path);
+			if (ce && ce->head.cites_loaded) {
+				e->cites = ce->head.cites;
+				e->ncites = ce->head.ncites;
+				e->cites_loaded = 1;
+				ce->head.cites = NULL;
+				ce->head.ncites = 0;
+			}
+		}
+	}
+	lix_catalog_free(&c);
+}
+
+void lib_load_cites(struct library *lib)
+{
+	for (int k = 1; k <= 2; k++)
+		if (lib->index[k])
+			cites_from_index(lib, k);
+	for (size_t i = 0; i < lib->n; i++) {
+		struct lib_doc *e = &lib->v[i];
+		if (e->cites_loaded)
+			continue;
+		/* the entry, else the XML */
+		struct lib_doc full;
+		memset(&full, 0, sizeof full);
+		int ok = e->entry_in && lib->index[e->entry_in] &&
+		         lix_entry_read(lib->index[e->entry_in], e->hash, &full, NULL) == 0;
+		if (!ok) {
+			struct diag_list dl = DIAG_LIST_INIT;
+			struct doc *d = doc_load_text(e->path, &dl);
+			diag_clear(&dl);
+			if (d) {
+				lix_from_doc(d, &full, NULL);
+				doc_free(d);
+				ok = 1;
+			}
+		}
+		if (ok) {
+			e->cites = full.cites;
+			e->ncites = full.ncites;
+			full.cites = NULL;
+			full.ncites = 0;
+			lix_doc_free(&full);
+		}
+		e->cites_loaded = 1;
+	}
+}
+
 /* Write the catalogues that changed where they can be written. */
 static void close_index(struct opening *op)
 {
 	for (int k = 1; k <= 2; k++) {
 		if (op->cat[k].dirty && op->writable[k])
-			lix_catalog_write(op->lib->index[k], &op->cat[k]);
+			write_catalog(op, k);
 		/* the documents given a head of the catalogue point into its
 		 * bytes: the library keeps them */
 		struct library *lib = op->lib;
@@ -568,13 +660,15 @@ long lib_build_index(const char *dir, const char *schema, struct diag_list *diag
 	open_index(&op, 1, ix);
 	op.writable[1] = 1;
 	add_dir(&op, dir, LIB_SYSTEM, 0);
-	/* the catalogue lists what the directory holds now */
+	/* the catalogue lists what the directory holds now, with every
+	 * document's citations */
+	lib_load_cites(&lib);
 	struct lix_catalog keep;
 	memset(&keep, 0, sizeof keep);
 	for (size_t i = 0; i < lib.n; i++) {
 		struct lix_cat_entry *ce = lix_catalog_find(&op.cat[1], lib.v[i].path);
 		if (ce)
-			lix_catalog_put(&keep, ce->path, &ce->key, &ce->head);
+			lix_catalog_put(&keep, ce->path, &ce->key, &lib.v[i]);
 	}
 	long rc = lix_catalog_write(ix, &keep) == 0 ? (long)lib.n : -1;
 	if (rc < 0)

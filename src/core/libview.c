@@ -200,9 +200,10 @@ static int within(const struct doc_part *q, const struct doc_part *p)
 	return 0;
 }
 
-size_t lib_cited_by(const struct library *lib, size_t doc, const struct doc *d,
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d,
                     const struct doc_part *p, struct lib_citing **out)
 {
+	lib_load_cites(lib);
 	*out = NULL;
 	size_t n = 0, cap = 0;
 	const struct lib_doc *me = &lib->v[doc];
