@@ -48,10 +48,10 @@ struct lix_field {
 
 /* The searchable body of a document. */
 struct lix_body {
-	char **eids;   /* per part (0: the title block, "") */
-	char **labels; /* per part: its label; for a part whose label is a
-	                  word of the user's language (preamble, note...), its
-	                  number: see lix_label() */
+	char **eids;          /* per part (0: the title block, "") */
+	char **labels;        /* per part: its label; for a part whose label is a
+	                         word of the user's language (preamble, note...), its
+	                         number: see lix_label() */
 	unsigned char *kinds; /* per part: its enum doc_kind */
 	size_t nparts;
 	struct lix_field *f;
@@ -83,7 +83,7 @@ struct lix_catalog {
 		struct lib_doc head;
 		int borrowed; /* path and head's strings are in mem */
 		int moved;    /* head was given away (lix_catalog_take) */
-	} *v;
+	} * v;
 	size_t n, cap;
 	int dirty; /* changed since read */
 	char *mem; /* the file read: what borrowed entries point into */

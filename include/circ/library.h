@@ -53,13 +53,13 @@ struct lib_abolish {
 struct lib_doc {
 	char *path; /* the file */
 	enum lib_origin origin;
-	char *symbol;   /* "ST/SGB/2010/2"; the file's name when the document has none */
-	char *work_iri; /* "" when none */
-	char *lang;     /* "fra", "eng"; "" when none */
-	char *date;     /* "2010-06-01"; "" when none */
-	char *type;     /* "statement bulletin", "act"... */
-	char *doctype;  /* "Circulaire du Secrétaire général"; "" when none */
-	char *title;    /* "" when none */
+	char *symbol;           /* "ST/SGB/2010/2"; the file's name when the document has none */
+	char *work_iri;         /* "" when none */
+	char *lang;             /* "fra", "eng"; "" when none */
+	char *date;             /* "2010-06-01"; "" when none */
+	char *type;             /* "statement bulletin", "act"... */
+	char *doctype;          /* "Circulaire du Secrétaire général"; "" when none */
+	char *title;            /* "" when none */
 	struct lib_cite *cites; /* see lib_load_cites() */
 	size_t ncites;
 	int cites_loaded;
@@ -163,8 +163,8 @@ struct lib_citing {
 /* The citations of p (or a part below it) from the other documents of the
  * library, grouped by citing document in library order; *out is
  * allocated. Returns how many. */
-size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d,
-                    const struct doc_part *p, struct lib_citing **out);
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const struct doc_part *p,
+                    struct lib_citing **out);
 
 /* A match of a search across the library. */
 struct lib_hit {

@@ -731,7 +731,8 @@ static int needs_library(const struct opts *o, int restricted)
 static int search_library(struct strbuf *out, const struct opts *o, const struct library *lib,
                           const struct widths *w)
 {
-	struct search_opts so = {(enum search_mode)o->cases, (enum search_mode)o->accents, o->fixed};
+	struct search_opts so = {(enum search_mode)o->cases, (enum search_mode)o->accents,
+	                         o->fixed};
 	char *err = NULL;
 	struct search *s = search_compile(o->pattern, &so, &err);
 	if (s == NULL) {
@@ -782,7 +783,8 @@ static int run_library(struct opts *o, const struct config *cfg, const char *dir
 			rc = cli_info(&out, &lib, o->nfiles ? o->files[0] : bundled);
 		} else {
 			rc = cli_resolve(o, &lib, cfg->restricted, &resolved, &nresolved);
-			if (rc == ERR_EXIT_OK && o->action == OPTS_SEARCH && (o->all || o->nfiles > 1))
+			if (rc == ERR_EXIT_OK && o->action == OPTS_SEARCH &&
+			    (o->all || o->nfiles > 1))
 				rc = search_library(&out, o, &lib, &w);
 			else if (rc == ERR_EXIT_OK)
 				rc = -1;
@@ -862,9 +864,8 @@ int main(int argc, char **argv)
 	if (!cfg.colour)
 		setenv("NO_COLOR", "1", 1);
 	const char *refused =
-	    !cfg.restricted ? NULL
-	    : o.action == OPTS_IMPORT
-	        ? _("restricted mode: only the bundled bulletin can be read")
+	    !cfg.restricted           ? NULL
+	    : o.action == OPTS_IMPORT ? _("restricted mode: only the bundled bulletin can be read")
 	    : o.output || o.action == OPTS_INDEX ? _("restricted mode: no file is written")
 	    : o.print && cfg.printer == PRINTER_COMMAND
 	        /* TRANSLATORS: terminal and ansi are values of --printer: keep

@@ -154,8 +154,9 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 	e->work_iri = dup0(m->work_iri);
 	e->lang = dup0(m->lang);
 	e->date = dup0(m->date);
-	e->type = m->subtype && m->subtype[0] ? xasprintf("%s %s", m->type ? m->type : "", m->subtype)
-	                                      : dup0(m->type);
+	e->type = m->subtype && m->subtype[0]
+	              ? xasprintf("%s %s", m->type ? m->type : "", m->subtype)
+	              : dup0(m->type);
 	e->doctype = dup0(m->doctype);
 	e->title = dup0(m->title);
 	e->cites = NULL;

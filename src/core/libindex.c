@@ -21,12 +21,12 @@
 #include "circ/xalloc.h"
 #include "libindex_internal.h"
 
-#define MAGIC       0x0158494352494343ull /* "CCIRIX\x01" read as a number */
+#define MAGIC          0x0158494352494343ull /* "CCIRIX\x01" read as a number */
 #define FORMAT_VERSION 1u
-#define HEADER_SIZE 32u
-#define NO_STRING   0xffffffffu
+#define HEADER_SIZE    32u
+#define NO_STRING      0xffffffffu
 /* Files larger than this are not index files of circ. */
-#define MAX_FILE (1024ull * 1024u * 1024u)
+#define MAX_FILE       (1024ull * 1024u * 1024u)
 
 #ifndef CIRC_VERSION
 #define CIRC_VERSION "?"
@@ -117,7 +117,8 @@ static void put_cites(struct strbuf *b, const struct lib_doc *e)
  * catalogue's are in its citations file: NO_STRING instead of a count). */
 static void put_head(struct strbuf *b, const struct lib_doc *e, int with_cites)
 {
-	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date, e->type, e->doctype, e->title};
+	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date,
+	                    e->type,   e->doctype,  e->title};
 	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
 		putstr(b, id[i]);
 	if (with_cites)
@@ -410,7 +411,8 @@ static void get_cites(struct rd *r, size_t n, struct lib_doc *e)
 static void get_head(struct rd *r, struct lib_doc *e)
 {
 	memset(e, 0, sizeof *e);
-	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date, &e->type, &e->doctype, &e->title};
+	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date,
+	               &e->type,   &e->doctype,  &e->title};
 	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
 		*id[i] = dupstr(r, 0);
 	uint32_t nc = get32(r);
@@ -445,8 +447,8 @@ static int open_rd(struct rd *r, const char *p, size_t n, int kind)
 	uint32_t version = get32(r), k = get32(r);
 	len = get64(r);
 	uint64_t h = get64(r);
-	if (magic != MAGIC || version != FORMAT_VERSION || k != (uint32_t)kind || len != n - HEADER_SIZE ||
-	    h != lix_hash(p + HEADER_SIZE, n - HEADER_SIZE))
+	if (magic != MAGIC || version != FORMAT_VERSION || k != (uint32_t)kind ||
+	    len != n - HEADER_SIZE || h != lix_hash(p + HEADER_SIZE, n - HEADER_SIZE))
 		return -1;
 	const char *v = getstr(r);
 	return v && strcmp(v, CIRC_VERSION) == 0 ? 0 : -1;
@@ -550,8 +552,7 @@ int lix_citations_read(const char *dir, struct lix_catalog *c)
 			memset(&tmp, 0, sizeof tmp);
 			get_cites(&r, get32(&r), &tmp);
 			struct lix_cat_entry *e = path && !r.bad ? lix_catalog_find(c, path) : NULL;
-			if (e && e->key.hash == h && !e->head.cites_loaded && !e->moved &&
-			    !r.bad) {
+			if (e && e->key.hash == h && !e->head.cites_loaded && !e->moved && !r.bad) {
 				e->head.cites = tmp.cites;
 				e->head.ncites = tmp.ncites;
 				e->head.cites_loaded = 1;
@@ -684,7 +685,8 @@ int lix_parse(const char *bytes, size_t n, int kind)
 
 static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(((const struct lix_cat_entry *)a)->path, ((const struct lix_cat_entry *)b)->path);
+	return strcmp(((const struct lix_cat_entry *)a)->path,
+	              ((const struct lix_cat_entry *)b)->path);
 }
 
 /* Where path is or would go in the sorted catalogue. */

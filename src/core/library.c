@@ -73,7 +73,8 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.xml files of dir (a real path), as real paths, sorted (allocated), or -1 when dir cannot be read. */
+/* The *.xml files of dir (a real path), as real paths, sorted (allocated), or -1 when dir cannot be
+ * read. */
 static long list_dir(const char *dir, char ***out)
 {
 	DIR *dp = opendir(dir);
@@ -170,8 +171,7 @@ static void triage(struct opening *op, struct pending *f)
 		return;
 	}
 	size_t n = 0;
-	char *bytes =
-	    f->key.size <= DOC_MAX_BYTES ? read_all(fd, (size_t)f->key.size, &n) : NULL;
+	char *bytes = f->key.size <= DOC_MAX_BYTES ? read_all(fd, (size_t)f->key.size, &n) : NULL;
 	close(fd);
 	f->state = PEND_PARSE;
 	if (bytes == NULL)
@@ -406,7 +406,8 @@ size_t lib_find(const struct library *lib, const char *name, const char *lang)
 	for (size_t i = 0; i < lib->n; i++) {
 		const struct lib_doc *e = &lib->v[i];
 		char *sym = norm_symbol(e->symbol);
-		int hit = strcmp(sym, want) == 0 || (e->work_iri[0] && strcmp(e->work_iri, name) == 0) ||
+		int hit = strcmp(sym, want) == 0 ||
+		          (e->work_iri[0] && strcmp(e->work_iri, name) == 0) ||
 		          strcmp(e->path, name) == 0;
 		free(sym);
 		if (!hit)
@@ -605,7 +606,8 @@ static void close_index(struct opening *op)
 		 * bytes: the library keeps them */
 		struct library *lib = op->lib;
 		if (op->cat[k].mem) {
-			lib->arenas = xreallocarray(lib->arenas, lib->narenas + 1, sizeof *lib->arenas);
+			lib->arenas =
+			    xreallocarray(lib->arenas, lib->narenas + 1, sizeof *lib->arenas);
 			lib->arenas[lib->narenas++] = op->cat[k].mem;
 			op->cat[k].mem = NULL;
 		}

@@ -81,8 +81,8 @@ size_t lib_order(const struct library *lib, int by_date, int one_per_work, size_
 
 int lib_matches(const struct lib_doc *d, const char *filter)
 {
-	char *all = xasprintf("%s %s %s %s %s %s", d->symbol, d->title, d->doctype, d->type, d->date,
-	                      d->lang);
+	char *all = xasprintf("%s %s %s %s %s %s", d->symbol, d->title, d->doctype, d->type,
+	                      d->date, d->lang);
 	char *hay = fold_simple(all), *want = fold_simple(filter);
 	int ok = 1;
 	for (char *w = strtok(want, " "); w && ok; w = strtok(NULL, " "))
@@ -129,9 +129,8 @@ void lib_info(struct strbuf *out, const struct library *lib, size_t i)
 	const struct lib_doc *e = &lib->v[i];
 	char *st = lib_status(lib, i);
 	/* TRANSLATORS: --info's field names, each followed by a colon */
-	const char *names[] = {_("Symbol"), _("Title"),  _("Document type"), _("Type"),
-	                       _("Date"),   _("Language"), _("Work"),        _("Status"),
-	                       _("File")};
+	const char *names[] = {_("Symbol"),   _("Title"), _("Document type"), _("Type"), _("Date"),
+	                       _("Language"), _("Work"),  _("Status"),        _("File")};
 	const char *vals[] = {e->symbol, e->title,    e->doctype, e->type, e->date,
 	                      e->lang,   e->work_iri, st,         e->path};
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
@@ -200,8 +199,8 @@ static int within(const struct doc_part *q, const struct doc_part *p)
 	return 0;
 }
 
-size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d,
-                    const struct doc_part *p, struct lib_citing **out)
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const struct doc_part *p,
+                    struct lib_citing **out)
 {
 	lib_load_cites(lib);
 	*out = NULL;
