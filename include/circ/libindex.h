@@ -110,6 +110,12 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
  * unless it is there. */
 void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash);
 void lix_catalog_free(struct lix_catalog *c);
+/* Drop the entries whose file is gone (not those given away). */
+void lix_catalog_prune(struct lix_catalog *c);
+/* Delete the entries of dir no entry of c names, and the temporary files
+ * left there, when they are at least min_age seconds old (younger ones may
+ * be a process's about to be named). */
+void lix_gc(const char *dir, const struct lix_catalog *c, long min_age);
 
 /* The file of the entry of content hash h in dir (allocated). */
 char *lix_entry_path(const char *dir, uint64_t h);

@@ -7,6 +7,7 @@
  * the machine's order (the magic is written as a number too, so a file
  * from a machine of the other order fails the check); strings are a
  * 32-bit length, the bytes and a NUL (length 0xffffffff: none). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "circ/libindex.h"
@@ -764,6 +766,64 @@ void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash
 	c->v[k].path = xstrdup(path);
 	c->v[k].key.hash = hash;
 	c->v[k].head.abolished_by = c->v[k].head.abolished_entry = LIB_NONE;
+}
+
+void lix_catalog_prune(struct lix_catalog *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		struct lix_cat_entry *e = &c->v[i];
+		struct stat st;
+		if (e->moved || stat(e->path, &st) == 0) {
+			c->v[k++] = *e;
+			continue;
+		}
+		if (!e->borrowed)
+			free(e->path);
+		lix_doc_free(&e->head);
+		c->dirty = 1;
+	}
+	c->n = k;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void lix_gc(const char *dir, const struct lix_catalog *c, long min_age)
+{
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return;
+	uint64_t *keep = xcalloc(c->n ? c->n : 1, sizeof *keep);
+	for (size_t i = 0; i < c->n; i++)
+		keep[i] = c->v[i].key.hash;
+	qsort(keep, c->n, sizeof *keep, cmp_u64);
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		unsigned long long h = 0;
+		int entry = len == 19 && strcmp(n + 16, ".cx") == 0 && sscanf(n, "%16llx", &h) == 1;
+		/* a temporary file a process did not get to rename */
+		int stale_tmp = n[0] == '.' && strchr(n + 1, '.') != NULL && strcmp(n, "..") != 0;
+		if (!entry && !stale_tmp)
+			continue;
+		uint64_t hv = h;
+		if (entry && bsearch(&hv, keep, c->n, sizeof *keep, cmp_u64))
+			continue;
+		char *path = xasprintf("%s/%s", dir, n);
+		struct stat st;
+		/* old enough that no process is about to name it in a catalogue */
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime >= min_age)
+			unlink(path);
+		free(path);
+	}
+	closedir(dp);
+	free(keep);
 }
 
 void lix_catalog_free(struct lix_catalog *c)

@@ -141,6 +141,10 @@ struct pending {
 
 enum { PEND_SKIP, PEND_CATALOG, PEND_ENTRY, PEND_PARSE };
 
+/* Index files unused for this long (seconds) are deleted when a catalogue
+ * is written. */
+#define GC_AGE 3600
+
 /* Fewer files to parse than this are parsed by this process alone. */
 #define PARALLEL_MIN 8
 
@@ -513,7 +517,6 @@ static void write_catalog(struct opening *op, int k)
 	struct lix_catalog *c = &op->cat[k];
 	lib_load_cites(lib);
 	lix_citations_read(lib->index[k], c);
-	size_t *moved = xcalloc(c->n ? c->n : 1, sizeof *moved);
 	for (size_t i = 0; i < lib->n; i++) {
 		struct lix_cat_entry *ce = lix_catalog_find(c, lib->v[i].path);
 		if (ce && ce->moved) {
@@ -521,17 +524,17 @@ static void write_catalog(struct opening *op, int k)
 			ce->head.cites = lib->v[i].cites;
 			ce->head.ncites = lib->v[i].ncites;
 			ce->head.cites_loaded = lib->v[i].cites_loaded;
-			moved[ce - c->v] = 1;
 		}
 	}
+	lix_catalog_prune(c);
 	lix_catalog_write(lib->index[k], c);
+	lix_gc(lib->index[k], c, GC_AGE);
 	for (size_t i = 0; i < c->n; i++)
-		if (moved[i]) {
+		if (c->v[i].moved) {
 			c->v[i].head.cites = NULL;
 			c->v[i].head.ncites = 0;
 			c->v[i].head.cites_loaded = 0;
 		}
-	free(moved);
 }
 
 /* The citations of the documents that lack them, from the citations file
@@ -673,6 +676,8 @@ long lib_build_index(const char *dir, const char *schema, struct diag_list *diag
 			lix_catalog_put(&keep, ce->path, &ce->key, &lib.v[i]);
 	}
 	long rc = lix_catalog_write(ix, &keep) == 0 ? (long)lib.n : -1;
+	if (rc >= 0)
+		lix_gc(ix, &keep, GC_AGE);
 	if (rc < 0)
 		diag_add(diags, ix, 0, 0, _("cannot write the index: %s"), strerror(errno));
 	lix_catalog_free(&keep);
