@@ -302,6 +302,10 @@ static void iris_and_eids(void **state)
 	    {"/akn/un/statement/instruction/2009/ST-SGB-2009-4", NULL},
 	    {"/akn/fr/act/2009/ST-SGB-2009-4", NULL},
 	    {"/akn/un/statement/bulletin/2009/rapport-annuel", NULL},
+	    {"/akn/un/doc/X-64-633", NULL},
+	    {"/akn/un/doc/A-64", NULL},
+	    {"/akn/un/doc/A-64-633-corr.1", NULL},
+	    {"/akn/un/doc/A-64-633-Corr.1", "A/64/633/Corr.1"},
 	};
 	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
 		char *sym = cite_iri_symbol(s[i].iri);

@@ -121,7 +121,9 @@ static void compile(void)
 			          (size_t)erroff, (const char *)msg);
 		}
 		const char *nojit = getenv("CIRC_NO_JIT"); /* see search.c */
-		if (!(nojit && *nojit))
+		/* the parts of other documents are looked for only in texts
+		 * with a symbol, few: compiling them costs more than it saves */
+		if (!(nojit && *nojit) && i < RX_XPARA_FR)
 			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
@@ -347,7 +349,10 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 	compile();
 	struct cite_list all = {NULL, 0};
 	size_t cap = 0;
+	size_t symbols = 0; /* RX_SYMBOL's matches: none, no part of another document */
 	for (int r = 0; r < RX_COUNT; r++) {
+		if (r >= RX_XPARA_FR && symbols == 0)
+			break;
 		PCRE2_SIZE off = 0;
 		/* the UTF-8 of the whole text is checked by the first match
 		 * only: checked again at each match, a text of many citations
@@ -370,6 +375,7 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 			memset(c, 0, sizeof *c);
 			c->start = ov[0];
 			c->end = ov[1];
+			symbols += r == RX_SYMBOL;
 			targets(r, text, c);
 			off = ov[1];
 		}
@@ -502,6 +508,33 @@ char *cite_iri_work(const char *iri, char **eid)
 	return xstrndup(iri, n);
 }
 
+/* Has s the shape RX_SYMBOL finds: ST, A, S or E, then two components
+ * or more, each digits or a capital, letters and an optional ".N"? (No
+ * pattern: a document marked up with IRIs never compiles them.) */
+static int symbol_shape(const char *s)
+{
+	size_t n = strcmp(s, "ST") == 0 || strncmp(s, "ST/", 3) == 0 ? 2
+	           : (s[0] == 'A' || s[0] == 'S' || s[0] == 'E')     ? 1
+	                                                             : 0;
+	int parts = 0;
+	for (s += n; n && *s == '/'; parts++) {
+		s++;
+		if (isdigit((unsigned char)*s)) {
+			while (isdigit((unsigned char)*s))
+				s++;
+		} else if (isupper((unsigned char)*s)) {
+			while (isalpha((unsigned char)*s))
+				s++;
+			if (s[0] == '.' && isdigit((unsigned char)s[1]))
+				for (s++; isdigit((unsigned char)*s); s++)
+					;
+		} else {
+			return 0;
+		}
+	}
+	return n && parts >= 2 && *s == '\0';
+}
+
 char *cite_iri_symbol(const char *iri)
 {
 	char *work = cite_iri_work(iri, NULL);
@@ -514,16 +547,12 @@ char *cite_iri_symbol(const char *iri)
 		if (*p == '-')
 			*p = '/';
 	/* only a symbol the detector reads, whose IRI is this one */
-	struct cite c;
-	int ok = cite_parse(sym, &c) && c.ntargets == 1 && c.targets[0].kind == CITE_EXTERNAL &&
-	         c.targets[0].part == NULL;
+	int ok = symbol_shape(sym);
 	if (ok) {
 		char *back = cite_symbol_iri(sym);
 		ok = strcmp(back, work) == 0;
 		free(back);
 	}
-	if (c.ntargets)
-		cite_free(&c);
 	free(work);
 	if (!ok) {
 		free(sym);

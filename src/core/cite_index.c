@@ -32,6 +32,21 @@ static int has_markup(const struct doc *d)
 	return 0;
 }
 
+/* Does s have a word of a part's citation (paragraph, section, alinéa)? */
+static int names_part(const char *s)
+{
+	static const char *const words[] = {"paragra", "section", "alin"};
+	for (const char *p = s; *p; p++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+			size_t k = 0;
+			while (words[w][k] && utf8_ascii_lower((unsigned char)p[k]) == words[w][k])
+				k++;
+			if (words[w][k] == '\0')
+				return 1;
+		}
+	return 0;
+}
+
 /* A marked-up <ref href>: "#eId", the document's own IRI (with a fragment:
  * a part of it), or another's: its work IRI, the eId of its fragment, its
  * symbol by the UN convention (else the text cited), and the parts its
@@ -65,7 +80,9 @@ static void from_ref(struct cite_index *ix, const struct doc *d, const struct do
 	char *text = xstrndup(p->text + r->start, r->end - r->start);
 	struct cite c = {0};
 	size_t nparts = 0;
-	if (cite_parse(text, &c))
+	/* the detector only for a text that may name a part: a document
+	 * marked up otherwise never compiles its patterns */
+	if (names_part(text) && cite_parse(text, &c))
 		for (size_t t = 0; t < c.ntargets; t++)
 			nparts += c.targets[t].kind == CITE_EXTERNAL && c.targets[t].part &&
 			          strcmp(c.targets[t].ref, sym) == 0;
