@@ -105,6 +105,8 @@ void doc_free(struct doc *d)
 	free(d->meta.date);
 	free(d->meta.type);
 	free(d->meta.subtype);
+	doc_mods_free(d->meta.active, d->meta.nactive);
+	doc_mods_free(d->meta.passive, d->meta.npassive);
 	free(d);
 }
 
