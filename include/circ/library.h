@@ -16,6 +16,7 @@
 #include "circ/diag.h"
 #include "circ/doc.h"
 #include "circ/search.h"
+#include "circ/strbuf.h"
 
 #define LIB_NONE ((size_t)-1)
 
@@ -165,6 +166,12 @@ struct lib_citing {
  * allocated. Returns how many. */
 size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const struct doc_part *p,
                     struct lib_citing **out);
+
+/* --cited-by across the library: each citation of p (or a part below it)
+ * from another document, "SYMBOL PART: sentence" wrapped to width, after
+ * lib_cited_by(). Returns how many. */
+size_t lib_view_cited_by(struct strbuf *out, struct library *lib, size_t doc, const struct doc *d,
+                         const struct doc_part *p, size_t width);
 
 /* A match of a search across the library. */
 struct lib_hit {

@@ -22,11 +22,11 @@ void cli_library_open(struct library *lib, const struct opts *o, int restricted,
 	s.schema = schema;
 	/* the arguments that are files or directories (the others may be
 	 * symbols of the library) */
-	char **args = xcalloc(o->nfiles ? o->nfiles : 1, sizeof *args);
-	for (size_t i = 0; with_args && i < o->nfiles; i++) {
+	char **args = xcalloc(o->nargs ? o->nargs : 1, sizeof *args);
+	for (size_t i = 0; with_args && i < o->nargs; i++) {
 		struct stat st;
-		if (stat(o->files[i], &st) == 0)
-			args[s.nargs++] = o->files[i];
+		if (stat(o->args[i], &st) == 0)
+			args[s.nargs++] = o->args[i];
 	}
 	s.args = args;
 	lib_open(lib, &s);

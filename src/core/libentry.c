@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/abolish.h"
 #include "circ/cite.h"
 #include "circ/fold.h"
 #include "circ/i18n.h"
@@ -43,19 +44,31 @@ static void head_cites(const struct doc *d, struct lib_doc *e)
 		c->from_label = doc_part_label(l->from);
 		c->symbol = xstrdup(l->symbol);
 		c->iri = dup0(l->iri);
-		c->part = LIX_CITE_PART(l) ? xstrdup(LIX_CITE_PART(l)) : NULL;
-		c->eid = LIX_CITE_EID(l) ? xstrdup(LIX_CITE_EID(l)) : NULL;
+		c->part = l->part ? xstrdup(l->part) : NULL;
+		c->eid = l->eid ? xstrdup(l->eid) : NULL;
 		c->text = xstrndup(l->from->text + l->start, l->end - l->start);
 		c->sentence = cite_sentence(l);
 	}
 	cite_index_free(&ix);
 }
 
-/* What the document abolishes (abolish.h). */
+/* What the document abolishes, and what abolishes it (abolish.h). */
 static void head_abolishes(const struct doc *d, struct lib_doc *e)
 {
-	(void)d;
-	(void)e;
+	struct abolish_list al = {NULL, 0};
+	abolish_find(d, &al);
+	e->abolishes = al.n ? xcalloc(al.n, sizeof *e->abolishes) : NULL;
+	for (size_t i = 0; i < al.n; i++) {
+		const struct abolish *a = &al.v[i];
+		struct lib_abolish *o = &e->abolishes[e->nabolishes++];
+		o->symbol = xstrdup(a->symbol);
+		o->iri = dup0(a->iri);
+		int meta = a->from == NULL || a->from->kind == DOC_KIND_DOCUMENT;
+		o->from_eid = dup0(meta ? NULL : a->from->eid);
+		o->from_label = meta ? xstrdup("") : doc_part_label(a->from);
+		o->passive = a->passive;
+	}
+	abolish_list_free(&al);
 }
 
 /* Is the label of a part of this kind a word of the user's language? */

@@ -7,8 +7,10 @@
 
 #include "circ/fold.h"
 #include "circ/i18n.h"
+#include "circ/layout.h"
 #include "circ/library.h"
 #include "circ/lookup.h"
+#include "circ/utf8.h"
 #include "circ/xalloc.h"
 
 /* Compare two strings with their digits as numbers: ST/SGB/2010/2 before
@@ -224,5 +226,33 @@ size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const 
 			n++;
 		}
 	}
+	return n;
+}
+
+size_t lib_view_cited_by(struct strbuf *out, struct library *lib, size_t doc, const struct doc *d,
+                         const struct doc_part *p, size_t width)
+{
+	struct lib_citing *v;
+	size_t n = lib_cited_by(lib, doc, d, p, &v);
+	for (size_t i = 0; i < n; i++) {
+		const struct lib_cite *c = v[i].c;
+		char *lead;
+		if (v[i].to != p) {
+			char *to = doc_part_label(v[i].to);
+			/* TRANSLATORS: before a sentence of another document that
+			   cites a part below the one asked about: its symbol, the
+			   citing part and the part cited ("ST/SGB/2011/7 2.2
+			   (cites 3.2):") */
+			lead = xasprintf(_("%s %s (cites %s):"), lib->v[v[i].doc].symbol, c->from_label,
+			                 to);
+			free(to);
+		} else {
+			lead = xasprintf("%s %s:", lib->v[v[i].doc].symbol, c->from_label);
+		}
+		size_t lw = utf8_width(lead, strlen(lead));
+		layout_wrap(out, c->sentence ? c->sentence : c->text, 0, lead, lw + 1, width);
+		free(lead);
+	}
+	free(v);
 	return n;
 }
