@@ -1,8 +1,9 @@
 /* libindex.c: the index's files (see libindex.h): their format, checked
  * reading, atomic writing, the content hash.
  *
- * A file: a header of 32 bytes (magic "CIRCIX" 0 1, the format version,
- * the kind 'c' or 'e', the payload's length and its hash), then the
+ * A file: a header of 32 bytes (the magic 0x0158494352494343, "CCIRCIX" 1
+ * on a little-endian machine; the format version, 32 bits; the kind 'c' or
+ * 'e', 32 bits; the payload's length and its lix_hash, 64 bits each), then the
  * payload: circ's version, then the catalogue or the entry. Numbers are in
  * the machine's order (the magic is written as a number too, so a file
  * from a machine of the other order fails the check); strings are a
@@ -23,7 +24,11 @@
 #include "circ/xalloc.h"
 #include "libindex_internal.h"
 
+<<<<<<< HEAD
 #define MAGIC          0x0158494352494343ull /* "CCIRIX\x01" read as a number */
+=======
+#define MAGIC       0x0158494352494343ull /* "CCIRCIX\x01" read as a number */
+>>>>>>> fuzzix
 #define FORMAT_VERSION 1u
 #define HEADER_SIZE    32u
 #define NO_STRING      0xffffffffu
