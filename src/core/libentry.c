@@ -42,9 +42,15 @@ static void head_cites(const struct doc *d, struct lib_doc *e)
 		c->from_eid = dup0(l->from->eid);
 		c->from_label = doc_part_label(l->from);
 		c->symbol = xstrdup(l->symbol);
-		c->iri = dup0(l->iri);
+		/* a marked-up IRI names a part after '~' (or '#'): the work
+		 * IRI without it, the part's eId */
+		const char *iri = l->iri ? l->iri : "";
+		size_t frag = strcspn(iri, "~#");
+		c->iri = xstrndup(iri, frag);
 		c->part = LIX_CITE_PART(l) ? xstrdup(LIX_CITE_PART(l)) : NULL;
-		c->eid = LIX_CITE_EID(l) ? xstrdup(LIX_CITE_EID(l)) : NULL;
+		c->eid = LIX_CITE_EID(l)              ? xstrdup(LIX_CITE_EID(l))
+		         : iri[frag] && iri[frag + 1] ? xstrdup(iri + frag + 1)
+		                                      : NULL;
 		c->text = xstrndup(l->from->text + l->start, l->end - l->start);
 		c->sentence = cite_sentence(l);
 	}
