@@ -339,12 +339,16 @@ size_t libui_cited_by(struct tui *t, const struct doc_part *p)
 	 * document: it is what they cite too */
 	struct lib_citing *a = NULL, *b = NULL;
 	size_t na = lib_cited_by(t->lib, t->cur, t->doc, p, &a);
-	size_t nb = lib_cited_by(t->lib, t->cur, t->doc, t->doc->root, &b);
-	/* grouped by citing document, in library order */
+	size_t nb = p == t->doc->root ? 0 : lib_cited_by(t->lib, t->cur, t->doc, t->doc->root, &b);
+	/* grouped by citing document, in library order, each document's in
+	 * its order (a document's citations are one array, in its order) */
 	t->xcites = xcalloc(na + nb + 1, sizeof *t->xcites);
-	for (size_t i = 0, j = 0; i < na || j < nb;)
-		t->xcites[t->nxcites++] =
-		    j >= nb || (i < na && a[i].doc <= b[j].doc) ? a[i++] : b[j++];
+	for (size_t i = 0, j = 0; i < na || j < nb;) {
+		int first =
+		    j >= nb ||
+		    (i < na && (a[i].doc < b[j].doc || (a[i].doc == b[j].doc && a[i].c < b[j].c)));
+		t->xcites[t->nxcites++] = first ? a[i++] : b[j++];
+	}
 	free(a);
 	free(b);
 	return t->nxcites;
