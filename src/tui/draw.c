@@ -54,9 +54,14 @@ void draw_title(struct tui *t)
 	 * (drawn as an error), its title */
 	const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
 	char *st = libui_status(t);
-	snprintf(left, sizeof left, " %s%s%s%s — %s", sym, st ? " [" : "", st ? st : "",
+	/* side by side: the languages shown, left | right */
+	char *langs = t->pair_on
+	                  ? xasprintf(" (%s | %s)", t->lib->v[t->cur].lang, t->lib->v[t->pair].lang)
+	                  : xstrdup("");
+	snprintf(left, sizeof left, " %s%s%s%s%s — %s", sym, langs, st ? " [" : "", st ? st : "",
 	         st ? "]" : "", d->meta.title ? d->meta.title : "");
-	int st_at = st ? draw_width(sym) + 3 : 0;
+	int st_at = st ? draw_width(sym) + draw_width(langs) + 3 : 0;
+	free(langs);
 	/* TRANSLATORS: the right of the title bar; ? and q are keys. Keep it
 	 * short, with a space at each end */
 	const char *right = _(" ? help  q quit ");

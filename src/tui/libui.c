@@ -184,21 +184,6 @@ static void other_free(struct other *o)
 	free(o->symbol);
 }
 
-void libui_describe_link(struct tui *t, const struct doc_part *p, const struct doc_link *l)
-{
-	struct other o;
-	read_other(t, p, l, &o);
-	if (o.doc == LIB_NONE)
-		/* TRANSLATORS: a citation of a document that is not in the
-		 * library is selected; %s: its symbol (ST/SGB/1997/5) */
-		tui_message(t, 0, _("%s is not in the library"), o.symbol);
-	else
-		/* TRANSLATORS: a citation of another document of the library
-		 * is selected (Tab); %s: its symbol; Enter is the key */
-		tui_message(t, 0, _("Citation of %s: Enter to open it"), t->lib->v[o.doc].symbol);
-	other_free(&o);
-}
-
 /* The part of d a citation names: its eId, its reference, else NULL. */
 static const struct doc_part *cited_part(const struct doc *d, const struct other *o)
 {
@@ -208,6 +193,40 @@ static const struct doc_part *cited_part(const struct doc *d, const struct other
 	if (q == NULL && o->part)
 		q = lookup_ref(d, o->part, NULL);
 	return q;
+}
+
+void libui_describe_link(struct tui *t, const struct doc_part *p, const struct doc_link *l)
+{
+	struct other o;
+	read_other(t, p, l, &o);
+	/* the part it names, when it names one (the document loaded for it) */
+	const struct doc *d = o.doc != LIB_NONE && (o.eid || o.part) ? libui_doc(t, o.doc) : NULL;
+	const struct doc_part *q = d ? cited_part(d, &o) : NULL;
+	if (o.doc == LIB_NONE) {
+		/* TRANSLATORS: a citation of a document that is not in the
+		 * library is selected; %s: its symbol (ST/SGB/1997/5) */
+		tui_message(t, 0, _("%s is not in the library"), o.symbol);
+	} else if (q) {
+		char *label = doc_part_title(q);
+		/* TRANSLATORS: a citation of a part of another document of
+		 * the library is selected (Tab); %s: its symbol, the next %s
+		 * the part; Enter is the key */
+		tui_message(t, 0, _("Citation of %s, %s: Enter to open it"),
+		            t->lib->v[o.doc].symbol, label);
+		free(label);
+	} else if (d) {
+		/* TRANSLATORS: a citation of a part another document does not
+		 * have; %s: its symbol, the next %s the part cited */
+		tui_message(t, 0, _("Citation of %s (it has no part %s): Enter to open it"),
+		            t->lib->v[o.doc].symbol, o.part ? o.part : o.eid);
+	} else if (o.eid || o.part) {
+		/* it cannot be read: libui_doc() said so */
+	} else {
+		/* TRANSLATORS: a citation of another document of the library
+		 * is selected (Tab); %s: its symbol; Enter is the key */
+		tui_message(t, 0, _("Citation of %s: Enter to open it"), t->lib->v[o.doc].symbol);
+	}
+	other_free(&o);
 }
 
 void libui_follow(struct tui *t, const struct doc_part *p, const struct doc_link *l)
