@@ -44,6 +44,8 @@ set -u
 export LC_ALL=C.UTF-8
 
 RUNS=${1:-7}
+# what the library screen shows once drawn (see src/tui)
+LIBRARY_SCREEN_MARK=${LIBRARY_SCREEN_MARK:-documents}
 case $RUNS in '' | *[!0-9]* | 0*)
 	echo "usage: bash bench/table.sh [RUNS]" >&2
 	exit 2
@@ -71,6 +73,8 @@ GTIME=/usr/bin/time
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/ct.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT
+# circ's library and index: the run's own (the library rows set CIRC_LIBRARY)
+export XDG_DATA_HOME=$T/xdg-data XDG_CACHE_HOME=$T/xdg-cache CIRC_LIBRARY=$T/no-library
 trap 'exit 130' INT TERM HUP
 
 PTYRUN=${PTYRUN:-./tests/ptyrun}
@@ -118,7 +122,8 @@ pty_field() {
 	for ((r = 0; r < runs; r++)); do
 		res=$("$PTYRUN" -s 80x24 -t 5 -o "$T/pty.out" "$script" -- env -i "PATH=$PATH" \
 			TERM=xterm-256color LC_ALL=C.UTF-8 LESSHISTFILE=- HOME="$T" \
-			"CIRC_DATADIR=$CIRC_DATADIR" "$@")
+			"CIRC_DATADIR=$CIRC_DATADIR" "CIRC_LIBRARY=$CIRC_LIBRARY" \
+			"XDG_CACHE_HOME=$XDG_CACHE_HOME" "XDG_DATA_HOME=$XDG_DATA_HOME" "$@")
 		case $res in *"exit=0 "*) ;; *) echo FAIL; return 1 ;; esac
 		printf '%s\n' "$res" | tr ' ' '\n' | sed -n "s/^$field=//p"
 	done | median
@@ -229,6 +234,77 @@ row "10 MB doc: --toc" "$c" "$x" "xmllint --noout" us
 c=$(rss_kib "$CIRC" --toc "$big")
 x=$(rss_kib "$XMLLINT" --noout --nonet "$big")
 row "10 MB doc: --toc, peak memory" "$c" "$x" "xmllint --noout" KiB
+
+# the library: 1,000 documents (bench/mklib.sh: copies of the bulletin with
+# distinct symbols, and the documents of tests/data/akn), as the
+# administrator's library; their plain text (one paragraph a line) for grep
+lib=$T/library
+bash "$here/mklib.sh" "$lib" 1000 >/dev/null || exit 2
+nlib=$(ls "$lib"/*.xml | wc -l)
+mkdir -p "$T/libtxt"
+for f in "$lib"/*.xml; do
+	b=${f##*/}
+	"$CIRC" --dump --width 0 "$f" >"$T/libtxt/${b%.xml}.txt" 2>/dev/null
+done
+seq -f "line %g of a file of 1,000 lines" "$nlib" >"$T/lines.txt"
+# cold: the index made from nothing, each run
+cold=
+for ((r = 0; r < 3; r++)); do
+	rm -rf "$XDG_CACHE_HOME"
+	t0=${EPOCHREALTIME/./}
+	CIRC_LIBRARY=$lib "$CIRC" --list >/dev/null 2>&1 || { cold=FAIL; break; }
+	t1=${EPOCHREALTIME/./}
+	cold="$cold $((t1 - t0))"
+done
+[ "$cold" = FAIL ] || cold=$(printf '%s\n' $cold | median)
+x=$(time_us 3 "$XMLLINT" --noout --nonet "$lib"/*.xml)
+row "library of $nlib docs: cold index build" "$cold" "$x" "xmllint --noout" us
+export CIRC_LIBRARY=$lib
+"$CIRC" --list >/dev/null 2>&1
+c=$(pty_field seen_us "u:$LIBRARY_SCREEN_MARK;k:Q" "$RUNS" "$CIRC")
+l=$(pty_field seen_us 'u:lines.txt;k:q' "$RUNS" "$LESS_BIN" "$T/lines.txt")
+row "library of $nlib docs: library screen, 80x24" "$c" "$l" less us
+# a search through a pipe (grep takes shortcuts into /dev/null)
+pipe_us() {
+	local runs=$1 r
+	shift
+	for ((r = 0; r < runs; r++)); do
+		t0=${EPOCHREALTIME/./}
+		"$@" 2>/dev/null | cat >/dev/null
+		t1=${EPOCHREALTIME/./}
+		echo $((t1 - t0))
+	done | median
+}
+c=$(pipe_us "$RUNS" "$CIRC" --search equipe --all)
+g=$(pipe_us "$RUNS" "$GREP" -P '(?i)[eé]quipe' -r "$T/libtxt")
+row "library: search 'equipe' (no accent), all docs" "$c" "$g" "grep -P" us
+c=$(pty_field seen_us 'u:q to quit;k:q' "$RUNS" "$CIRC" ST/SGB/9000/500)
+b=$(CIRC_LIBRARY=$T/no-library pty_field seen_us 'u:q to quit;k:q' "$RUNS" "$CIRC")
+row "library: open ST/SGB/9000/500, first screen" "$c" "$b" "circ, bundled" us
+c=$(rss_kib "$CIRC" --search equipe --all)
+x=$(rss_kib "$XMLLINT" --noout --nonet "$lib"/*.xml)
+row "library of $nlib docs: search --all, peak memory" "$c" "$x" "xmllint --noout" KiB
+c=$(rss_kib "$CIRC" --list)
+row "library of $nlib docs: --list, peak memory" "$c" "$x" "xmllint --noout" KiB
+c=$(CIRC_LIBRARY=$T/libtxt rss_kib "$CIRC" --search equipe --all "$T"/c100)
+x=$(rss_kib "$XMLLINT" --noout --nonet "$T"/c100/*.xml)
+row "library of 101 docs: search --all, peak memory" "$c" "$x" "xmllint --noout" KiB
+# an edited document: the start after the edit, less a start without one,
+# against opening that document
+one=$lib/ST-SGB-9000-500.fr.xml
+warm=$(time_us "$RUNS" "$CIRC" --list)
+edits=
+for ((r = 0; r < RUNS; r++)); do
+	printf '<!-- edit %s -->\n' "$r" >>"$one"
+	t0=${EPOCHREALTIME/./}
+	"$CIRC" --list >/dev/null 2>&1
+	t1=${EPOCHREALTIME/./}
+	edits="$edits $((t1 - t0 - warm))"
+done
+e=$(printf '%s\n' $edits | median)
+o=$(time_us "$RUNS" "$CIRC" --toc "$one")
+row "library: an edited doc re-indexed (extra start)" "$e" "$o" "circ --toc, that doc" us
+export CIRC_LIBRARY=$T/no-library
 
 # --check against the official schema
 c=$(time_us "$RUNS" "$CIRC" --check "$DOC")

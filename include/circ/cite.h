@@ -7,7 +7,19 @@
  * de l'alinéa d) du paragraphe 7.3", "sections 4 et 5", "la présente
  * circulaire", each optionally followed by "ci-dessus"/"ci-dessous"), their
  * English equivalents, and UN document symbols (ST/SGB/1997/5,
- * ST/AI/189/Add.25/Rev.1, A/64/633). Any Unicode space counts as a space. */
+ * ST/AI/189/Add.25/Rev.1, A/64/633). Any Unicode space counts as a space.
+ *
+ * A part of another document is one citation: any form of a part above
+ * (without "ci-dessus"/"above"), then "de", "du", "de la", "de l'" or "of",
+ * then optionally one of "circulaire", "circulaire du Secrétaire général",
+ * "instruction administrative", "bulletin", "bulletin du Secrétaire
+ * général", "document", "[the] Secretary-General's bulletin", "[the]
+ * bulletin", "[the] administrative instruction", "[the] document", then
+ * the symbol: « alinéa b) du paragraphe 5.2 de la circulaire ST/SGB/2010/1 »,
+ * "section 4 of ST/AI/2010/5". Its targets are CITE_EXTERNAL with the
+ * symbol as ref and the part as part ("5.2 b)", "Section 4"), one per part
+ * a list names. « paragraphe 3.2 de la présente circulaire » names no
+ * symbol: it stays a part of this document (and the document itself). */
 #ifndef CIRC_CITE_H
 #define CIRC_CITE_H
 
@@ -26,6 +38,10 @@ enum cite_kind {
 struct cite_target {
 	enum cite_kind kind;
 	char *ref;
+	/* CITE_EXTERNAL: the part of the other document cited, as
+	 * doc_part_label() names it there ("3.2", "5.2 b)", "7.3 d) ii)",
+	 * "Section 4"); NULL for the whole document */
+	char *part;
 };
 
 /* One citation found in a text: bytes [start, end) and what it cites (a
@@ -57,6 +73,22 @@ void cite_release(void);
 /* The Akoma Ntoso work IRI of a UN document symbol (allocated):
  * ST/SGB/1997/5 -> /akn/un/statement/bulletin/1997/ST-SGB-1997-5. */
 char *cite_symbol_iri(const char *symbol);
+/* The work IRI of an Akoma Ntoso IRI (allocated): without its expression
+ * ("/fra@", "/fra@2010-06-01"), component ("/!main"), portion ("~sec_4")
+ * or fragment ("#sec_4"); *eid (when eid is not NULL) gets the fragment or
+ * portion ("sec_4", allocated) or NULL. NULL when iri is no "/akn/" IRI. */
+char *cite_iri_work(const char *iri, char **eid);
+/* The symbol of a UN document's IRI, the reverse of cite_symbol_iri
+ * (allocated): /akn/un/statement/bulletin/2009/ST-SGB-2009-4 (or an
+ * expression of it) -> ST/SGB/2009/4; NULL when the IRI does not follow
+ * that convention exactly. */
+char *cite_iri_symbol(const char *iri);
+/* The eId the bulletins' naming rule gives the part with this label (as
+ * cite_target.part has it), allocated: "3.2" -> sec_3__para_3-2, "Section
+ * 4" -> sec_4, "5.2 b)" -> sec_5__para_5-2__list_1__point_b, "7.3 d) ii)"
+ * -> sec_7__para_7-3__list_1__point_d__list_1__point_ii; NULL for any
+ * other form (a paragraph not numbered "N.M"). */
+char *cite_part_eid(const char *part);
 
 /* A citation of a document, resolved. */
 struct cite_link {
@@ -66,7 +98,11 @@ struct cite_link {
 	                                document; NULL for another document or
 	                                when it does not resolve */
 	char *symbol;                /* another document: its symbol */
-	char *iri;                   /* another document: its IRI */
+	char *iri;                   /* another document: its work IRI */
+	char *part;                  /* another document: the part cited
+	                                ("3.2", "Section 4"), NULL for none */
+	char *eid;                   /* another document: the eId of a
+	                                marked-up href's fragment, or NULL */
 	char *unresolved;            /* a reference that names no part */
 };
 

@@ -88,18 +88,34 @@ struct doc_part {
 	unsigned scope;
 };
 
+/* A modification between documents the metadata records: analysis's
+ * textualMod (active or passive) or lifecycle's eventRef. */
+struct doc_mod {
+	char *type; /* "repeal", "substitution"... as written */
+	char *iri;  /* the other document: the destination of an active
+	               modification, the source of a passive one or of an
+	               event (its <references> entry's href) */
+	char *part; /* the part modified (the destination's "#eId" or
+	               "~eId"), NULL for the whole document */
+};
+
 struct doc_meta {
-	char *symbol;         /* "ST/SGB/2010/2" (FRBRnumber showAs) */
-	char *work_iri;       /* "/akn/un/statement/bulletin/2010/ST-SGB-2010-2" */
-	char *doctype;        /* "Circulaire du Secrétaire général" */
-	char *title;          /* "Organisation du Département de l’appui aux missions" */
-	char *lang;           /* "fra" */
-	int year;             /* 2010; only the year is known */
-	char *signatory;      /* "Ban Ki-moon" or NULL */
-	char *signatory_role; /* "Le Secrétaire général" or NULL */
-	char *date;           /* "2010-06-01" (FRBRWork's FRBRdate) or NULL */
-	char *type;           /* the document element: "statement", "act", "debate"... */
-	char *subtype;        /* its name attribute ("bulletin") or NULL */
+	char *symbol;           /* "ST/SGB/2010/2" (FRBRnumber showAs) */
+	char *work_iri;         /* "/akn/un/statement/bulletin/2010/ST-SGB-2010-2" */
+	char *doctype;          /* "Circulaire du Secrétaire général" */
+	char *title;            /* "Organisation du Département de l’appui aux missions" */
+	char *lang;             /* "fra" */
+	int year;               /* 2010; only the year is known */
+	char *signatory;        /* "Ban Ki-moon" or NULL */
+	char *signatory_role;   /* "Le Secrétaire général" or NULL */
+	char *date;             /* "2010-06-01" (FRBRWork's FRBRdate) or NULL */
+	char *type;             /* the document element: "statement", "act", "debate"... */
+	char *subtype;          /* its name attribute ("bulletin") or NULL */
+	struct doc_mod *active; /* what this document modifies */
+	size_t nactive;
+	struct doc_mod *passive; /* what modified it (passiveModifications,
+	                            lifecycle events of type "repeal") */
+	size_t npassive;
 };
 
 struct unit;
@@ -147,6 +163,10 @@ struct doc {
  * invalid organisation block gives no organisation) or kept as it is. */
 struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags);
 void doc_free(struct doc *d);
+/* The same without the checks and without the organisation: the parts,
+ * their texts and links and the identification, for the library's index
+ * (what a reader opens goes through doc_load()). */
+struct doc *doc_load_text(const char *path, struct diag_list *diags);
 /* Compile the organisation block's RELAX NG schema now (kept for the loads that follow).
  * Returns 0, or -1 after adding the schema's problems to diags: a broken
  * schema is a fault of the installation, not of any document. */

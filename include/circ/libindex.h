@@ -48,10 +48,10 @@ struct lix_field {
 
 /* The searchable body of a document. */
 struct lix_body {
-	char **eids;   /* per part (0: the title block, "") */
-	char **labels; /* per part: its label; for a part whose label is a
-	                  word of the user's language (preamble, note...), its
-	                  number: see lix_label() */
+	char **eids;          /* per part (0: the title block, "") */
+	char **labels;        /* per part: its label; for a part whose label is a
+	                         word of the user's language (preamble, note...), its
+	                         number: see lix_label() */
 	unsigned char *kinds; /* per part: its enum doc_kind */
 	size_t nparts;
 	struct lix_field *f;
@@ -62,8 +62,9 @@ struct lix_body {
 
 /* The hash of n bytes (64 bits, not cryptographic: it tells a changed file). */
 uint64_t lix_hash(const void *p, size_t n);
-/* The key of the open file fd (its stat); the hash is left 0. 0 or -1. */
-int lix_stat(int fd, struct lix_key *k);
+/* The key of the regular file path (its stat); the hash is left 0. 0 or
+ * -1 (errno set; EISDIR... for what is not a regular file). */
+int lix_stat(const char *path, struct lix_key *k);
 
 /* The head of d (identification, citations, abolitions) into e (path and
  * origin are left to the caller), and its body into b unless NULL. */
@@ -80,25 +81,44 @@ struct lix_catalog {
 		char *path;
 		struct lix_key key;
 		struct lib_doc head;
-	} *v;
+		int borrowed; /* path and head's strings are in mem */
+		int moved;    /* head was given away (lix_catalog_take) */
+	} * v;
 	size_t n, cap;
 	int dirty; /* changed since read */
+	char *mem; /* the file read: what borrowed entries point into */
 };
 
 /* Read dir's catalogue: 0, or -1 when there is none or it is not valid
  * (then c is empty). */
 int lix_catalog_read(const char *dir, struct lix_catalog *c);
-/* Write it (atomically): 0, or -1 when dir cannot be written. */
+/* The citations of the entries of c that lack them (cites_loaded 0), from
+ * dir's citations file where its content hash is the entry's: 0, or -1
+ * when the file is missing or not valid (what was read before the fault
+ * stays). */
+int lix_citations_read(const char *dir, struct lix_catalog *c);
+/* Write it (atomically): 0, or -1 when dir cannot be written. The heads'
+ * citations go to a file of their own ("citations"), read only when they
+ * are needed (lix_citations_read). */
 int lix_catalog_write(const char *dir, const struct lix_catalog *c);
 /* The entry for path, or NULL. */
 struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path);
 /* Add or replace path's entry, copying head (its strings). */
 void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_key *k,
                      const struct lib_doc *head);
-/* Drop the entries whose path is not in keep (sorted, n), when the
- * catalogue holds paths of the given directories only. */
+/* Add path with content hash and an empty head (for lix_citations_read),
+ * unless it is there. */
+void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash);
 void lix_catalog_free(struct lix_catalog *c);
+/* Drop the entries whose file is gone (not those given away). */
+void lix_catalog_prune(struct lix_catalog *c);
+/* Delete the entries of dir no entry of c names, and the temporary files
+ * left there, when they are at least min_age seconds old (younger ones may
+ * be a process's about to be named). */
+void lix_gc(const char *dir, const struct lix_catalog *c, long min_age);
 
+/* The file of the entry of content hash h in dir (allocated). */
+char *lix_entry_path(const char *dir, uint64_t h);
 /* Write the entry of content hash h (head and body) into dir: 0 or -1. */
 int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
                     const struct lix_body *b);

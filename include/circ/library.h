@@ -16,6 +16,7 @@
 #include "circ/diag.h"
 #include "circ/doc.h"
 #include "circ/search.h"
+#include "circ/strbuf.h"
 
 #define LIB_NONE ((size_t)-1)
 
@@ -53,15 +54,16 @@ struct lib_abolish {
 struct lib_doc {
 	char *path; /* the file */
 	enum lib_origin origin;
-	char *symbol;   /* "ST/SGB/2010/2"; the file's name when the document has none */
-	char *work_iri; /* "" when none */
-	char *lang;     /* "fra", "eng"; "" when none */
-	char *date;     /* "2010-06-01"; "" when none */
-	char *type;     /* "statement bulletin", "act"... */
-	char *doctype;  /* "Circulaire du Secrétaire général"; "" when none */
-	char *title;    /* "" when none */
-	struct lib_cite *cites;
+	char *symbol;           /* "ST/SGB/2010/2"; the file's name when the document has none */
+	char *work_iri;         /* "" when none */
+	char *lang;             /* "fra", "eng"; "" when none */
+	char *date;             /* "2010-06-01"; "" when none */
+	char *type;             /* "statement bulletin", "act"... */
+	char *doctype;          /* "Circulaire du Secrétaire général"; "" when none */
+	char *title;            /* "" when none */
+	struct lib_cite *cites; /* see lib_load_cites() */
 	size_t ncites;
+	int cites_loaded;
 	struct lib_abolish *abolishes;
 	size_t nabolishes;
 	/* derived over the library by lib_open() */
@@ -75,6 +77,9 @@ struct lib_doc {
 	unsigned long long hash; /* its content's hash */
 	int entry_in;            /* 0: none (read from the XML), 1: the
 	                            administrator's index, 2: the user's */
+	int borrowed;            /* the strings are an index file's bytes,
+	                            which the library keeps (not freed one
+	                            by one) */
 };
 
 /* Where the library is read from; any directory may be NULL. */
@@ -97,6 +102,8 @@ struct library {
 	char *index[3];         /* the index directories: [1] the
 	                           administrator's, [2] the user's (NULL: none) */
 	const char *schema;
+	char **arenas; /* index files whose bytes documents point into */
+	size_t narenas;
 };
 
 /* The default directories: system from configure (--with-library-dir,
@@ -144,6 +151,10 @@ void lib_info(struct strbuf *out, const struct library *lib, size_t i);
 /* Its status in a few words: "in force", "abolished by ST/SGB/2011/7 (8.1)". Allocated. */
 char *lib_status(const struct library *lib, size_t i);
 
+/* Make every document's citations known (the index keeps them apart from
+ * what the library's opening reads). */
+void lib_load_cites(struct library *lib);
+
 /* A citation of document doc (loaded as d) by another document of the library. */
 struct lib_citing {
 	size_t doc;                /* the citing document */
@@ -153,8 +164,14 @@ struct lib_citing {
 /* The citations of p (or a part below it) from the other documents of the
  * library, grouped by citing document in library order; *out is
  * allocated. Returns how many. */
-size_t lib_cited_by(const struct library *lib, size_t doc, const struct doc *d,
-                    const struct doc_part *p, struct lib_citing **out);
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const struct doc_part *p,
+                    struct lib_citing **out);
+
+/* --cited-by across the library: each citation of p (or a part below it)
+ * from another document, "SYMBOL PART: sentence" wrapped to width, after
+ * lib_cited_by(). Returns how many. */
+size_t lib_view_cited_by(struct strbuf *out, struct library *lib, size_t doc, const struct doc *d,
+                         const struct doc_part *p, size_t width);
 
 /* A match of a search across the library. */
 struct lib_hit {

@@ -72,8 +72,8 @@ int search_text(struct search *s, const char *text, size_t n, size_t **v, size_t
 int search_fold_flags(const struct search *s);
 /* search_text() on a text already folded with search_fold_flags() (folded,
  * flen bytes): the matches as byte ranges of text. */
-int search_prefolded(struct search *s, const char *text, size_t n, const char *folded,
-                     size_t flen, size_t **v, size_t *nv, char **err);
+int search_prefolded(struct search *s, const char *text, size_t n, const char *folded, size_t flen,
+                     size_t **v, size_t *nv, char **err);
 /* Every match in the title block (document type, title), then in the
  * document's parts (number, heading, text), in document order; inside
  * scope and the parts below it only, when scope is not NULL nor d->root

@@ -22,11 +22,11 @@ void cli_library_open(struct library *lib, const struct opts *o, int restricted,
 	s.schema = schema;
 	/* the arguments that are files or directories (the others may be
 	 * symbols of the library) */
-	char **args = xcalloc(o->nfiles ? o->nfiles : 1, sizeof *args);
-	for (size_t i = 0; with_args && i < o->nfiles; i++) {
+	char **args = xcalloc(o->nargs ? o->nargs : 1, sizeof *args);
+	for (size_t i = 0; with_args && i < o->nargs; i++) {
 		struct stat st;
-		if (stat(o->files[i], &st) == 0)
-			args[s.nargs++] = o->files[i];
+		if (stat(o->args[i], &st) == 0)
+			args[s.nargs++] = o->args[i];
 	}
 	s.args = args;
 	lib_open(lib, &s);
@@ -127,8 +127,8 @@ int cli_info(struct strbuf *out, const struct library *lib, const char *name)
 	if (k == LIB_NONE) {
 		report(lib);
 		/* TRANSLATORS: --info: %s is the FILE or SYMBOL given */
-		err_report(NULL, 0, 0, _("'%s' is no document of the library; 'circ --list' lists them"),
-		           name);
+		err_report(NULL, 0, 0,
+		           _("'%s' is no document of the library; 'circ --list' lists them"), name);
 		return ERR_EXIT_NOTFOUND;
 	}
 	lib_info(out, lib, k);
@@ -144,8 +144,9 @@ int cli_index(struct strbuf *out, const char *dir, const char *schema)
 	if (n < 0)
 		return ERR_EXIT_INTERNAL;
 	/* TRANSLATORS: --index DIR: how many documents its index holds */
-	sb_addf(out, P_("%ld document indexed in %s/.circ-index\n",
-	                "%ld documents indexed in %s/.circ-index\n", n),
+	sb_addf(out,
+	        P_("%ld document indexed in %s/.circ-index\n",
+	           "%ld documents indexed in %s/.circ-index\n", n),
 	        n, dir);
 	return ERR_EXIT_OK;
 }
@@ -157,9 +158,9 @@ struct found {
 	size_t width;
 	int colour, count;
 	size_t matches, parts, docs;
-	size_t doc;        /* the document of the last hit */
-	const char *eid;   /* the part of the last hit */
-	size_t doc_hits;   /* hits in the current document (-c) */
+	size_t doc;      /* the document of the last hit */
+	const char *eid; /* the part of the last hit */
+	size_t doc_hits; /* hits in the current document (-c) */
 };
 
 /* One line for hit h: "SYMBOL PART: context". */
@@ -182,7 +183,8 @@ static int on_hit(void *arg, const struct lib_hit *h)
 	size_t lw = utf8_width(label, strlen(label));
 	if (f->width && lw + 2 + SEARCH_MIN_CONTEXT > f->width) {
 		struct strbuf cut = STRBUF_INIT;
-		size_t room = f->width > 2 + SEARCH_MIN_CONTEXT ? f->width - 2 - SEARCH_MIN_CONTEXT : 1;
+		size_t room =
+		    f->width > 2 + SEARCH_MIN_CONTEXT ? f->width - 2 - SEARCH_MIN_CONTEXT : 1;
 		layout_clip(&cut, label, room);
 		free(label);
 		label = sb_steal(&cut);
@@ -192,8 +194,8 @@ static int on_hit(void *arg, const struct lib_hit *h)
 	size_t ms, me;
 	search_context(&line, &sh, search_context_width(label, f->width), &ms, &me);
 	if (f->colour)
-		sb_addf(f->out, "\033[1m%s\033[m: %.*s\033[1;31m%.*s\033[m%s\n", label, (int)ms, line.s,
-		        (int)(me - ms), line.s + ms, line.s + me);
+		sb_addf(f->out, "\033[1m%s\033[m: %.*s\033[1;31m%.*s\033[m%s\n", label, (int)ms,
+		        line.s, (int)(me - ms), line.s + ms, line.s + me);
 	else
 		sb_addf(f->out, "%s: %s\n", label, sb_str(&line));
 	sb_free(&line);
@@ -236,8 +238,7 @@ int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs
 	char *in = xasprintf(P_("%zu document", "%zu documents", f.docs), f.docs);
 	/* TRANSLATORS: --search --all, on standard error: "12 matches in 5
 	   parts of 2 documents" */
-	*total = xasprintf(P_("%zu match in %s of %s\n", "%zu matches in %s of %s\n",
-	                                 f.matches),
+	*total = xasprintf(P_("%zu match in %s of %s\n", "%zu matches in %s of %s\n", f.matches),
 	                   f.matches, parts, in);
 	free(parts);
 	free(in);

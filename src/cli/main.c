@@ -364,6 +364,8 @@ struct run {
 	struct strbuf *collect;       /* --output, --print: the text to send */
 	const char *xsd;              /* --check: the official schema, compiled */
 	const struct diag_list *load; /* the problems found while loading */
+	struct library *lib;          /* --cited-by: the library, for the
+	                                 citations of other documents */
 };
 
 static int run_view(const struct opts *o, struct doc *d, const char *prefix, const struct widths *w,
@@ -397,7 +399,13 @@ static int run_view(const struct opts *o, struct doc *d, const char *prefix, con
 			subj.kind = PRINT_CITED_BY;
 			subj.part = p;
 			cite_index_build(d, &ix);
-			if (cite_view_cited_by(&out, d, &ix, p, width) == 0) {
+			size_t n = cite_view_cited_by(&out, d, &ix, p, width);
+			char *real = run->lib ? realpath(d->path, NULL) : NULL;
+			size_t k = real ? lib_find(run->lib, real, NULL) : LIB_NONE;
+			free(real);
+			if (k != LIB_NONE)
+				n += lib_view_cited_by(&out, run->lib, k, d, p, width);
+			if (n == 0) {
 				char *label = doc_part_label(p);
 				/* TRANSLATORS: %s is a part of the bulletin: "1.2",
 				   "Section 8" */
@@ -747,7 +755,8 @@ static int needs_library(const struct opts *o, int restricted)
 static int search_library(struct strbuf *out, const struct opts *o, const struct library *lib,
                           const struct widths *w)
 {
-	struct search_opts so = {(enum search_mode)o->cases, (enum search_mode)o->accents, o->fixed};
+	struct search_opts so = {(enum search_mode)o->cases, (enum search_mode)o->accents,
+	                         o->fixed};
 	char *err = NULL;
 	struct search *s = search_compile(o->pattern, &so, &err);
 	if (s == NULL) {
@@ -798,7 +807,8 @@ static int run_library(struct opts *o, const struct config *cfg, const char *dir
 			rc = cli_info(&out, &lib, o->nfiles ? o->files[0] : bundled);
 		} else {
 			rc = cli_resolve(o, &lib, cfg->restricted, &resolved, &nresolved);
-			if (rc == ERR_EXIT_OK && o->action == OPTS_SEARCH && (o->all || o->nfiles > 1))
+			if (rc == ERR_EXIT_OK && o->action == OPTS_SEARCH &&
+			    (o->all || o->nfiles > 1))
 				rc = search_library(&out, o, &lib, &w);
 			else if (rc == ERR_EXIT_OK)
 				rc = -1;
@@ -878,9 +888,8 @@ int main(int argc, char **argv)
 	if (!cfg.colour)
 		setenv("NO_COLOR", "1", 1);
 	const char *refused =
-	    !cfg.restricted ? NULL
-	    : o.action == OPTS_IMPORT
-	        ? _("restricted mode: only the bundled bulletin can be read")
+	    !cfg.restricted           ? NULL
+	    : o.action == OPTS_IMPORT ? _("restricted mode: only the bundled bulletin can be read")
 	    : o.output || o.action == OPTS_INDEX ? _("restricted mode: no file is written")
 	    : o.print && cfg.printer == PRINTER_COMMAND
 	        /* TRANSLATORS: terminal and ansi are values of --printer: keep
@@ -955,7 +964,13 @@ int main(int argc, char **argv)
 	size_t nfiles = o.nfiles ? o.nfiles : 1;
 	struct widths width = out_widths(&o);
 
-	struct run run = {NULL, {0, 0, 0, 0}, NULL, xsd, NULL};
+	struct run run = {NULL, {0, 0, 0, 0}, NULL, xsd, NULL, NULL};
+	struct library lib;
+	if (o.action == OPTS_CITED_BY) {
+		/* the other documents' citations too */
+		cli_library_open(&lib, &o, cfg.restricted, dir, schema, 1);
+		run.lib = &lib;
+	}
 	struct strbuf collected = STRBUF_INIT;
 	if (o.output || o.print)
 		run.collect = &collected;
@@ -1056,6 +1071,8 @@ int main(int argc, char **argv)
 		search_free(run.search);
 		search_release();
 	}
+	if (run.lib)
+		lib_free(run.lib);
 	status = finish_output(status);
 	/* the schema before the parser's clean-up, which frees what it uses */
 	xsd_release();

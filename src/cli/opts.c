@@ -717,5 +717,8 @@ int opts_parse(int argc, char **argv, struct opts *o)
 		           o->files[0]);
 		return ERR_EXIT_USAGE;
 	}
-	return take_place(o, at.def ? "--at" : NULL, action.def);
+	r = take_place(o, at.def ? "--at" : NULL, action.def);
+	o->args = o->files;
+	o->nargs = o->nfiles;
+	return r;
 }

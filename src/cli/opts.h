@@ -60,6 +60,9 @@ struct opts {
 	long width;                /* -1: not given */
 	char **files;              /* FILE... (may be empty) */
 	size_t nfiles;
+	char **args;               /* the files and directories as given
+	                              (files becomes the documents they name) */
+	size_t nargs;
 };
 
 /* Parse argv. Returns 0, or 2 after reporting a usage error. The arguments

@@ -1,4 +1,4 @@
-/* cite.c: the citation detector (see cite.h). Five PCRE2 patterns, compiled
+/* cite.c: the citation detector (see cite.h). Eight PCRE2 patterns, compiled
  * once with PCRE2_UTF | PCRE2_UCP (so \s is any Unicode space): French and
  * English paragraph/item citations, sections, the document itself, and UN
  * document symbols. Matches are merged in text order, the longest first
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "circ/err.h"
 #include "circ/i18n.h"
@@ -31,29 +32,60 @@
 #define CONJ_ANY       "(?:\\s*,\\s*|\\s+(?:et|à|ou|and|to|or)\\s+)"
 #define HYPHEN         "[-\\x{2010}\\x{2011}]"
 
-enum { RX_PARA_FR, RX_PARA_EN, RX_SECTION, RX_SELF, RX_SYMBOL, RX_COUNT };
+/* The forms of a part, without what may follow them ("ci-dessus"). */
+#define PARA_FR_CORE                                                                               \
+	NOT_AFTER_WORD "(?:sous" HYPHEN "alin[ée]as?\\s+(?<sub>" ROM_FR "(?:" CONJ_FR ROM_FR ")*)" \
+	               "\\s+de\\s+l['\\x{2019}]\\s*alin[ée]a\\s+(?<pt>" LET_FR ")\\s+du\\s+"       \
+	               "|alin[ée]as?\\s+(?<pts>" LET_FR "(?:" CONJ_FR LET_FR ")*)\\s+du\\s+)?"     \
+	               "paragraphes?\\s+(?<paras>" NUM "(?:" CONJ_FR NUM ")*)"
+#define PARA_EN_CORE                                                                               \
+	NOT_AFTER_WORD "(?:sub" HYPHEN "?subparagraphs?\\s+(?<sub>" ROM_EN "(?:" CONJ_EN ROM_EN    \
+	               ")*)"                                                                       \
+	               "\\s+of\\s+subparagraph\\s+(?<pt>" LET_EN ")\\s+of\\s+"                     \
+	               "|subparagraphs?\\s+(?<pts>" LET_EN "(?:" CONJ_EN LET_EN ")*)\\s+of\\s+)?"  \
+	               "paragraphs?\\s+(?<paras>" NUM "(?:" CONJ_EN NUM ")*)"
+#define SECTION_CORE NOT_AFTER_WORD "sections?\\s+(?<secs>\\d+(?:" CONJ_ANY "\\d+)*)(?!\\.?\\d)"
+/* A UN document symbol, in capitals whatever the pattern's case. */
+#define SYMBOL                                                                                     \
+	"(?<![\\p{L}\\p{N}/])(?<sym>(?-i:(?:ST|A|S|E)"                                             \
+	"(?:/(?:\\d+|[A-Z][A-Za-z]*(?:\\.\\d+)?)){2,}))(?![\\p{L}\\p{N}/])"
+/* What may name the kind of document between a part and its symbol. */
+#define SG_FR "\\s+du\\s+Secr[ée]taire\\s+g[ée]n[ée]ral"
+#define DOCTYPE_FR                                                                                 \
+	"(?:circulaire(?:" SG_FR ")?|instruction\\s+administrative|bulletin(?:" SG_FR ")?|"        \
+	"document)"
+#define DOCTYPE_EN                                                                                 \
+	"(?:(?:Secretary" HYPHEN                                                                   \
+	"General['\\x{2019}]s\\s+)?bulletin|administrative\\s+instruction"                         \
+	"|document)"
+/* "de la circulaire", "du document", "of", "of Secretary-General's bulletin". */
+#define OF_DOC                                                                                     \
+	"\\s+(?:(?:de\\s+la|de|du)\\s+(?:" DOCTYPE_FR "\\s+)?|de\\s+l['\\x{2019}]\\s*" DOCTYPE_FR  \
+	"\\s+|of\\s+(?:(?:the\\s+)?" DOCTYPE_EN "\\s+)?)"
+
+enum {
+	RX_PARA_FR,
+	RX_PARA_EN,
+	RX_SECTION,
+	RX_SELF,
+	RX_SYMBOL,
+	RX_XPARA_FR, /* a part of another document: the part's form, then its symbol */
+	RX_XPARA_EN,
+	RX_XSECTION,
+	RX_COUNT
+};
 
 static const char *const patterns[RX_COUNT] = {
-    [RX_PARA_FR] =
-        NOT_AFTER_WORD "(?:sous" HYPHEN "alin[ée]as?\\s+(?<sub>" ROM_FR "(?:" CONJ_FR ROM_FR ")*)"
-                       "\\s+de\\s+l['\\x{2019}]\\s*alin[ée]a\\s+(?<pt>" LET_FR ")\\s+du\\s+"
-                       "|alin[ée]as?\\s+(?<pts>" LET_FR "(?:" CONJ_FR LET_FR ")*)\\s+du\\s+)?"
-                       "paragraphes?\\s+(?<paras>" NUM "(?:" CONJ_FR NUM ")*)"
-                       "(?:\\s+ci" HYPHEN "(?:dessus|dessous|apr[èe]s))?",
-    [RX_PARA_EN] = NOT_AFTER_WORD
-    "(?:sub" HYPHEN "?subparagraphs?\\s+(?<sub>" ROM_EN "(?:" CONJ_EN ROM_EN ")*)"
-    "\\s+of\\s+subparagraph\\s+(?<pt>" LET_EN ")\\s+of\\s+"
-    "|subparagraphs?\\s+(?<pts>" LET_EN "(?:" CONJ_EN LET_EN ")*)\\s+of\\s+)?"
-    "paragraphs?\\s+(?<paras>" NUM "(?:" CONJ_EN NUM ")*)"
-    "(?:\\s+(?:above|below))?",
-    [RX_SECTION] =
-        NOT_AFTER_WORD "sections?\\s+(?<secs>\\d+(?:" CONJ_ANY "\\d+)*)(?!\\.?\\d)"
-                       "(?:\\s+(?:ci" HYPHEN "(?:dessus|dessous|apr[èe]s)|above|below))?",
+    [RX_PARA_FR] = PARA_FR_CORE "(?:\\s+ci" HYPHEN "(?:dessus|dessous|apr[èe]s))?",
+    [RX_PARA_EN] = PARA_EN_CORE "(?:\\s+(?:above|below))?",
+    [RX_SECTION] = SECTION_CORE "(?:\\s+(?:ci" HYPHEN "(?:dessus|dessous|apr[èe]s)|above|below))?",
     [RX_SELF] = NOT_AFTER_WORD
     "(?:la\\s+pr[ée]sente\\s+circulaire|the\\s+present\\s+bulletin|this\\s+bulletin)"
     "(?![\\p{L}\\p{N}])",
-    [RX_SYMBOL] = "(?<![\\p{L}\\p{N}/])(?<sym>(?:ST|A|S|E)"
-                  "(?:/(?:\\d+|[A-Z][A-Za-z]*(?:\\.\\d+)?)){2,})(?![\\p{L}\\p{N}/])",
+    [RX_SYMBOL] = SYMBOL,
+    [RX_XPARA_FR] = PARA_FR_CORE OF_DOC SYMBOL,
+    [RX_XPARA_EN] = PARA_EN_CORE OF_DOC SYMBOL,
+    [RX_XSECTION] = SECTION_CORE OF_DOC SYMBOL,
 };
 
 static struct {
@@ -89,7 +121,9 @@ static void compile(void)
 			          (size_t)erroff, (const char *)msg);
 		}
 		const char *nojit = getenv("CIRC_NO_JIT"); /* see search.c */
-		if (!(nojit && *nojit))
+		/* the parts of other documents are looked for only in texts
+		 * with a symbol, few: compiling them costs more than it saves */
+		if (!(nojit && *nojit) && i < RX_XPARA_FR)
 			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
@@ -229,7 +263,17 @@ static void add_target(struct cite *c, enum cite_kind kind, char *ref)
 	c->targets = xreallocarray(c->targets, c->ntargets + 1, sizeof *c->targets);
 	c->targets[c->ntargets].kind = kind;
 	c->targets[c->ntargets].ref = ref;
+	c->targets[c->ntargets].part = NULL;
 	c->ntargets++;
+}
+
+static void free_targets(struct cite *c)
+{
+	for (size_t k = 0; k < c->ntargets; k++) {
+		free(c->targets[k].ref);
+		free(c->targets[k].part);
+	}
+	free(c->targets);
 }
 
 /* The text of group g of the last match of regex r, as items. */
@@ -254,10 +298,12 @@ static void targets(int r, const char *text, struct cite *c)
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
 		int g = rx[r].sym;
 		add_target(c, CITE_EXTERNAL, xstrndup(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
-	} else if (r == RX_SECTION) {
+	} else if (r == RX_SECTION || r == RX_XSECTION) {
 		group_items(r, rx[r].secs, text, &paras, LIST_NUMBERS);
 		for (size_t i = 0; i < paras.n; i++)
-			add_target(c, CITE_PART, xasprintf("section %s", paras.v[i]));
+			add_target(
+			    c, CITE_PART,
+			    xasprintf(r == RX_XSECTION ? "Section %s" : "section %s", paras.v[i]));
 	} else {
 		group_items(r, rx[r].paras, text, &paras, LIST_NUMBERS);
 		if (group_items(r, rx[r].sub, text, &sub, LIST_ROMANS) &&
@@ -271,6 +317,17 @@ static void targets(int r, const char *text, struct cite *c)
 		} else {
 			for (size_t i = 0; i < paras.n; i++)
 				add_target(c, CITE_PART, xstrdup(paras.v[i]));
+		}
+	}
+	/* a part of another document: each part's reference becomes its
+	 * part, the document's symbol its ref */
+	if (r == RX_XPARA_FR || r == RX_XPARA_EN || r == RX_XSECTION) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
+		int g = rx[r].sym;
+		for (size_t i = 0; i < c->ntargets; i++) {
+			c->targets[i].kind = CITE_EXTERNAL;
+			c->targets[i].part = c->targets[i].ref;
+			c->targets[i].ref = xstrndup(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
 		}
 	}
 	items_free(&paras);
@@ -292,7 +349,10 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 	compile();
 	struct cite_list all = {NULL, 0};
 	size_t cap = 0;
+	size_t symbols = 0; /* RX_SYMBOL's matches: none, no part of another document */
 	for (int r = 0; r < RX_COUNT; r++) {
+		if (r >= RX_XPARA_FR && symbols == 0)
+			break;
 		PCRE2_SIZE off = 0;
 		/* the UTF-8 of the whole text is checked by the first match
 		 * only: checked again at each match, a text of many citations
@@ -315,6 +375,7 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 			memset(c, 0, sizeof *c);
 			c->start = ov[0];
 			c->end = ov[1];
+			symbols += r == RX_SYMBOL;
 			targets(r, text, c);
 			off = ov[1];
 		}
@@ -326,9 +387,7 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 	size_t last_end = 0;
 	for (size_t i = 0; i < all.n; i++) {
 		if ((out->n > 0 && all.v[i].start < last_end) || all.v[i].ntargets == 0) {
-			for (size_t k = 0; k < all.v[i].ntargets; k++)
-				free(all.v[i].targets[k].ref);
-			free(all.v[i].targets);
+			free_targets(&all.v[i]);
 			continue;
 		}
 		if (out->v == NULL)
@@ -341,11 +400,8 @@ void cite_detect(const char *text, size_t n, struct cite_list *out)
 
 void cite_list_free(struct cite_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		for (size_t k = 0; k < l->v[i].ntargets; k++)
-			free(l->v[i].targets[k].ref);
-		free(l->v[i].targets);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		free_targets(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
@@ -353,9 +409,7 @@ void cite_list_free(struct cite_list *l)
 
 void cite_free(struct cite *c)
 {
-	for (size_t k = 0; k < c->ntargets; k++)
-		free(c->targets[k].ref);
-	free(c->targets);
+	free_targets(c);
 	memset(c, 0, sizeof *c);
 }
 
@@ -417,5 +471,144 @@ char *cite_symbol_iri(const char *symbol)
 	else
 		r = xasprintf("/akn/un/%s/%s", kind, sb_str(&path));
 	sb_free(&path);
+	return r;
+}
+
+char *cite_iri_work(const char *iri, char **eid)
+{
+	if (eid)
+		*eid = NULL;
+	if (strncmp(iri, "/akn/", 5) != 0)
+		return NULL;
+	/* the fragment ("#sec_4"), else the portion ("!main~sec_4") */
+	size_t n = strcspn(iri, "#");
+	const char *tilde = memchr(iri, '~', n);
+	if (eid && iri[n] == '#' && iri[n + 1])
+		*eid = xstrdup(iri + n + 1);
+	else if (eid && tilde && tilde + 1 < iri + n)
+		*eid = xstrndup(tilde + 1, (size_t)(iri + n - tilde - 1));
+	if (tilde)
+		n = (size_t)(tilde - iri);
+	/* the work ends before an expression ("fra@...") or a component
+	 * ("!main") */
+	for (size_t i = 5; i < n; i++) {
+		if (iri[i - 1] != '/')
+			continue;
+		size_t k = i;
+		while (k < n && iri[k] != '/')
+			k++;
+		if (iri[i] == '!' || memchr(iri + i, '@', k - i)) {
+			n = i;
+			break;
+		}
+		i = k;
+	}
+	while (n > 5 && iri[n - 1] == '/')
+		n--;
+	return xstrndup(iri, n);
+}
+
+/* Has s the shape RX_SYMBOL finds: ST, A, S or E, then two components
+ * or more, each digits or a capital, letters and an optional ".N"? (No
+ * pattern: a document marked up with IRIs never compiles them.) */
+static int symbol_shape(const char *s)
+{
+	size_t n = strcmp(s, "ST") == 0 || strncmp(s, "ST/", 3) == 0 ? 2
+	           : (s[0] == 'A' || s[0] == 'S' || s[0] == 'E')     ? 1
+	                                                             : 0;
+	int parts = 0;
+	for (s += n; n && *s == '/'; parts++) {
+		s++;
+		if (isdigit((unsigned char)*s)) {
+			while (isdigit((unsigned char)*s))
+				s++;
+		} else if (isupper((unsigned char)*s)) {
+			while (isalpha((unsigned char)*s))
+				s++;
+			if (s[0] == '.' && isdigit((unsigned char)s[1]))
+				for (s++; isdigit((unsigned char)*s); s++)
+					;
+		} else {
+			return 0;
+		}
+	}
+	return n && parts >= 2 && *s == '\0';
+}
+
+char *cite_iri_symbol(const char *iri)
+{
+	char *work = cite_iri_work(iri, NULL);
+	if (work == NULL || strncmp(work, "/akn/un/", 8) != 0) {
+		free(work);
+		return NULL;
+	}
+	char *sym = xstrdup(strrchr(work, '/') + 1);
+	for (char *p = sym; *p; p++)
+		if (*p == '-')
+			*p = '/';
+	/* only a symbol the detector reads, whose IRI is this one */
+	int ok = symbol_shape(sym);
+	if (ok) {
+		char *back = cite_symbol_iri(sym);
+		ok = strcmp(back, work) == 0;
+		free(back);
+	}
+	free(work);
+	if (!ok) {
+		free(sym);
+		return NULL;
+	}
+	return sym;
+}
+
+/* Read "N" (digits) at *s; its length, 0 when none. */
+static size_t digits(const char *s)
+{
+	size_t n = 0;
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+/* Read " x)" (a letter or a roman number and a bracket) at s into item;
+ * the bytes read, 0 when none. */
+static size_t item(const char *s, char *item, size_t cap)
+{
+	if (s[0] != ' ')
+		return 0;
+	size_t n = 0;
+	while (islower((unsigned char)s[1 + n]) && n + 1 < cap) {
+		item[n] = s[1 + n];
+		n++;
+	}
+	item[n] = '\0';
+	return n > 0 && s[1 + n] == ')' ? n + 2 : 0;
+}
+
+char *cite_part_eid(const char *part)
+{
+	if (strncasecmp(part, "Section ", 8) == 0) {
+		size_t n = digits(part + 8);
+		return n > 0 && part[8 + n] == '\0' ? xasprintf("sec_%s", part + 8) : NULL;
+	}
+	size_t a = digits(part);
+	if (a == 0 || part[a] != '.')
+		return NULL;
+	size_t b = digits(part + a + 1);
+	if (b == 0)
+		return NULL;
+	const char *s = part + a + 1 + b;
+	char pt[8], sub[8];
+	size_t k1 = item(s, pt, sizeof pt), k2 = k1 ? item(s + k1, sub, sizeof sub) : 0;
+	if (s[k1 + k2] != '\0' || (k1 && (strlen(pt) != 1 || (k2 && roman_value(sub) == 0))))
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "sec_%.*s__para_%.*s-%.*s", (int)a, part, (int)a, part, (int)b, part + a + 1);
+	if (k1)
+		sb_addf(&sb, "__list_1__point_%s", pt);
+	if (k2)
+		sb_addf(&sb, "__list_1__point_%s", sub);
+	char *r = xstrdup(sb_str(&sb));
+	sb_free(&sb);
 	return r;
 }

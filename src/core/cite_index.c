@@ -32,21 +32,74 @@ static int has_markup(const struct doc *d)
 	return 0;
 }
 
-/* A marked-up <ref href>: "#eId", the document's own IRI, or another's. */
+/* Does s have a word of a part's citation (paragraph, section, alinéa)? */
+static int names_part(const char *s)
+{
+	static const char *const words[] = {"paragra", "section", "alin"};
+	for (const char *p = s; *p; p++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+			size_t k = 0;
+			while (words[w][k] && utf8_ascii_lower((unsigned char)p[k]) == words[w][k])
+				k++;
+			if (words[w][k] == '\0')
+				return 1;
+		}
+	return 0;
+}
+
+/* A marked-up <ref href>: "#eId", the document's own IRI (with a fragment:
+ * a part of it), or another's: its work IRI, the eId of its fragment, its
+ * symbol by the UN convention (else the text cited), and the parts its
+ * text names (« paragraphes 2.1 et 2.4 de la circulaire ST/SGB/2010/1 »:
+ * one link each, as the detector gives them). */
 static void from_ref(struct cite_index *ix, const struct doc *d, const struct doc_part *p,
                      const struct doc_link *r)
 {
-	struct cite_link *l = new_link(ix, p, r->start, r->end);
 	if (r->target[0] == '#') {
+		struct cite_link *l = new_link(ix, p, r->start, r->end);
 		l->to = doc_find_eid_from(d, r->target + 1, p);
 		if (l->to == NULL)
 			l->unresolved = xstrdup(r->target);
-	} else if (d->meta.work_iri && strcmp(r->target, d->meta.work_iri) == 0) {
-		l->to = d->root;
-	} else {
-		l->symbol = xstrndup(p->text + r->start, r->end - r->start);
-		l->iri = xstrdup(r->target);
+		return;
 	}
+	char *eid = NULL, *work = cite_iri_work(r->target, &eid);
+	const char *own = d->meta.work_iri;
+	if (own && (strcmp(r->target, own) == 0 || (work && strcmp(work, own) == 0))) {
+		struct cite_link *l = new_link(ix, p, r->start, r->end);
+		l->to = eid ? doc_find_eid_from(d, eid, p) : d->root;
+		if (l->to == NULL)
+			l->unresolved = xasprintf("#%s", eid);
+		free(eid);
+		free(work);
+		return;
+	}
+	char *sym = work ? cite_iri_symbol(work) : NULL;
+	if (sym == NULL)
+		sym = xstrndup(p->text + r->start, r->end - r->start);
+	char *iri = work ? work : xstrdup(r->target);
+	char *text = xstrndup(p->text + r->start, r->end - r->start);
+	struct cite c = {0};
+	size_t nparts = 0;
+	/* the detector only for a text that may name a part: a document
+	 * marked up otherwise never compiles its patterns */
+	if (names_part(text) && cite_parse(text, &c))
+		for (size_t t = 0; t < c.ntargets; t++)
+			nparts += c.targets[t].kind == CITE_EXTERNAL && c.targets[t].part &&
+			          strcmp(c.targets[t].ref, sym) == 0;
+	if (nparts != c.ntargets)
+		nparts = 0; /* the text does not say what the href says */
+	for (size_t t = 0; t < (nparts ? nparts : 1); t++) {
+		struct cite_link *l = new_link(ix, p, r->start, r->end);
+		l->symbol = xstrdup(sym);
+		l->iri = xstrdup(iri);
+		l->eid = eid && nparts <= 1 ? xstrdup(eid) : NULL;
+		l->part = nparts ? xstrdup(c.targets[t].part) : NULL;
+	}
+	cite_free(&c);
+	free(text);
+	free(sym);
+	free(iri);
+	free(eid);
 }
 
 /* A citation the detector found: one link per target. */
@@ -61,6 +114,7 @@ static void from_cite(struct cite_index *ix, const struct doc *d, const struct d
 		} else if (tg->kind == CITE_EXTERNAL) {
 			l->symbol = xstrdup(tg->ref);
 			l->iri = cite_symbol_iri(tg->ref);
+			l->part = tg->part ? xstrdup(tg->part) : NULL;
 		} else {
 			l->to = lookup_ref(d, tg->ref, NULL);
 			if (l->to == NULL)
@@ -94,6 +148,8 @@ void cite_index_free(struct cite_index *ix)
 	for (size_t i = 0; i < ix->n; i++) {
 		free(ix->v[i].symbol);
 		free(ix->v[i].iri);
+		free(ix->v[i].part);
+		free(ix->v[i].eid);
 		free(ix->v[i].unresolved);
 	}
 	free(ix->v);
@@ -163,7 +219,9 @@ char *cite_sentence(const struct cite_link *l)
 }
 
 /* What a link cites, for people: "1.2", "ST/SGB/2010/2 (the whole
- * document)", "ST/SGB/1997/5 (/akn/un/...)", or the unresolved reference;
+ * document)", "ST/SGB/1997/5 (/akn/un/...)", "ST/SGB/2010/1 3.2
+ * (/akn/un/...)" (a part of it; "#sec_4" when only the eId of a
+ * marked-up href is known), or the unresolved reference;
  * in the user's language, --refs included (LC_ALL=C gives English). */
 static char *target_text(const struct doc *d, const struct cite_link *l)
 {
@@ -175,6 +233,10 @@ static char *target_text(const struct doc *d, const struct cite_link *l)
 	}
 	if (l->to)
 		return doc_part_label(l->to);
+	if (l->symbol && l->part)
+		return xasprintf("%s %s (%s)", l->symbol, l->part, l->iri);
+	if (l->symbol && l->eid)
+		return xasprintf("%s #%s (%s)", l->symbol, l->eid, l->iri);
 	if (l->symbol)
 		return xasprintf("%s (%s)", l->symbol, l->iri);
 	const char *ref = l->unresolved ? l->unresolved : "?";

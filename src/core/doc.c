@@ -37,6 +37,20 @@ struct doc *doc_load(const char *path, const char *schema_path, struct diag_list
 	return d;
 }
 
+struct doc *doc_load_text(const char *path, struct diag_list *diags)
+{
+	size_t before = diags->n;
+	xmlDocPtr x = doc_read_xml(path, diags);
+	if (x == NULL) {
+		if (diags->n == before)
+			diag_add(diags, path, 0, 0, _("cannot be loaded"));
+		return NULL;
+	}
+	struct doc *d = doc_build(x, path, 0);
+	xmlFreeDoc(x);
+	return d;
+}
+
 void doc_release_cache(void)
 {
 	doc_read_release();
@@ -91,6 +105,8 @@ void doc_free(struct doc *d)
 	free(d->meta.date);
 	free(d->meta.type);
 	free(d->meta.subtype);
+	doc_mods_free(d->meta.active, d->meta.nactive);
+	doc_mods_free(d->meta.passive, d->meta.npassive);
 	free(d);
 }
 

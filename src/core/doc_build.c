@@ -666,6 +666,92 @@ static const xmlNode *front(const xmlNode *docel, const char *name)
 	return NULL;
 }
 
+void doc_mods_free(struct doc_mod *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].type);
+		free(v[i].iri);
+		free(v[i].part);
+	}
+	free(v);
+}
+
+static void add_mod(struct doc_mod **v, size_t *n, const xmlNode *e, char *iri, const char *dest)
+{
+	if (iri == NULL || iri[0] == '\0') {
+		free(iri);
+		return;
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].type = doc_attr(e, "type");
+	(*v)[*n].iri = iri;
+	const char *frag = dest ? strchr(dest, '#') : NULL;
+	if (frag == NULL && dest)
+		frag = strchr(dest, '~');
+	(*v)[*n].part = frag && frag[1] ? xstrdup(frag + 1) : NULL;
+	(*n)++;
+}
+
+/* The href of the entry of <references> with this eId ("#pr1"), or NULL. */
+static char *reference_href(const xmlNode *meta, const char *ref)
+{
+	if (ref == NULL || ref[0] != '#')
+		return NULL;
+	for (const xmlNode *c = doc_child(meta, "references"), *e = c ? c->children : NULL; e;
+	     e = e->next) {
+		char *id = e->type == XML_ELEMENT_NODE ? doc_attr(e, "eId") : NULL;
+		int same = id && strcmp(id, ref + 1) == 0;
+		free(id);
+		if (same)
+			return doc_attr(e, "href");
+	}
+	return NULL;
+}
+
+/* The modifications the metadata records: analysis's active and passive
+ * textualMods (AKN 3.0: Amendments of modificationType, whose <source>
+ * and <destination> have an href), lifecycle's eventRefs of type repeal
+ * (their source names a <references> entry). */
+static void build_mods(struct doc_meta *m, const xmlNode *meta)
+{
+	for (const xmlNode *c = meta ? meta->children : NULL; c; c = c->next) {
+		for (const xmlNode *g = doc_is(c, "analysis") ? c->children : NULL; g;
+		     g = g->next) {
+			int active = doc_is(g, "activeModifications");
+			if (!active && !doc_is(g, "passiveModifications"))
+				continue;
+			for (const xmlNode *t = g->children; t; t = t->next) {
+				if (!doc_is(t, "textualMod"))
+					continue;
+				const xmlNode *dst = doc_child(t, "destination");
+				char *dhref = dst ? doc_attr(dst, "href") : NULL;
+				for (const xmlNode *x = t->children; x; x = x->next)
+					if (doc_is(x, active ? "destination" : "source")) {
+						char *href = doc_attr(x, "href");
+						if (active)
+							add_mod(&m->active, &m->nactive, t, href,
+							        href);
+						else
+							add_mod(&m->passive, &m->npassive, t, href,
+							        dhref);
+					}
+				free(dhref);
+			}
+		}
+		for (const xmlNode *e = doc_is(c, "lifecycle") ? c->children : NULL; e;
+		     e = e->next) {
+			char *type = doc_is(e, "eventRef") ? doc_attr(e, "type") : NULL;
+			if (type && strcmp(type, "repeal") == 0) {
+				char *src = doc_attr(e, "source");
+				add_mod(&m->passive, &m->npassive, e, reference_href(meta, src),
+				        NULL);
+				free(src);
+			}
+			free(type);
+		}
+	}
+}
+
 static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *docel)
 {
 	const xmlNode *meta = doc_child(docel, "meta");
@@ -715,6 +801,7 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	const xmlNode *concl = doc_child(docel, "conclusions");
 	m->signatory = doc_flat_text_or_null(find(concl, "person"));
 	m->signatory_role = doc_flat_text_or_null(find(concl, "role"));
+	build_mods(m, meta);
 }
 
 static void flatten(struct doc *d, struct doc_part *p)

@@ -29,6 +29,8 @@ void doc_read_release(void);
 /* Build the model from a well-formed Akoma Ntoso tree; the organisation
  * too when with_units (its block passed its schema and checks). */
 struct doc *doc_build(xmlDocPtr x, const char *path, int with_units);
+/* Free n modifications (doc_build.c). */
+void doc_mods_free(struct doc_mod *v, size_t n);
 /* Free part p and everything below it. */
 void doc_free_part(struct doc_part *p);
 /* Build d->units from the organisation block under docel, if any. */

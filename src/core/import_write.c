@@ -223,7 +223,8 @@ static int is_range(const char *s, size_t n)
 
 /* Running text with its citations as <ref>s: a citation of one part that
  * exists, of this document (when its IRI is known) or of another
- * document. A citation of a part the text does not have stays text and is
+ * document (WORKIRI#eId for one of its parts, the eId by the naming rule;
+ * its work IRI for several). A citation of a part the text does not have stays text and is
  * reported. */
 static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_text *t,
                           const char *owner, int *seq)
@@ -234,8 +235,17 @@ static void add_text_refs(struct strbuf *out, struct imp *im, const struct para_
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct cite *c = &cl.v[i];
 		char *href = NULL;
-		if (c->ntargets == 1 && c->targets[0].kind == CITE_EXTERNAL) {
-			href = cite_symbol_iri(c->targets[0].ref);
+		if (c->ntargets > 0 && c->targets[0].kind == CITE_EXTERNAL) {
+			/* another document, at the eId its part has by the
+			 * naming rule when it names one; several parts of it:
+			 * the document */
+			char *iri = cite_symbol_iri(c->targets[0].ref);
+			char *eid = c->ntargets == 1 && c->targets[0].part
+			                ? cite_part_eid(c->targets[0].part)
+			                : NULL;
+			href = eid ? xasprintf("%s#%s", iri, eid) : xstrdup(iri);
+			free(eid);
+			free(iri);
 		} else if (c->ntargets == 1 && c->targets[0].kind == CITE_SELF) {
 			href = xstrdup(im->work);
 		} else {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "circ/abolish.h"
 #include "circ/cite.h"
 #include "circ/fold.h"
 #include "circ/i18n.h"
@@ -42,26 +43,32 @@ static void head_cites(const struct doc *d, struct lib_doc *e)
 		c->from_eid = dup0(l->from->eid);
 		c->from_label = doc_part_label(l->from);
 		c->symbol = xstrdup(l->symbol);
-		/* a marked-up IRI names a part after '~' (or '#'): the work
-		 * IRI without it, the part's eId */
-		const char *iri = l->iri ? l->iri : "";
-		size_t frag = strcspn(iri, "~#");
-		c->iri = xstrndup(iri, frag);
-		c->part = LIX_CITE_PART(l) ? xstrdup(LIX_CITE_PART(l)) : NULL;
-		c->eid = LIX_CITE_EID(l)              ? xstrdup(LIX_CITE_EID(l))
-		         : iri[frag] && iri[frag + 1] ? xstrdup(iri + frag + 1)
-		                                      : NULL;
+		c->iri = dup0(l->iri);
+		c->part = l->part ? xstrdup(l->part) : NULL;
+		c->eid = l->eid ? xstrdup(l->eid) : NULL;
 		c->text = xstrndup(l->from->text + l->start, l->end - l->start);
 		c->sentence = cite_sentence(l);
 	}
 	cite_index_free(&ix);
 }
 
-/* What the document abolishes (abolish.h). */
+/* What the document abolishes, and what abolishes it (abolish.h). */
 static void head_abolishes(const struct doc *d, struct lib_doc *e)
 {
-	(void)d;
-	(void)e;
+	struct abolish_list al = {NULL, 0};
+	abolish_find(d, &al);
+	e->abolishes = al.n ? xcalloc(al.n, sizeof *e->abolishes) : NULL;
+	for (size_t i = 0; i < al.n; i++) {
+		const struct abolish *a = &al.v[i];
+		struct lib_abolish *o = &e->abolishes[e->nabolishes++];
+		o->symbol = xstrdup(a->symbol);
+		o->iri = dup0(a->iri);
+		int meta = a->from == NULL || a->from->kind == DOC_KIND_DOCUMENT;
+		o->from_eid = dup0(meta ? NULL : a->from->eid);
+		o->from_label = meta ? xstrdup("") : doc_part_label(a->from);
+		o->passive = a->passive;
+	}
+	abolish_list_free(&al);
 }
 
 /* Is the label of a part of this kind a word of the user's language? */
@@ -160,12 +167,14 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 	e->work_iri = dup0(m->work_iri);
 	e->lang = dup0(m->lang);
 	e->date = dup0(m->date);
-	e->type = m->subtype && m->subtype[0] ? xasprintf("%s %s", m->type ? m->type : "", m->subtype)
-	                                      : dup0(m->type);
+	e->type = m->subtype && m->subtype[0]
+	              ? xasprintf("%s %s", m->type ? m->type : "", m->subtype)
+	              : dup0(m->type);
 	e->doctype = dup0(m->doctype);
 	e->title = dup0(m->title);
 	e->cites = NULL;
 	e->ncites = 0;
+	e->cites_loaded = 1;
 	e->abolishes = NULL;
 	e->nabolishes = 0;
 	head_cites(d, e);
@@ -176,13 +185,7 @@ void lix_from_doc(const struct doc *d, struct lib_doc *e, struct lix_body *b)
 
 void lix_doc_free(struct lib_doc *e)
 {
-	free(e->symbol);
-	free(e->work_iri);
-	free(e->lang);
-	free(e->date);
-	free(e->type);
-	free(e->doctype);
-	free(e->title);
+	/* the citations are always the document's own */
 	for (size_t i = 0; i < e->ncites; i++) {
 		struct lib_cite *c = &e->cites[i];
 		free(c->from_eid);
@@ -195,6 +198,23 @@ void lix_doc_free(struct lib_doc *e)
 		free(c->sentence);
 	}
 	free(e->cites);
+	e->cites = NULL;
+	e->ncites = 0;
+	if (e->borrowed) {
+		/* the strings are an index file's bytes: only the array */
+		free(e->abolishes);
+		free(e->abolished_symbol);
+		e->abolishes = NULL;
+		e->abolished_symbol = NULL;
+		return;
+	}
+	free(e->symbol);
+	free(e->work_iri);
+	free(e->lang);
+	free(e->date);
+	free(e->type);
+	free(e->doctype);
+	free(e->title);
 	for (size_t i = 0; i < e->nabolishes; i++) {
 		free(e->abolishes[i].symbol);
 		free(e->abolishes[i].iri);

@@ -7,6 +7,7 @@
  * the machine's order (the magic is written as a number too, so a file
  * from a machine of the other order fails the check); strings are a
  * 32-bit length, the bytes and a NUL (length 0xffffffff: none). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "circ/libindex.h"
@@ -21,12 +23,12 @@
 #include "circ/xalloc.h"
 #include "libindex_internal.h"
 
-#define MAGIC       0x0158494352494343ull /* "CCIRIX\x01" read as a number */
+#define MAGIC          0x0158494352494343ull /* "CCIRIX\x01" read as a number */
 #define FORMAT_VERSION 1u
-#define HEADER_SIZE 32u
-#define NO_STRING   0xffffffffu
+#define HEADER_SIZE    32u
+#define NO_STRING      0xffffffffu
 /* Files larger than this are not index files of circ. */
-#define MAX_FILE (1024ull * 1024u * 1024u)
+#define MAX_FILE       (1024ull * 1024u * 1024u)
 
 #ifndef CIRC_VERSION
 #define CIRC_VERSION "?"
@@ -61,10 +63,10 @@ uint64_t lix_hash(const void *p, size_t n)
 	return r;
 }
 
-int lix_stat(int fd, struct lix_key *k)
+int lix_stat(const char *path, struct lix_key *k)
 {
 	struct stat st;
-	if (fstat(fd, &st) != 0)
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return -1;
 	memset(k, 0, sizeof *k);
 	k->dev = (uint64_t)st.st_dev;
@@ -100,11 +102,9 @@ static void putstr(struct strbuf *b, const char *s)
 	sb_add(b, s, n + 1);
 }
 
-static void put_head(struct strbuf *b, const struct lib_doc *e)
+/* The citations of e. */
+static void put_cites(struct strbuf *b, const struct lib_doc *e)
 {
-	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date, e->type, e->doctype, e->title};
-	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
-		putstr(b, id[i]);
 	put32(b, (uint32_t)e->ncites);
 	for (size_t i = 0; i < e->ncites; i++) {
 		const struct lib_cite *c = &e->cites[i];
@@ -113,6 +113,20 @@ static void put_head(struct strbuf *b, const struct lib_doc *e)
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
 			putstr(b, v[k]);
 	}
+}
+
+/* The head of e; its citations too unless they are kept elsewhere (the
+ * catalogue's are in its citations file: NO_STRING instead of a count). */
+static void put_head(struct strbuf *b, const struct lib_doc *e, int with_cites)
+{
+	const char *id[] = {e->symbol, e->work_iri, e->lang, e->date,
+	                    e->type,   e->doctype,  e->title};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		putstr(b, id[i]);
+	if (with_cites)
+		put_cites(b, e);
+	else
+		put32(b, NO_STRING);
 	put32(b, (uint32_t)e->nabolishes);
 	for (size_t i = 0; i < e->nabolishes; i++) {
 		const struct lib_abolish *a = &e->abolishes[i];
@@ -206,13 +220,18 @@ static char *entry_name(uint64_t h)
 	return xasprintf("%016llx.cx", (unsigned long long)h);
 }
 
+char *lix_entry_path(const char *dir, uint64_t h)
+{
+	return xasprintf("%s/%016llx.cx", dir, (unsigned long long)h);
+}
+
 int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
                     const struct lix_body *bd)
 {
 	struct strbuf b = STRBUF_INIT;
 	start(&b, 'e');
 	put64(&b, h);
-	put_head(&b, head);
+	put_head(&b, head, 1);
 	put32(&b, (uint32_t)bd->nparts);
 	for (size_t i = 0; i < bd->nparts; i++) {
 		putstr(&b, bd->eids[i]);
@@ -256,10 +275,31 @@ int lix_catalog_write(const char *dir, const struct lix_catalog *c)
 		                k->hash};
 		for (size_t j = 0; j < sizeof v / sizeof *v; j++)
 			put64(&b, v[j]);
-		put_head(&b, &e->head);
+		put_head(&b, &e->head, 0);
 	}
 	finish(&b);
-	int rc = write_atomic(dir, "catalog", &b);
+	/* the citations first: a reader that meets the new catalogue finds
+	 * them (one that meets the old catalogue and the new citations finds
+	 * the hashes differ where they changed, and reads the entries) */
+	struct strbuf cb = STRBUF_INIT;
+	start(&cb, 'r');
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->v[i].head.cites_loaded;
+	put32(&cb, (uint32_t)n);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct lix_cat_entry *e = &c->v[i];
+		if (!e->head.cites_loaded)
+			continue;
+		putstr(&cb, e->path);
+		put64(&cb, e->key.hash);
+		put_cites(&cb, &e->head);
+	}
+	finish(&cb);
+	int rc = write_atomic(dir, "citations", &cb);
+	if (rc == 0)
+		rc = write_atomic(dir, "catalog", &b);
+	sb_free(&cb);
 	sb_free(&b);
 	return rc;
 }
@@ -272,6 +312,7 @@ struct rd {
 	const char *p;
 	size_t n, off;
 	int bad;
+	int borrow; /* strings point into p (which outlives them) */
 };
 
 static uint32_t get32(struct rd *r)
@@ -327,11 +368,14 @@ static const char *getstr(struct rd *r)
 	return getstr_n(r, &n, 0);
 }
 
+/* A string of the file: a copy, or (r->borrow) the file's own bytes. */
 static char *dupstr(struct rd *r, int may_be_none)
 {
 	size_t n;
 	const char *s = getstr_n(r, &n, may_be_none);
-	return s ? xstrndup(s, n) : NULL;
+	if (s == NULL || r->borrow)
+		return (char *)s;
+	return xstrndup(s, n);
 }
 
 /* A count of things each at least min bytes long: not more than what is left. */
@@ -343,14 +387,19 @@ static size_t getcount(struct rd *r, size_t min)
 	return r->bad ? 0 : n;
 }
 
-static void get_head(struct rd *r, struct lib_doc *e)
+/* Citations, after their count n. */
+static void get_cites(struct rd *r, size_t n, struct lib_doc *e)
 {
-	memset(e, 0, sizeof *e);
-	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date, &e->type, &e->doctype, &e->title};
-	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
-		*id[i] = dupstr(r, 0);
-	size_t n = getcount(r, 8 * 4);
+	if (!r->bad && n > (r->n - r->off) / (8 * 4))
+		r->bad = 1;
+	if (r->bad)
+		n = 0;
 	e->cites = n ? xcalloc(n, sizeof *e->cites) : NULL;
+	e->ncites = 0;
+	e->cites_loaded = 1;
+	/* always copies: a document's citations are its own */
+	int borrow = r->borrow;
+	r->borrow = 0;
 	for (size_t i = 0; i < n && !r->bad; i++, e->ncites++) {
 		struct lib_cite *c = &e->cites[i];
 		char **v[] = {&c->from_eid, &c->from_label, &c->symbol, &c->iri,
@@ -358,7 +407,20 @@ static void get_head(struct rd *r, struct lib_doc *e)
 		for (size_t k = 0; k < sizeof v / sizeof *v; k++)
 			*v[k] = dupstr(r, k == 4 || k == 5);
 	}
-	n = getcount(r, 4 * 4 + 4);
+	r->borrow = borrow;
+}
+
+static void get_head(struct rd *r, struct lib_doc *e)
+{
+	memset(e, 0, sizeof *e);
+	char **id[] = {&e->symbol, &e->work_iri, &e->lang, &e->date,
+	               &e->type,   &e->doctype,  &e->title};
+	for (size_t i = 0; i < sizeof id / sizeof *id; i++)
+		*id[i] = dupstr(r, 0);
+	uint32_t nc = get32(r);
+	if (nc != NO_STRING)
+		get_cites(r, nc, e);
+	size_t n = getcount(r, 4 * 4 + 4);
 	e->abolishes = n ? xcalloc(n, sizeof *e->abolishes) : NULL;
 	for (size_t i = 0; i < n && !r->bad; i++, e->nabolishes++) {
 		struct lib_abolish *a = &e->abolishes[i];
@@ -369,6 +431,7 @@ static void get_head(struct rd *r, struct lib_doc *e)
 		a->passive = get32(r) != 0;
 	}
 	e->abolished_by = e->abolished_entry = LIB_NONE;
+	e->borrowed = r->borrow;
 }
 
 /* Check the header and payload of a file of this kind; r is left after
@@ -379,14 +442,15 @@ static int open_rd(struct rd *r, const char *p, size_t n, int kind)
 	r->n = n;
 	r->off = 0;
 	r->bad = 0;
+	r->borrow = 0;
 	if (n < HEADER_SIZE)
 		return -1;
 	uint64_t magic = get64(r), len;
 	uint32_t version = get32(r), k = get32(r);
 	len = get64(r);
 	uint64_t h = get64(r);
-	if (magic != MAGIC || version != FORMAT_VERSION || k != (uint32_t)kind || len != n - HEADER_SIZE ||
-	    h != lix_hash(p + HEADER_SIZE, n - HEADER_SIZE))
+	if (magic != MAGIC || version != FORMAT_VERSION || k != (uint32_t)kind ||
+	    len != n - HEADER_SIZE || h != lix_hash(p + HEADER_SIZE, n - HEADER_SIZE))
 		return -1;
 	const char *v = getstr(r);
 	return v && strcmp(v, CIRC_VERSION) == 0 ? 0 : -1;
@@ -432,7 +496,9 @@ static void read_catalog(struct rd *r, struct lix_catalog *c)
 	c->cap = n;
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		struct lix_cat_entry *e = &c->v[i];
+		r->borrow = 1;
 		e->path = dupstr(r, 0);
+		e->borrowed = 1;
 		struct lix_key *k = &e->key;
 		k->dev = get64(r);
 		k->ino = get64(r);
@@ -464,9 +530,42 @@ int lix_catalog_read(const char *dir, struct lix_catalog *c)
 		read_catalog(&r, c);
 		rc = r.bad ? -1 : 0;
 	}
-	free(buf);
+	/* the entries' strings are the file's bytes */
+	c->mem = buf;
 	if (rc != 0)
 		lix_catalog_free(c);
+	return rc;
+}
+
+int lix_citations_read(const char *dir, struct lix_catalog *c)
+{
+	size_t n = 0;
+	char *buf = slurp(dir, "citations", &n);
+	if (buf == NULL)
+		return -1;
+	struct rd r;
+	int rc = -1;
+	if (open_rd(&r, buf, n, 'r') == 0) {
+		size_t k = getcount(&r, 4 + 8 + 4);
+		for (size_t i = 0; i < k && !r.bad; i++) {
+			const char *path = getstr(&r);
+			uint64_t h = get64(&r);
+			struct lib_doc tmp;
+			memset(&tmp, 0, sizeof tmp);
+			get_cites(&r, get32(&r), &tmp);
+			struct lix_cat_entry *e = path && !r.bad ? lix_catalog_find(c, path) : NULL;
+			if (e && e->key.hash == h && !e->head.cites_loaded && !e->moved && !r.bad) {
+				e->head.cites = tmp.cites;
+				e->head.ncites = tmp.ncites;
+				e->head.cites_loaded = 1;
+			} else {
+				tmp.borrowed = 0;
+				lix_doc_free(&tmp);
+			}
+		}
+		rc = r.bad || r.off != r.n ? -1 : 0;
+	}
+	free(buf);
 	return rc;
 }
 
@@ -573,8 +672,8 @@ int lix_parse(const char *bytes, size_t n, int kind)
 			read_catalog(&r, &c);
 			rc = r.bad ? -1 : 0;
 		}
+		c.mem = buf;
 		lix_catalog_free(&c);
-		free(buf);
 	} else {
 		struct lix_body b;
 		rc = parse_entry(buf, n, 0, 0, NULL, &b);
@@ -588,7 +687,8 @@ int lix_parse(const char *bytes, size_t n, int kind)
 
 static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(((const struct lix_cat_entry *)a)->path, ((const struct lix_cat_entry *)b)->path);
+	return strcmp(((const struct lix_cat_entry *)a)->path,
+	              ((const struct lix_cat_entry *)b)->path);
 }
 
 /* Where path is or would go in the sorted catalogue. */
@@ -622,8 +722,8 @@ struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path)
 void lix_doc_copy(struct lib_doc *to, const struct lib_doc *from)
 {
 	struct strbuf b = STRBUF_INIT;
-	put_head(&b, from);
-	struct rd r = {b.s, b.len, 0, 0};
+	put_head(&b, from, from->cites_loaded);
+	struct rd r = {b.s, b.len, 0, 0, 0};
 	get_head(&r, to);
 	sb_free(&b);
 }
@@ -642,19 +742,99 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
 		e->path = xstrdup(path);
 	} else {
 		e = &c->v[k];
-		lix_doc_free(&e->head);
+		if (!e->moved)
+			lix_doc_free(&e->head);
+		if (e->borrowed)
+			e->path = xstrdup(path);
 	}
+	e->borrowed = e->moved = 0;
 	e->key = *key;
 	lix_doc_copy(&e->head, head);
 	c->dirty = 1;
 }
 
+void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash)
+{
+	int found;
+	size_t k = cat_slot(c, path, &found);
+	if (found)
+		return;
+	c->v = xgrowarray(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	memmove(&c->v[k + 1], &c->v[k], (c->n - k) * sizeof *c->v);
+	c->n++;
+	memset(&c->v[k], 0, sizeof c->v[k]);
+	c->v[k].path = xstrdup(path);
+	c->v[k].key.hash = hash;
+	c->v[k].head.abolished_by = c->v[k].head.abolished_entry = LIB_NONE;
+}
+
+void lix_catalog_prune(struct lix_catalog *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		struct lix_cat_entry *e = &c->v[i];
+		struct stat st;
+		if (e->moved || stat(e->path, &st) == 0) {
+			c->v[k++] = *e;
+			continue;
+		}
+		if (!e->borrowed)
+			free(e->path);
+		lix_doc_free(&e->head);
+		c->dirty = 1;
+	}
+	c->n = k;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void lix_gc(const char *dir, const struct lix_catalog *c, long min_age)
+{
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return;
+	uint64_t *keep = xcalloc(c->n ? c->n : 1, sizeof *keep);
+	for (size_t i = 0; i < c->n; i++)
+		keep[i] = c->v[i].key.hash;
+	qsort(keep, c->n, sizeof *keep, cmp_u64);
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		unsigned long long h = 0;
+		int entry = len == 19 && strcmp(n + 16, ".cx") == 0 && sscanf(n, "%16llx", &h) == 1;
+		/* a temporary file a process did not get to rename */
+		int stale_tmp = n[0] == '.' && strchr(n + 1, '.') != NULL && strcmp(n, "..") != 0;
+		if (!entry && !stale_tmp)
+			continue;
+		uint64_t hv = h;
+		if (entry && bsearch(&hv, keep, c->n, sizeof *keep, cmp_u64))
+			continue;
+		char *path = xasprintf("%s/%s", dir, n);
+		struct stat st;
+		/* old enough that no process is about to name it in a catalogue */
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime >= min_age)
+			unlink(path);
+		free(path);
+	}
+	closedir(dp);
+	free(keep);
+}
+
 void lix_catalog_free(struct lix_catalog *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].path);
-		lix_doc_free(&c->v[i].head);
+		if (!c->v[i].borrowed)
+			free(c->v[i].path);
+		if (!c->v[i].moved)
+			lix_doc_free(&c->v[i].head);
 	}
 	free(c->v);
+	free(c->mem);
 	memset(c, 0, sizeof *c);
 }

@@ -12,10 +12,6 @@
  * accents are ignored. */
 #define LIX_FOLD (FOLD_SPACES | FOLD_ACCENTS)
 
-/* The part of another document a citation names, and its eId. */
-#define LIX_CITE_PART(l) ((const char *)NULL)
-#define LIX_CITE_EID(l)  ((const char *)NULL)
-
 /* Build the body of d. */
 void lix_body_build(const struct doc *d, struct lix_body *b);
 /* The label of the body's part k, as doc_part_label() gives it in the

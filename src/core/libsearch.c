@@ -45,8 +45,8 @@ static int search_body(struct search *s, size_t doc, const struct lix_body *b, l
 			continue;
 		char *label = lix_label(b, f->part);
 		for (size_t m = 0; m + 1 < nv && rc == 0; m += 2) {
-			struct lib_hit h = {doc,      b->eids[f->part], label, f->field,
-			                    f->text, v[m],              v[m + 1]};
+			struct lib_hit h = {doc,  b->eids[f->part], label, f->field, f->text,
+			                    v[m], v[m + 1]};
 			if (fn(arg, &h) != 0)
 				rc = 1;
 		}

@@ -7,8 +7,10 @@
 
 #include "circ/fold.h"
 #include "circ/i18n.h"
+#include "circ/layout.h"
 #include "circ/library.h"
 #include "circ/lookup.h"
+#include "circ/utf8.h"
 #include "circ/xalloc.h"
 
 /* Compare two strings with their digits as numbers: ST/SGB/2010/2 before
@@ -81,8 +83,8 @@ size_t lib_order(const struct library *lib, int by_date, int one_per_work, size_
 
 int lib_matches(const struct lib_doc *d, const char *filter)
 {
-	char *all = xasprintf("%s %s %s %s %s %s", d->symbol, d->title, d->doctype, d->type, d->date,
-	                      d->lang);
+	char *all = xasprintf("%s %s %s %s %s %s", d->symbol, d->title, d->doctype, d->type,
+	                      d->date, d->lang);
 	char *hay = fold_simple(all), *want = fold_simple(filter);
 	int ok = 1;
 	for (char *w = strtok(want, " "); w && ok; w = strtok(NULL, " "))
@@ -129,9 +131,8 @@ void lib_info(struct strbuf *out, const struct library *lib, size_t i)
 	const struct lib_doc *e = &lib->v[i];
 	char *st = lib_status(lib, i);
 	/* TRANSLATORS: --info's field names, each followed by a colon */
-	const char *names[] = {_("Symbol"), _("Title"),  _("Document type"), _("Type"),
-	                       _("Date"),   _("Language"), _("Work"),        _("Status"),
-	                       _("File")};
+	const char *names[] = {_("Symbol"),   _("Title"), _("Document type"), _("Type"), _("Date"),
+	                       _("Language"), _("Work"),  _("Status"),        _("File")};
 	const char *vals[] = {e->symbol, e->title,    e->doctype, e->type, e->date,
 	                      e->lang,   e->work_iri, st,         e->path};
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
@@ -200,9 +201,10 @@ static int within(const struct doc_part *q, const struct doc_part *p)
 	return 0;
 }
 
-size_t lib_cited_by(const struct library *lib, size_t doc, const struct doc *d,
-                    const struct doc_part *p, struct lib_citing **out)
+size_t lib_cited_by(struct library *lib, size_t doc, const struct doc *d, const struct doc_part *p,
+                    struct lib_citing **out)
 {
+	lib_load_cites(lib);
 	*out = NULL;
 	size_t n = 0, cap = 0;
 	const struct lib_doc *me = &lib->v[doc];
@@ -224,5 +226,33 @@ size_t lib_cited_by(const struct library *lib, size_t doc, const struct doc *d,
 			n++;
 		}
 	}
+	return n;
+}
+
+size_t lib_view_cited_by(struct strbuf *out, struct library *lib, size_t doc, const struct doc *d,
+                         const struct doc_part *p, size_t width)
+{
+	struct lib_citing *v;
+	size_t n = lib_cited_by(lib, doc, d, p, &v);
+	for (size_t i = 0; i < n; i++) {
+		const struct lib_cite *c = v[i].c;
+		char *lead;
+		if (v[i].to != p) {
+			char *to = doc_part_label(v[i].to);
+			/* TRANSLATORS: before a sentence of another document that
+			   cites a part below the one asked about: its symbol, the
+			   citing part and the part cited ("ST/SGB/2011/7 2.2
+			   (cites 3.2):") */
+			lead = xasprintf(_("%s %s (cites %s):"), lib->v[v[i].doc].symbol, c->from_label,
+			                 to);
+			free(to);
+		} else {
+			lead = xasprintf("%s %s:", lib->v[v[i].doc].symbol, c->from_label);
+		}
+		size_t lw = utf8_width(lead, strlen(lead));
+		layout_wrap(out, c->sentence ? c->sentence : c->text, 0, lead, lw + 1, width);
+		free(lead);
+	}
+	free(v);
 	return n;
 }

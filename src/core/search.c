@@ -319,8 +319,8 @@ int search_fold_flags(const struct search *s)
 	return s->fold_flags;
 }
 
-int search_prefolded(struct search *s, const char *text, size_t n, const char *folded,
-                     size_t flen, size_t **v, size_t *nv, char **err)
+int search_prefolded(struct search *s, const char *text, size_t n, const char *folded, size_t flen,
+                     size_t **v, size_t *nv, char **err)
 {
 	size_t from = *nv;
 	int status = match_all(s, folded, flen, v, nv, err);

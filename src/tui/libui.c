@@ -13,13 +13,6 @@
 #include "circ/lookup.h"
 #include "tui.h"
 
-/* The part and eId a citation names in another document, when the core's
- * struct cite_link carries them (issue 17 adds them; until then NULL). */
-#ifndef TUI_CITE_PART
-#define TUI_CITE_PART(l) ((void)(l), (const char *)NULL)
-#define TUI_CITE_EID(l)  ((void)(l), (const char *)NULL)
-#endif
-
 struct doc *libui_doc(struct tui *t, size_t i)
 {
 	if (t->lib == NULL || t->ds == NULL || i >= t->lib->n)
@@ -107,66 +100,35 @@ void libui_free(struct tui *t)
 
 /* A citation of another document, as the browser reads it. */
 struct other {
-	char *iri;        /* the work IRI (no expression, no fragment) */
-	char *eid;        /* the fragment, or NULL */
+	char *iri;        /* the work IRI (no expression, no portion) */
+	char *eid;        /* the portion or fragment, or NULL */
 	const char *part; /* a reference ("3.2"), or NULL */
 	char *symbol;     /* the cited document's symbol */
 	size_t doc;       /* in the library, or LIB_NONE */
 };
 
-/* The symbol a citation's text names ("paragraph 3.2 of ST/SGB/2010/1"),
- * else the IRI's last name with its hyphens as slashes. Allocated. */
-static char *symbol_of(const char *text, size_t n, const char *iri)
-{
-	struct cite_list cl;
-	cite_detect(text, n, &cl);
-	char *sym = NULL;
-	for (size_t i = 0; i < cl.n && !sym; i++)
-		for (size_t k = 0; k < cl.v[i].ntargets && !sym; k++)
-			if (cl.v[i].targets[k].kind == CITE_EXTERNAL)
-				sym = xstrdup(cl.v[i].targets[k].ref);
-	cite_list_free(&cl);
-	if (sym)
-		return sym;
-	const char *last = strrchr(iri, '/');
-	sym = xstrdup(last && last[1] ? last + 1 : iri);
-	for (char *s = sym; *s; s++)
-		if (*s == '-')
-			*s = '/';
-	return sym;
-}
-
-/* Read link l of part p as a citation of another document. */
+/* Read link l of part p as a citation of another document: what the
+ * document's citation index says of it (its work IRI, symbol, part, eId),
+ * else what its IRI says. */
 static void read_other(struct tui *t, const struct doc_part *p, const struct doc_link *l,
                        struct other *o)
 {
 	memset(o, 0, sizeof *o);
-	const char *target = l->target;
-	size_t frag = strcspn(target, "~#");
-	o->iri = xstrndup(target, frag);
-	if (target[frag] && target[frag + 1])
-		o->eid = xstrdup(target + frag + 1);
-	/* an expression's or a manifestation's IRI: its work (the names
-	 * from the first with a language "fra@", a "!main" or "main" on) */
-	for (char *c = strchr(o->iri + 1, '/'); c; c = strchr(c + 1, '/')) {
-		size_t len = strcspn(c + 1, "/");
-		if (memchr(c + 1, '@', len) || c[1] == '!' ||
-		    (len == 4 && strncmp(c + 1, "main", 4) == 0)) {
-			*c = '\0';
-			break;
-		}
-	}
-	/* the citation the index found there: its symbol, part, eId */
+	o->iri = cite_iri_work(l->target, &o->eid);
+	if (o->iri == NULL)
+		o->iri = xstrdup(l->target);
 	const struct cite_link *cl = NULL;
 	for (size_t i = 0; i < t->cites.n && !cl; i++)
 		if (t->cites.v[i].from == p && t->cites.v[i].start == l->start &&
 		    t->cites.v[i].symbol)
 			cl = &t->cites.v[i];
-	if (cl && TUI_CITE_EID(cl) && !o->eid)
-		o->eid = xstrdup(TUI_CITE_EID(cl));
+	if (cl && cl->eid && !o->eid)
+		o->eid = xstrdup(cl->eid);
 	if (cl)
-		o->part = TUI_CITE_PART(cl);
-	o->symbol = symbol_of(p->text + l->start, l->end - l->start, o->iri);
+		o->part = cl->part;
+	o->symbol = cl ? xstrdup(cl->symbol) : cite_iri_symbol(o->iri);
+	if (o->symbol == NULL)
+		o->symbol = xstrndup(p->text + l->start, l->end - l->start);
 	o->doc = LIB_NONE;
 	if (t->lib) {
 		const char *lang = t->cur != LIB_NONE ? t->lib->v[t->cur].lang : NULL;
