@@ -695,13 +695,29 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		           _("--utf8: this system has no UTF-8 locale (such as C.UTF-8)"));
 		rc = ERR_EXIT_USAGE;
 	} else {
-		doc_release_cache();
+		/* the schema stays compiled: the browser loads the library's
+		 * other documents as it goes to them */
 		if (d->nproblems > 0)
 			notice = xasprintf(P_("%zu problem; 'circ --check %s' lists it",
 			                      "%zu problems; 'circ --check %s' lists them",
 			                      d->nproblems),
 			                   d->nproblems, base_name(file));
-		rc = tui_run(d, cfg, o->at, notice);
+		/* the library it is read in: the bundled content (the schema's
+		 * directory), the administrator's and the user's, the command
+		 * line's files; d is the document it holds at file's path
+		 * (LIB_NONE: not in it, the browser shows d alone) */
+		char *datadir = xstrdup(schema);
+		char *slash = strrchr(datadir, '/');
+		if (slash)
+			*slash = '\0';
+		struct library lib;
+		cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
+		char *real = realpath(file, NULL);
+		size_t at = real ? lib_find(&lib, real, NULL) : LIB_NONE;
+		rc = tui_run(&lib, at, d, cfg, o->at, notice);
+		free(real);
+		lib_free(&lib);
+		free(datadir);
 	}
 	free(notice);
 	diag_clear(&dl);

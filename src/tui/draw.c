@@ -1,4 +1,5 @@
-/* draw.c: what every screen draws the same way: the title bar, the status
+/* draw.c: what every screen draws the same way: the title bar (the
+ * document, its status when it is not in force), the status
  * line (where you are, the message or what the screen adds, where Back
  * goes), the status line as a prompt, text clipped with an ellipsis. */
 #include <curses.h>
@@ -49,8 +50,18 @@ void draw_title(struct tui *t)
 {
 	const struct doc *d = t->doc;
 	char left[512];
-	snprintf(left, sizeof left, " %s — %s", d->meta.symbol ? d->meta.symbol : d->path,
-	         d->meta.title ? d->meta.title : "");
+	/* the document's symbol, its status when it is no longer in force
+	 * (drawn as an error), its title */
+	const char *sym = d->meta.symbol ? d->meta.symbol : d->path;
+	char *st = libui_status(t);
+	/* side by side: the languages shown, left | right */
+	char *langs = t->pair_on
+	                  ? xasprintf(" (%s | %s)", t->lib->v[t->cur].lang, t->lib->v[t->pair].lang)
+	                  : xstrdup("");
+	snprintf(left, sizeof left, " %s%s%s%s%s — %s", sym, langs, st ? " [" : "", st ? st : "",
+	         st ? "]" : "", d->meta.title ? d->meta.title : "");
+	int st_at = st ? draw_width(sym) + draw_width(langs) + 3 : 0;
+	free(langs);
 	/* TRANSLATORS: the right of the title bar; ? and q are keys. Keep it
 	 * short, with a space at each end */
 	const char *right = _(" ? help  q quit ");
@@ -76,6 +87,9 @@ void draw_title(struct tui *t)
 	} else {
 		term_put(0, 0, left, strlen(left), room, TA_TITLE);
 	}
+	if (st && st_at < room - gap - ew)
+		term_put(0, st_at, st, strlen(st), room - gap - ew - st_at, TA_ERROR);
+	free(st);
 	if (t->cols > rw + 20)
 		term_put(0, t->cols - rw, right, strlen(right), rw, TA_TITLE);
 }

@@ -1,5 +1,7 @@
 /* listscreen.c: the list screen: lists to choose from, made from a place:
- * the parts that cite a part (c), every search match with its context (L),
+ * the parts that cite a part (c: this document's, then the other
+ * documents' of the library under a row naming each), every search match
+ * with its context (L),
  * the units a name fits when it fits several (:). Enter goes there. */
 #include <curses.h>
 #include <stdlib.h>
@@ -26,6 +28,35 @@ static void cited_by(struct tui *t, const struct doc_part *p)
 		free(s);
 		free(from);
 	}
+	/* the other documents of the library, a heading row for each */
+	size_t n = libui_cited_by(t, p), doc = LIB_NONE;
+	for (size_t i = 0; i < n; i++) {
+		const struct lib_citing *c = &t->xcites[i];
+		if (c->doc != doc) {
+			doc = c->doc;
+			const struct lib_doc *e = &t->lib->v[doc];
+			char *head = e->title[0] ? xasprintf("%s — %s", e->symbol, e->title)
+			                         : xstrdup(e->symbol);
+			tree_add_divider(&t->list, head);
+			free(head);
+		}
+		const char *from = c->c->from_label[0] ? c->c->from_label : t->lib->v[doc].symbol;
+		/* TRANSLATORS: c's list: a part of another document that cites
+		 * the whole of this one; %s: its label (1.2) */
+		char *label = c->to == t->doc->root ? xasprintf(_("%s (the whole document)"), from)
+		                                    : xstrdup(from);
+		tree_add(&t->list, 0, label, c->c->sentence, c);
+		free(label);
+	}
+}
+
+/* Is item one of the other documents' citations (t->xcites)? */
+static long other_citation(const struct tui *t, const void *item)
+{
+	for (size_t i = 0; i < t->nxcites; i++)
+		if (item == (const void *)&t->xcites[i])
+			return (long)i;
+	return -1;
 }
 
 static void matches(struct tui *t)
@@ -84,6 +115,8 @@ static void list_open(struct tui *t, const struct tui_place *at)
 		t->list.sel = (size_t)t->cur_hit < t->list.nvis ? (size_t)t->cur_hit : 0;
 	else
 		t->list.sel = at->sel < t->list.nvis ? at->sel : 0;
+	if (t->list.nvis && t->list.all[t->list.vis[t->list.sel]].divider)
+		tree_move(&t->list, 1); /* a heading is never selected */
 	t->list.top = at->line;
 }
 
@@ -98,7 +131,9 @@ static void list_save(const struct tui *t, struct tui_place *at)
 static void list_describe(const struct tui *t, const struct tui_place *at, struct strbuf *out)
 {
 	const struct tui_place *p = at ? at : &t->list_at;
-	size_t n = at ? 0 : t->list.nvis;
+	size_t n = 0; /* the rows that are items, not headings */
+	for (size_t i = 0; !at && i < t->list.nvis; i++)
+		n += !t->list.all[t->list.vis[i]].divider;
 	if (p->list == LIST_CITED_BY && p->part) {
 		char *label = doc_part_title(p->part);
 		if (at)
@@ -136,6 +171,11 @@ static void choose(struct tui *t)
 	if (item == NULL)
 		return;
 	if (t->list_at.list == LIST_CITED_BY) {
+		long k = other_citation(t, item);
+		if (k >= 0) {
+			libui_open_citing(t, (size_t)k);
+			return;
+		}
 		const struct cite_link *l = item;
 		tui_go_part(t, l->from);
 	} else if (t->list_at.list == LIST_MATCHES) {

@@ -13,6 +13,9 @@
 
 /* From this many columns on, the outline is always beside the text. */
 #define RD_WIDE  100
+/* From this many columns on, two language versions can show side by side
+ * (V). */
+#define RD_PAIR  160
 /* The reader never lays the text out narrower than this. */
 #define RD_MIN_W 20
 
@@ -108,11 +111,17 @@ void rd_layout(struct tui *t)
 	int y, h, x, w;
 	rd_area(t, &y, &h, &x, &w);
 	size_t width = w > RD_MIN_W ? (size_t)w - 1 : RD_MIN_W;
-	if (width == t->page_width && t->page.lines)
+	/* side by side with the other language version, when it fits */
+	int pair = t->pair != LIB_NONE && t->cols >= RD_PAIR;
+	if (width == t->page_width && t->page.lines && pair == t->pair_on)
 		return;
 	struct tui_pos here = rd_here(t);
 	page_free(&t->page);
-	page_build(&t->page, t->doc, width, term_cpwidth);
+	if (pair)
+		pair_build(&t->page, t->doc, t->ds[t->pair].doc, width, term_cpwidth, &t->pair_col);
+	else
+		page_build(&t->page, t->doc, width, term_cpwidth);
+	t->pair_on = pair;
 	t->page_width = width;
 	if (here.part)
 		rd_goto_line(t, page_line_of(&t->page, here.part) + here.line);
@@ -188,6 +197,8 @@ static void draw_text(struct tui *t, int y, int h, int x, int w)
 		const struct page_line *ln = &t->page.lines[l];
 		for (size_t k = 0; k < ln->nsegs; k++)
 			draw_seg(t, &t->page.segs[ln->seg + k], y + r, x, w);
+		if (t->pair_on && t->pair_col + 1 < w)
+			term_put(y + r, x + t->pair_col + 1, "│", strlen("│"), 1, TA_DIM);
 	}
 }
 
@@ -281,15 +292,6 @@ static const struct doc_part *ref_target(const struct tui *t, const struct doc_l
 	return NULL;
 }
 
-/* The message for an external citation: what it cites, not loaded. */
-static void say_other(struct tui *t, const struct doc_part *p, const struct doc_link *l)
-{
-	/* TRANSLATORS: the first %s: the citation as the text has it
-	 * (ST/SGB/1997/5); the second: the document's identifier (an IRI) */
-	tui_message(t, 0, _("%.*s is another document (%s), not loaded"), (int)(l->end - l->start),
-	            p->text + l->start, l->target);
-}
-
 static void next_link(struct tui *t, int backward)
 {
 	struct shown *v;
@@ -317,7 +319,8 @@ static void next_link(struct tui *t, int backward)
 		/* TRANSLATORS: a unit's name is selected (Tab) */
 		tui_message(t, 0, "%s", _("Unit: Enter to follow"));
 	else if (other)
-		say_other(t, t->link_part, l);
+		/* where Enter goes, or that the document is not in the library */
+		libui_describe_link(t, t->link_part, l);
 	else if (to && to->kind == DOC_KIND_NOTE)
 		/* TRANSLATORS: a footnote's marker is selected (Tab); %s is
 		 * its marker ("1"); Enter and Backspace are keys */
@@ -357,7 +360,7 @@ static void follow(struct tui *t)
 		tui_go(t, &at);
 		tui_message(t, 0, "%s", _("The whole document (Backspace: back)"));
 	} else if (other) {
-		say_other(t, p, l);
+		libui_follow(t, p, l);
 	}
 }
 

@@ -65,6 +65,7 @@ static struct tui_place here(const struct tui *t)
 	p.screen = t->screen;
 	ops(t)->save(t, &p);
 	p.screen = t->screen;
+	p.doc = t->cur;
 	return p;
 }
 
@@ -84,17 +85,26 @@ static void places_clear(struct tui_place *v, size_t *n)
 /* Show place p (without touching the history). */
 static void show(struct tui *t, const struct tui_place *p)
 {
+	if (p->doc != t->cur && p->doc != LIB_NONE)
+		libui_switch(t, p->doc);
 	t->screen = p->screen;
 	screens[p->screen]->open(t, p);
 }
 
-void tui_go(struct tui *t, const struct tui_place *to)
+void tui_go_doc(struct tui *t, size_t doc, const struct tui_place *to)
 {
+	struct tui_place p = *to;
+	p.doc = doc;
 	if (!ops(t)->transient) {
 		push(&t->back, &t->nback, here(t));
 		places_clear(t->fwd, &t->nfwd);
 	}
-	show(t, to);
+	show(t, &p);
+}
+
+void tui_go(struct tui *t, const struct tui_place *to)
+{
+	tui_go_doc(t, t->cur, to);
 }
 
 void tui_go_part(struct tui *t, const struct doc_part *p)
@@ -197,6 +207,14 @@ static void status(struct tui *t)
 	if (t->nback && !ops(t)->transient) {
 		const struct tui_place *b = &t->back[t->nback - 1];
 		struct strbuf d = STRBUF_INIT;
+		if (b->doc != t->cur && b->doc != LIB_NONE) {
+			/* in another document: its symbol first (and its
+			 * language, for another version of this one) */
+			const struct lib_doc *e = &t->lib->v[b->doc];
+			int version = t->cur != LIB_NONE && t->lib->v[t->cur].next_lang != t->cur &&
+			              strcmp(t->lib->v[t->cur].work_iri, e->work_iri) == 0;
+			sb_addf(&d, version ? "%s (%s) " : "%s ", e->symbol, e->lang);
+		}
 		screens[b->screen]->describe(t, b, &d);
 		/* TRANSLATORS: on the status line: where Backspace goes; %s:
 		 * that place ("5.2", "Organisation (83 units)") */
@@ -280,6 +298,7 @@ static void cited_by(struct tui *t)
 	size_t n = 0;
 	for (size_t i = 0; i < t->cites.n; i++)
 		n += cite_cites(&t->cites.v[i], p) != 0;
+	n += libui_cited_by(t, p);
 	if (n == 0) {
 		char *label = doc_part_title(p);
 		/* TRANSLATORS: %s: a part's label (5.7 b)) */
@@ -341,6 +360,12 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 		break;
 	case CMD_CITED_BY:
 		cited_by(t);
+		break;
+	case CMD_LANGUAGE:
+		libui_language(t);
+		break;
+	case CMD_SIDE_BY_SIDE:
+		libui_side_by_side(t);
 		break;
 	case CMD_PRINT:
 		at = about(t, 1);
@@ -436,13 +461,22 @@ static void free_all(struct tui *t)
 	prompt_history_free(&t->hist_goto);
 	mk_close(t);
 	cite_index_free(&t->cites);
+	libui_free(t);
 }
 
-int tui_run(struct doc *d, const struct config *cfg, const char *at, const char *notice)
+int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
+            const char *at, const char *notice)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
 	t.doc = d;
+	t.lib = lib;
+	t.cur = lib && doc < lib->n ? doc : LIB_NONE;
+	t.pair = LIB_NONE;
+	if (t.cur != LIB_NONE) {
+		t.ds = xcalloc(lib->n, sizeof *t.ds);
+		t.ds[t.cur].doc = d;
+	}
 	t.cfg = cfg;
 	t.sum.link = t.help.link = -1;
 	/* restricted: no suspend (ncurses leaves an ignored SIGTSTP alone) */

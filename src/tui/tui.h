@@ -22,6 +22,7 @@
 
 #include "circ/cite.h"
 #include "circ/doc.h"
+#include "circ/library.h"
 #include "circ/page.h"
 #include "circ/search.h"
 #include "circ/strbuf.h"
@@ -73,6 +74,8 @@ enum tui_cmd {
 	CMD_CITED_BY,
 	CMD_ORG,
 	CMD_DEFINITION,
+	CMD_LANGUAGE,
+	CMD_SIDE_BY_SIDE,
 	CMD_PRINT,
 	CMD_MARK,
 	CMD_JUMP_MARK,
@@ -108,6 +111,9 @@ enum tui_list { LIST_CITED_BY = 1, LIST_MATCHES, LIST_UNITS };
  * places; every screen can show the place it saved. */
 struct tui_place {
 	enum tui_screen screen;
+	size_t doc;                  /* the library's document it is in
+	                              * (LIB_NONE: the one document); tui_go()
+	                              * sets it to the current one */
 	const struct doc_part *part; /* reader: the part at the top (NULL: the
 	                              * title block); list: the part cited */
 	const struct unit *unit;     /* organisation: the selected unit;
@@ -205,9 +211,31 @@ struct tui_pos {
 
 struct config;
 struct marks;
+struct library;
+struct lib_citing;
+
+/* What the browser keeps of a document of the library it went to (libui.c):
+ * loaded once, kept until the end (places point at its parts), with its
+ * outline and its search while another is shown. */
+struct tui_docstate {
+	struct doc *doc; /* NULL: not loaded */
+	int owned;       /* loaded by the browser (freed at the end) */
+	struct tui_tree outline;
+	char *pattern;
+	long cur_hit;
+};
 
 struct tui {
 	struct doc *doc;
+	struct library *lib;       /* NULL: the one document d */
+	size_t cur;                /* the library's index of doc, or LIB_NONE */
+	struct tui_docstate *ds;   /* per document of the library */
+	size_t pair;               /* side by side: the other language version
+	                              shown beside doc, or LIB_NONE */
+	int pair_on;               /* the page is laid out side by side */
+	int pair_col;              /* then: the column of the divider */
+	struct lib_citing *xcites; /* c: citations from other documents */
+	size_t nxcites;
 	const struct config *cfg;
 	struct cite_index cites;
 	int ascii;  /* the locale is not UTF-8: transliterate */
@@ -260,13 +288,16 @@ struct tui {
 };
 
 /* tui.c: the loop, commands, places */
-int tui_run(struct doc *d, const struct config *cfg, const char *at, const char *notice);
+int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
+            const char *at, const char *notice);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Run command c (count: 0 when none was typed). */
 void tui_command(struct tui *t, enum tui_cmd c, long count);
 /* Go to a place, keeping the one left in the history. */
 void tui_go(struct tui *t, const struct tui_place *to);
+/* Go to a place in document doc of the library, keeping the place left. */
+void tui_go_doc(struct tui *t, size_t doc, const struct tui_place *to);
 /* Go to a part in the reader, keeping the place left. */
 void tui_go_part(struct tui *t, const struct doc_part *p);
 /* Open a unit's summary, keeping the place left. */
@@ -297,6 +328,37 @@ const struct doc_part *rd_current_part(const struct tui *t);
 void rd_area(const struct tui *t, int *y, int *h, int *x, int *w);
 /* A place in the reader at part p (NULL: the top). */
 struct tui_place rd_place(const struct doc_part *p);
+
+/* libui.c: the documents of the library in the browser */
+/* Document i, loaded when it is not yet (NULL, with a message, when it
+ * cannot be read). */
+struct doc *libui_doc(struct tui *t, size_t i);
+/* Make document i the current one (loaded before): its outline, its
+ * citations, its search, its marks. */
+void libui_switch(struct tui *t, size_t i);
+void libui_free(struct tui *t);
+/* Follow a citation of another document (target: an IRI "/akn/..."
+ * possibly with "~eId" or "#eId"), from part p's link l. */
+void libui_follow(struct tui *t, const struct doc_part *p, const struct doc_link *l);
+/* The words for a selected citation of another document: where Enter
+ * goes, or that it is not in the library. */
+void libui_describe_link(struct tui *t, const struct doc_part *p, const struct doc_link *l);
+/* v: the next language version, at the same part. */
+void libui_language(struct tui *t);
+/* V: the language versions side by side (or not). */
+void libui_side_by_side(struct tui *t);
+/* The citations of p from the other documents (t->xcites); how many. */
+size_t libui_cited_by(struct tui *t, const struct doc_part *p);
+/* Open the citing part of t->xcites[k]. */
+void libui_open_citing(struct tui *t, size_t k);
+/* The document's status when it is not in force (allocated), or NULL. */
+char *libui_status(const struct tui *t);
+
+/* pair.c: two documents laid out side by side, the parts of the same eId
+ * starting on the same row: a page of width columns whose lines and
+ * first lines are a's, with b's segments to the right of column *col. */
+void pair_build(struct page *out, const struct doc *a, const struct doc *b, size_t width,
+                int (*cpw)(uint32_t), int *col);
 
 /* term.c: the terminal */
 void term_start(struct tui *t);
