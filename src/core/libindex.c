@@ -24,11 +24,7 @@
 #include "circ/xalloc.h"
 #include "libindex_internal.h"
 
-<<<<<<< HEAD
-#define MAGIC          0x0158494352494343ull /* "CCIRIX\x01" read as a number */
-=======
-#define MAGIC       0x0158494352494343ull /* "CCIRCIX\x01" read as a number */
->>>>>>> fuzzix
+#define MAGIC          0x0158494352494343ull /* "CCIRCIX\x01" read as a number */
 #define FORMAT_VERSION 1u
 #define HEADER_SIZE    32u
 #define NO_STRING      0xffffffffu

@@ -328,6 +328,13 @@ int search_prefolded(struct search *s, const char *text, size_t n, const char *f
 		/* the map, only for a text that has matches */
 		struct fold f;
 		fold_text(&f, text, n, s->fold_flags);
+		if (f.len != flen || memcmp(f.s, folded, flen) != 0) {
+			/* folded is not this text's folding (an index file
+			 * made wrong): its offsets mean nothing, search text */
+			fold_free(&f);
+			*nv = from;
+			return search_text(s, text, n, v, nv, err);
+		}
 		map_back(&f, text, n, *v, nv, from);
 		fold_free(&f);
 	}
