@@ -298,6 +298,34 @@ static void whole_document(void **state)
 
 /* The context a "LABEL: context" line gets: what the label and ": " leave of
  * the width, never less than SEARCH_MIN_CONTEXT; 0 (no limit) stays 0. */
+/* Pre-folded text (the index's): the same matches as search_text; a
+ * folded text that is not the text's own is not trusted. */
+static void prefolded(void **state)
+{
+	(void)state;
+	struct search_opts o = {SEARCH_SMART, SEARCH_SMART, 0};
+	char *err = NULL;
+	struct search *s = search_compile("equipe", &o, &err);
+	assert_non_null(s);
+	const char *text = "l’équipe et l’Équipe";
+	size_t *v = NULL, nv = 0;
+	assert_int_equal(search_prefolded(s, text, strlen(text), "l'equipe et l'Equipe", 20, &v, &nv, &err),
+	                 0);
+	assert_int_equal(nv, 4);
+	assert_int_equal(v[0], 4);
+	assert_int_equal(v[1], 11);
+	/* a folded text far longer than the text's: its offsets would lead
+	 * past the text; the text itself is searched */
+	nv = 0;
+	const char *bad = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxequipe";
+	assert_int_equal(search_prefolded(s, text, strlen(text), bad, strlen(bad), &v, &nv, &err), 0);
+	assert_int_equal(nv, 4);
+	assert_int_equal(v[0], 4);
+	assert_int_equal(v[1], 11);
+	free(v);
+	search_free(s);
+}
+
 static void context_width(void **state)
 {
 	(void)state;
@@ -322,6 +350,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(accents_forgiven),
+	    cmocka_unit_test(prefolded),
 	    cmocka_unit_test(smart_case_and_accents),
 	    cmocka_unit_test(fixed_strings),
 	    cmocka_unit_test(offsets_after_folding),
