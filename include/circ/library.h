@@ -119,6 +119,10 @@ void lib_setup_free(struct lib_setup *s);
 size_t lib_open(struct library *lib, const struct lib_setup *s);
 void lib_free(struct library *lib);
 
+/* The *.xml regular files of dir as real paths, sorted (allocated: free each and
+ * the array); -1 when dir cannot be read. */
+long lib_list_dir(const char *dir, char ***out);
+
 /* Build (or bring up to date) the index of the administrator's library
  * dir, in dir/.circ-index. Returns the number of documents indexed, or -1
  * when the index cannot be written (the reason in diags). */

@@ -19,6 +19,9 @@ void cli_library_open(struct library *lib, const struct opts *o, int restricted,
 {
 	struct lib_setup s;
 	lib_setup_default(&s, datadir, restricted);
+	/* restricted: the administrator's documents only */
+	if (restricted)
+		with_args = 0;
 	s.schema = schema;
 	/* the arguments that are files or directories (the others may be
 	 * symbols of the library) */
@@ -41,38 +44,38 @@ static void report(const struct library *lib)
 	diag_print(&lib->diags, 0);
 }
 
-/* Is path inside directory dir (both real paths)? */
-static int inside(const char *path, const char *dir)
-{
-	size_t n = strlen(dir);
-	return strncmp(path, dir, n) == 0 && path[n] == '/' && strchr(path + n + 1, '/') == NULL;
-}
-
 int cli_resolve(struct opts *o, const struct library *lib, int restricted, char ***paths,
                 size_t *npaths)
 {
-	/* directories add to the library; they are what a view is about only
-	 * when nothing else is named */
-	size_t ndirs = 0;
+	/* directories add to the library; they stand for their files unless
+	 * a symbol names the document (circ --show 3.2 ST/SGB/2010/1 DIR) */
+	int expand = 1;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		struct stat st;
-		ndirs += stat(o->files[i], &st) == 0 && S_ISDIR(st.st_mode);
+		if (stat(o->files[i], &st) != 0 && lib_find(lib, o->files[i], NULL) != LIB_NONE)
+			expand = 0;
 	}
-	int expand = ndirs == o->nfiles;
 	size_t n = 0, cap = 0;
 	*paths = NULL;
 	for (size_t i = 0; i < o->nfiles; i++) {
 		struct stat st;
 		const char *f = o->files[i];
 		int exists = stat(f, &st) == 0;
-		if (exists && S_ISDIR(st.st_mode)) {
-			char *dir = realpath(f, NULL);
-			for (size_t k = 0; expand && dir && k < lib->n; k++)
-				if (inside(lib->v[k].path, dir)) {
-					*paths = xgrowarray(*paths, &cap, n + 1, sizeof **paths);
-					(*paths)[n++] = xstrdup(lib->v[k].path);
-				}
-			free(dir);
+		if (exists && S_ISDIR(st.st_mode) && !restricted) {
+			/* every *.xml file, documents or not (--check says
+			 * what is wrong with the others); none: the directory
+			 * itself, which the loader refuses */
+			char **files = NULL;
+			long nf = expand ? lib_list_dir(f, &files) : 0;
+			for (long k = 0; k < nf; k++) {
+				*paths = xgrowarray(*paths, &cap, n + 1, sizeof **paths);
+				(*paths)[n++] = files[k];
+			}
+			free(files);
+			if (expand && nf <= 0) {
+				*paths = xgrowarray(*paths, &cap, n + 1, sizeof **paths);
+				(*paths)[n++] = xstrdup(f);
+			}
 			continue;
 		}
 		size_t k = LIB_NONE;
@@ -161,6 +164,7 @@ struct found {
 	size_t doc;      /* the document of the last hit */
 	const char *eid; /* the part of the last hit */
 	size_t doc_hits; /* hits in the current document (-c) */
+	size_t doc_at;   /* the document being searched */
 };
 
 /* One line for hit h: "SYMBOL PART: context". */
@@ -217,7 +221,7 @@ size_t *cli_docs(const struct library *lib, char *const *files, size_t n)
 int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs, size_t ndocs,
                struct search *s, size_t width, int colour, int count, char **total)
 {
-	struct found f = {lib, out, width, colour, count, 0, 0, 0, 0, "", 0};
+	struct found f = {lib, out, width, colour, count, 0, 0, 0, 0, "", 0, 0};
 	char *err = NULL;
 	int rc = 0;
 	*total = NULL;
@@ -225,13 +229,17 @@ int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		size_t i = docs ? docs[k] : k;
 		f.doc_hits = 0;
+		f.doc_at = i;
 		rc = lib_search(lib, s, &i, 1, on_hit, &f, &err);
 		if (count && rc == 0)
 			sb_addf(out, "%s: %zu\n", lib->v[i].symbol, f.doc_hits);
 	}
 	if (rc < 0) {
-		err_report(NULL, 0, 0, "%s", err);
+		/* the error ends the output: none of the matches found before
+		 * it, and no count (as for one document) */
+		err_report(lib->v[f.doc_at].path, 0, 0, "%s", err);
 		free(err);
+		sb_truncate(out, 0);
 		return ERR_EXIT_USAGE;
 	}
 	char *parts = xasprintf(P_("%zu part", "%zu parts", f.parts), f.parts);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "circ/abolish.h"
 #include "circ/cite.h"
 #include "circ/config.h"
 #include "circ/datadir.h"
@@ -731,6 +732,8 @@ static size_t nresolved;
 
 static void free_resolved(void)
 {
+	/* the abolitions' patterns, compiled when the library indexed a file */
+	abolish_release();
 	for (size_t i = 0; i < nresolved; i++)
 		free(resolved[i]);
 	free(resolved);

@@ -200,7 +200,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *diags)
 		 * (--check reads it again for the schema) */
 		(void)lseek(fd, 0, SEEK_SET);
 	if (S_ISDIR(st.st_mode)) {
-		diag_add(diags, path, 0, 0, _("is a directory, not a bulletin file"));
+		diag_add(diags, path, 0, 0, _("is a directory with no document (*.xml) in it"));
 		close(fd);
 		return NULL;
 	}

@@ -375,6 +375,27 @@ static void add_files(struct opening *op, char *const *files, size_t n, enum lib
 	free(v);
 }
 
+long lib_list_dir(const char *dir, char ***out)
+{
+	char *real = realpath(dir, NULL);
+	long n = real ? list_dir(real, out) : -1;
+	free(real);
+	if (n < 0) {
+		*out = NULL;
+		return n;
+	}
+	/* regular files only: a named pipe would wait for a writer */
+	long k = 0;
+	for (long i = 0; i < n; i++) {
+		struct stat st;
+		if (stat((*out)[i], &st) == 0 && S_ISREG(st.st_mode))
+			(*out)[k++] = (*out)[i];
+		else
+			free((*out)[i]);
+	}
+	return k;
+}
+
 /* Add every document of dir (not a missing directory: nothing to say). */
 static void add_dir(struct opening *op, const char *dir, enum lib_origin origin, int quiet)
 {
