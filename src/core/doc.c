@@ -13,15 +13,22 @@
 #include "circ/xalloc.h"
 #include "doc_internal.h"
 
-struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags)
+/* The parsed file, or NULL with a problem in diags (at least one). */
+static xmlDocPtr read_or_say(const char *path, struct diag_list *diags)
 {
 	size_t before = diags->n;
 	xmlDocPtr x = doc_read_xml(path, diags);
-	if (x == NULL) {
-		if (diags->n == before)
-			diag_add(diags, path, 0, 0, _("cannot be loaded"));
+	if (x == NULL && diags->n == before)
+		diag_add(diags, path, 0, 0, _("cannot be loaded"));
+	return x;
+}
+
+struct doc *doc_load(const char *path, const char *schema_path, struct diag_list *diags)
+{
+	size_t before = diags->n;
+	xmlDocPtr x = read_or_say(path, diags);
+	if (x == NULL)
 		return NULL;
-	}
 	/* an organisation block its schema refuses is not read: the
 	 * semantic checks would only repeat what is wrong with it */
 	int org = doc_org_validate(x, path, schema_path, diags);
@@ -39,13 +46,9 @@ struct doc *doc_load(const char *path, const char *schema_path, struct diag_list
 
 struct doc *doc_load_text(const char *path, struct diag_list *diags)
 {
-	size_t before = diags->n;
-	xmlDocPtr x = doc_read_xml(path, diags);
-	if (x == NULL) {
-		if (diags->n == before)
-			diag_add(diags, path, 0, 0, _("cannot be loaded"));
+	xmlDocPtr x = read_or_say(path, diags);
+	if (x == NULL)
 		return NULL;
-	}
 	struct doc *d = doc_build(x, path, 0);
 	xmlFreeDoc(x);
 	return d;

@@ -510,6 +510,9 @@ static void read_catalog(struct rd *r, struct lix_catalog *c)
 		k->ctime_ns = (int64_t)get64(r);
 		k->hash = get64(r);
 		get_head(r, &e->head);
+		/* a catalogue's citations are in the citations file */
+		if (e->head.cites_loaded)
+			r->bad = 1;
 		c->n++;
 	}
 	if (r->off != r->n)
