@@ -218,8 +218,9 @@ size_t *cli_docs(const struct library *lib, char *const *files, size_t n)
 	return v;
 }
 
-int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs, size_t ndocs,
-               struct search *s, size_t width, int colour, int count, char **total)
+int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs,
+               char *const *names, size_t ndocs, struct search *s, size_t width, int colour,
+               int count, char **total)
 {
 	struct found f = {lib, out, width, colour, count, 0, 0, 0, 0, "", 0, 0};
 	char *err = NULL;
@@ -229,7 +230,7 @@ int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		size_t i = docs ? docs[k] : k;
 		f.doc_hits = 0;
-		f.doc_at = i;
+		f.doc_at = k;
 		rc = lib_search(lib, s, &i, 1, on_hit, &f, &err);
 		if (count && rc == 0)
 			sb_addf(out, "%s: %zu\n", lib->v[i].symbol, f.doc_hits);
@@ -237,7 +238,9 @@ int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs
 	if (rc < 0) {
 		/* the error ends the output: none of the matches found before
 		 * it, and no count (as for one document) */
-		err_report(lib->v[f.doc_at].path, 0, 0, "%s", err);
+		err_report(docs && names ? names[f.doc_at]
+		                         : lib->v[docs ? docs[f.doc_at] : f.doc_at].path,
+		           0, 0, "%s", err);
 		free(err);
 		sb_truncate(out, 0);
 		return ERR_EXIT_USAGE;

@@ -28,11 +28,13 @@ int cli_info(struct strbuf *out, const struct library *lib, const char *name);
 int cli_index(struct strbuf *out, const char *dir, const char *schema);
 /* The library's index of each file (LIB_NONE: not in it); allocated. */
 size_t *cli_docs(const struct library *lib, char *const *files, size_t n);
-/* --search across documents docs (NULL: all): "SYMBOL PART: context", or
+/* --search across documents docs (NULL: all; names: their files as the
+ * user gave them, for the messages): "SYMBOL PART: context", or
  * "SYMBOL: N" with count; *total is the line for standard error
  * (allocated, NULL after an error). */
-int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs, size_t ndocs,
-               struct search *s, size_t width, int colour, int count, char **total);
+int cli_search(struct strbuf *out, const struct library *lib, const size_t *docs,
+               char *const *names, size_t ndocs, struct search *s, size_t width, int colour,
+               int count, char **total);
 /* import --into-library: the file in the user's library for the document
  * the importer wrote (xml), its directory made when missing (allocated),
  * or NULL when there is no user library (HOME unset) or no symbol. */

@@ -777,7 +777,8 @@ static int search_library(struct strbuf *out, const struct opts *o, const struct
 			return ERR_EXIT_DOC;
 		}
 	char *total = NULL;
-	int rc = cli_search(out, lib, docs, o->nfiles, s, w->wrap, use_colour(w), o->count, &total);
+	int rc = cli_search(out, lib, docs, o->files, o->nfiles, s, w->wrap, use_colour(w),
+	                    o->count, &total);
 	if (total) {
 		out_write(out->s, out->len);
 		sb_truncate(out, 0);
