@@ -120,6 +120,9 @@ void cite_index_free(struct cite_index *ix);
 size_t cite_check(const struct doc *d, const struct cite_index *ix, struct diag_list *diags);
 /* Does link l cite part p, or a part below p? */
 int cite_cites(const struct cite_link *l, const struct doc_part *p);
+/* Does a sentence end at text[i] (a '.', ';', '!' or '?' before a space
+ * of any kind or the end of the n bytes)? */
+int cite_sentence_end(const char *text, size_t i, size_t n);
 /* The sentence of l->from's text that holds the citation (allocated). */
 char *cite_sentence(const struct cite_link *l);
 

@@ -106,19 +106,10 @@ static int filler(const char *text, size_t a, size_t b)
 	                   NULL) >= 0;
 }
 
-/* Does a sentence end at text[i]? */
+/* Does a sentence end at text[i]: cite.h's rule, or a line's end? */
 static int sentence_end(const char *text, size_t i, size_t n)
 {
-	char c = text[i];
-	if (c == '\n')
-		return 1;
-	if (c != '.' && c != ';' && c != '!' && c != '?')
-		return 0;
-	if (i + 1 >= n || text[i + 1] == ' ' || text[i + 1] == '\n')
-		return 1;
-	uint32_t cp;
-	utf8_decode(text + i + 1, n - i - 1, &cp);
-	return utf8_is_space(cp);
+	return text[i] == '\n' || cite_sentence_end(text, i, n);
 }
 
 /* The sentence around bytes [s, e): [*a, *b). */

@@ -190,8 +190,7 @@ int cite_cites(const struct cite_link *l, const struct doc_part *p)
 	return 0;
 }
 
-/* Does a sentence end at text[i] (". ", ";", ":" before a space or the end)? */
-static int sentence_end(const char *text, size_t i, size_t n)
+int cite_sentence_end(const char *text, size_t i, size_t n)
 {
 	char c = text[i];
 	if (c != '.' && c != ';' && c != '!' && c != '?')
@@ -207,11 +206,11 @@ char *cite_sentence(const struct cite_link *l)
 {
 	const char *t = l->from->text;
 	size_t n = strlen(t), a = l->start, b = l->end;
-	while (a > 0 && t[a - 1] != '\n' && !sentence_end(t, a - 1, n))
+	while (a > 0 && t[a - 1] != '\n' && !cite_sentence_end(t, a - 1, n))
 		a--;
 	while (a < l->start && t[a] == ' ')
 		a++;
-	while (b < n && t[b] != '\n' && !sentence_end(t, b, n))
+	while (b < n && t[b] != '\n' && !cite_sentence_end(t, b, n))
 		b++;
 	if (b < n && t[b] != '\n')
 		b++;
