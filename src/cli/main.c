@@ -715,7 +715,16 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
 		char *real = realpath(file, NULL);
 		size_t at = real ? lib_find(&lib, real, NULL) : LIB_NONE;
-		rc = tui_run(&lib, at, d, cfg, o->at, notice);
+		/* no file named, no place: the library screen when it holds
+		 * more than one work (start = auto), or as the setting says */
+		int first = 0;
+		if (o->nfiles == 0 && o->at == NULL && cfg->start != CONFIG_START_DOCUMENT) {
+			size_t *order = NULL;
+			size_t works = lib_order(&lib, 0, 1, &order);
+			free(order);
+			first = cfg->start == CONFIG_START_LIBRARY || works > 1;
+		}
+		rc = tui_run(&lib, at, d, cfg, o->at, notice, first);
 		free(real);
 		lib_free(&lib);
 		free(datadir);

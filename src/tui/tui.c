@@ -26,8 +26,9 @@
 #define MAX_COUNT 100000000L
 
 static const struct tui_screen_ops *const screens[SCR_COUNT] = {
-    [SCR_READER] = &reader_screen, [SCR_ORG] = &org_screen,   [SCR_SUMMARY] = &summary_screen,
-    [SCR_LIST] = &list_screen,     [SCR_HELP] = &help_screen, [SCR_DIALOG] = &dialog_screen,
+    [SCR_READER] = &reader_screen,   [SCR_ORG] = &org_screen,   [SCR_SUMMARY] = &summary_screen,
+    [SCR_LIST] = &list_screen,       [SCR_HELP] = &help_screen, [SCR_DIALOG] = &dialog_screen,
+    [SCR_LIBRARY] = &library_screen,
 };
 
 /* The current screen's operations: the one place that picks them. */
@@ -367,6 +368,9 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 	case CMD_SIDE_BY_SIDE:
 		libui_side_by_side(t);
 		break;
+	case CMD_LIBRARY:
+		libscr_go(t);
+		break;
 	case CMD_PRINT:
 		at = about(t, 1);
 		at.screen = SCR_DIALOG;
@@ -461,11 +465,12 @@ static void free_all(struct tui *t)
 	prompt_history_free(&t->hist_goto);
 	mk_close(t);
 	cite_index_free(&t->cites);
+	libscr_free(t);
 	libui_free(t);
 }
 
 int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
-            const char *at, const char *notice)
+            const char *at, const char *notice, int library)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
@@ -499,6 +504,10 @@ int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config 
 	if (at) {
 		goto_text(&t, at);
 		places_clear(t.back, &t.nback); /* the place opened at is the first */
+	} else if (library && lib && lib->n) {
+		/* the library screen first: the first place of the history */
+		libscr_go(&t);
+		places_clear(t.back, &t.nback);
 	}
 
 	long count = 0;
