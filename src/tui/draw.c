@@ -52,7 +52,7 @@ static int library_title(struct tui *t)
 	if (t->screen != SCR_LIBRARY)
 		return 0;
 	/* TRANSLATORS: the title line of the library screen (B) */
-	char *left = xasprintf(" %s", _("The library: every document"));
+	char *left = xasprintf(" %s", _("The library"));
 	const char *right = _(" ? help  q quit ");
 	int rw = draw_width(right);
 	term_fill(0, 0, t->cols, TA_TITLE);

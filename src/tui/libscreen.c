@@ -14,6 +14,9 @@
 #include "circ/utf8.h"
 #include "tui.h"
 
+/* Below this many columns a row leaves out the date and the type. */
+#define NARROW 72
+
 static int rows(const struct tui *t)
 {
 	return t->rows - 2 > 1 ? t->rows - 2 : 1;
@@ -158,6 +161,8 @@ static void lib_draw(struct tui *t)
 	}
 	if (symw > t->cols / 3)
 		symw = t->cols / 3;
+	/* narrow: the symbol, the languages, the status and the title */
+	int narrow = t->cols < NARROW;
 	int h = rows(t);
 	for (int y = 0; y < h && t->lib_top + (size_t)y < t->lib_nrows; y++) {
 		size_t r = t->lib_top + (size_t)y;
@@ -169,7 +174,8 @@ static void lib_draw(struct tui *t)
 		move(y + 1, 1);
 		int w = t->cols - 1;
 		piece(e->symbol, symw, &w, sel ? a : TA_NUM);
-		piece(*e->date ? e->date : "-", 10, &w, sel ? a : TA_DIM);
+		if (!narrow)
+			piece(*e->date ? e->date : "-", 10, &w, sel ? a : TA_DIM);
 		struct strbuf l = STRBUF_INIT;
 		languages(t, i, &l);
 		piece(l.s ? l.s : "", langw, &w, sel ? a : TA_DIM);
@@ -179,7 +185,8 @@ static void lib_draw(struct tui *t)
 			piece(st, 0, &w, TA_ERROR);
 			free(st);
 		}
-		piece(*e->doctype ? e->doctype : e->type, 0, &w, sel ? a : TA_DIM);
+		if (!narrow)
+			piece(*e->doctype ? e->doctype : e->type, 0, &w, sel ? a : TA_DIM);
 		piece(e->title, 0, &w, a);
 	}
 }
