@@ -208,8 +208,9 @@ static void status(struct tui *t)
 	if (t->nback && !ops(t)->transient) {
 		const struct tui_place *b = &t->back[t->nback - 1];
 		struct strbuf d = STRBUF_INIT;
-		if (b->doc != t->cur && b->doc != LIB_NONE) {
-			/* in another document: its symbol first (and its
+		if ((b->doc != t->cur || t->screen == SCR_LIBRARY) && b->doc != LIB_NONE) {
+			/* in another document (or from the library screen,
+			 * which is in none): its symbol first (and its
 			 * language, for another version of this one) */
 			const struct lib_doc *e = &t->lib->v[b->doc];
 			int version = t->cur != LIB_NONE && t->lib->v[t->cur].next_lang != t->cur &&
