@@ -208,9 +208,11 @@ static void status(struct tui *t)
 	if (t->nback && !ops(t)->transient) {
 		const struct tui_place *b = &t->back[t->nback - 1];
 		struct strbuf d = STRBUF_INIT;
-		if ((b->doc != t->cur || t->screen == SCR_LIBRARY) && b->doc != LIB_NONE) {
+		if ((b->doc != t->cur || t->screen == SCR_LIBRARY) && b->doc != LIB_NONE &&
+		    b->screen != SCR_LIBRARY) {
 			/* in another document (or from the library screen,
-			 * which is in none): its symbol first (and its
+			 * which is in none; the library itself is in none
+			 * either): its symbol first (and its
 			 * language, for another version of this one) */
 			const struct lib_doc *e = &t->lib->v[b->doc];
 			int version = t->cur != LIB_NONE && t->lib->v[t->cur].next_lang != t->cur &&
