@@ -46,10 +46,11 @@ static void put_tail(int y, int x, const char *s, int maxw, enum tui_attr a)
 	term_put(y, x + ew, s + from, n - from, maxw - ew, a);
 }
 
-/* The library screen's title: no document is open there. */
+/* The library screen's title: no document is open there (at the start,
+ * none is loaded yet: the help shows this title too). */
 static int library_title(struct tui *t)
 {
-	if (t->screen != SCR_LIBRARY)
+	if (t->screen != SCR_LIBRARY && t->doc)
 		return 0;
 	/* TRANSLATORS: the title line of the library screen (B) */
 	char *left = xasprintf(" %s", _("The library"));

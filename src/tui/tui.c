@@ -86,7 +86,9 @@ static void places_clear(struct tui_place *v, size_t *n)
 /* Show place p (without touching the history). */
 static void show(struct tui *t, const struct tui_place *p)
 {
-	if (p->doc != t->cur && p->doc != LIB_NONE)
+	/* (no document yet: the library screen came first) */
+	if ((p->doc != t->cur || (t->doc == NULL && p->screen != SCR_LIBRARY)) &&
+	    p->doc != LIB_NONE)
 		libui_switch(t, p->doc);
 	t->screen = p->screen;
 	screens[p->screen]->open(t, p);
@@ -321,6 +323,14 @@ static void cited_by(struct tui *t)
 static void browser_command(struct tui *t, enum tui_cmd c, long count)
 {
 	struct tui_place at = {0};
+	if (t->doc == NULL && c != CMD_BACK && c != CMD_LEFT && c != CMD_ESCAPE &&
+	    c != CMD_FORWARD && c != CMD_RIGHT && c != CMD_HELP && c != CMD_LIBRARY &&
+	    c != CMD_REDRAW && c != CMD_QUIT && c != CMD_QUIT_NOW) {
+		/* TRANSLATORS: a key of the document (o, :) on the library
+		 * screen before any document is open */
+		tui_message(t, 0, "%s", _("Open a document first (Enter)"));
+		return;
+	}
 	switch (c) {
 	case CMD_BACK:
 	case CMD_LEFT:
@@ -494,7 +504,8 @@ int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config 
 	t.cases = SEARCH_SMART;
 	t.accents = SEARCH_SMART;
 	t.cur_hit = -1;
-	cite_index_build(d, &t.cites);
+	if (d)
+		cite_index_build(d, &t.cites);
 	mk_open(&t);
 	term_start(&t);
 	rd_build(&t);

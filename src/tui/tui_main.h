@@ -12,7 +12,8 @@
  * LIB_NONE when d is not in it), opened at at (a reference or a unit's
  * name, as ':' takes them) unless NULL; returns the exit status. The
  * browser loads the other documents as it goes to them and frees them at
- * the end; d stays the caller's. library: start on the library screen. */
+ * the end; d stays the caller's. library: start on the library screen,
+ * d NULL then (document doc is loaded when it is opened). */
 int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
             const char *at, const char *notice, int library);
 
