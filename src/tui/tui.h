@@ -6,7 +6,7 @@
  * it. Keys, the mouse and the screens run commands by id (tui_command).
  *
  * Screens are data: each screen (reader, organisation, summary, list,
- * help, print dialog) is one file that fills in a struct tui_screen_ops;
+ * help, print dialog, library) is one file that fills in a struct tui_screen_ops;
  * only tui.c picks the current screen's operations. Screens never call one
  * another: they go to a place (tui_go), and a place names a screen and what
  * it shows. Back and Forward move through the places visited.
