@@ -13,7 +13,11 @@
  *   colour = auto | never
  *   restricted = yes | no
  *   utf8 = yes | no                    (the terminal is UTF-8, whatever the
- *                                       locale: see i18n_force_utf8()) */
+ *                                       locale: see i18n_force_utf8())
+ *   start = library | document | auto  (what circ shows when no file is
+ *                                       named: the library screen, the
+ *                                       bundled bulletin, or the library
+ *                                       when it holds more than one work) */
 #ifndef CIRC_CONFIG_H
 #define CIRC_CONFIG_H
 
@@ -25,13 +29,16 @@ enum config_printer {
 	PRINTER_ANSI      /* the terminal's printer, by ESC [5i ... ESC [4i */
 };
 
+enum config_start { CONFIG_START_AUTO, CONFIG_START_LIBRARY, CONFIG_START_DOCUMENT };
+
 struct config {
 	enum config_printer printer;
 	char *print_command;
-	int colour;      /* 0: never */
-	int restricted;  /* no file written, no command run, no other file read */
-	int utf8;        /* the terminal shows UTF-8 whatever the locale says */
-	char *user_file; /* the user's file that was read, or NULL */
+	int colour;              /* 0: never */
+	int restricted;          /* no file written, no command run, no other file read */
+	int utf8;                /* the terminal shows UTF-8 whatever the locale says */
+	char *user_file;         /* the user's file that was read, or NULL */
+	enum config_start start; /* the first screen when no file is named */
 };
 
 /* Fill c from the defaults, the files and the environment. Returns 0, or -1

@@ -667,6 +667,38 @@ static int run_import(const struct opts *o, const struct config *cfg)
 	return status;
 }
 
+/* No file named, no place: the library screen first when the setting says
+ * so, or (start = auto) when the library holds more than one work; no
+ * document is loaded before one is opened from it (the bundled bulletin's
+ * parse is not paid for a screen that does not show it). Returns 1 with
+ * *rc set when the browser ran, 0 when the reader must start instead. */
+static int library_first(const struct opts *o, struct config *cfg, const char *file,
+                         const char *schema, int *rc)
+{
+	if (o->nfiles || o->at || cfg->start == CONFIG_START_DOCUMENT)
+		return 0;
+	if (cfg->utf8 && i18n_force_utf8() != 0)
+		return 0; /* the reader's path says why */
+	char *datadir = xstrdup(schema);
+	char *slash = strrchr(datadir, '/');
+	if (slash)
+		*slash = '\0';
+	struct library lib;
+	cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
+	size_t *order = NULL;
+	size_t works = lib_order(&lib, 0, 1, &order);
+	free(order);
+	char *real = realpath(file, NULL);
+	size_t at = real ? lib_find(&lib, real, NULL) : LIB_NONE;
+	int first = at != LIB_NONE && (cfg->start == CONFIG_START_LIBRARY || works > 1);
+	if (first)
+		*rc = tui_run(&lib, at, NULL, cfg, NULL, NULL, 1);
+	free(real);
+	lib_free(&lib);
+	free(datadir);
+	return first;
+}
+
 /* The browser on file, opened at o->at unless NULL (checked first: a place
  * that names nothing is an error before the terminal is touched): its exit
  * status. */
@@ -680,6 +712,9 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		             "browser uses the terminal's width"));
 		return ERR_EXIT_USAGE;
 	}
+	int first_rc;
+	if (library_first(o, cfg, file, schema, &first_rc))
+		return first_rc;
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct doc *d = doc_load(file, schema, &dl);
 	int rc = ERR_EXIT_DOC;
@@ -715,7 +750,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
 		char *real = realpath(file, NULL);
 		size_t at = real ? lib_find(&lib, real, NULL) : LIB_NONE;
-		rc = tui_run(&lib, at, d, cfg, o->at, notice);
+		rc = tui_run(&lib, at, d, cfg, o->at, notice, 0);
 		free(real);
 		lib_free(&lib);
 		free(datadir);

@@ -86,11 +86,24 @@ static char *apply(struct config *c, const char *key, const char *value)
 			/* TRANSLATORS: "utf8", "yes" and "no" are what circ reads
 			 * in a settings file; keep them as they are. */
 			return xasprintf(_("utf8 must be yes or no, not '%s'"), value);
+	} else if (strcmp(key, "start") == 0) {
+		if (strcmp(value, "auto") == 0)
+			c->start = CONFIG_START_AUTO;
+		else if (strcmp(value, "library") == 0)
+			c->start = CONFIG_START_LIBRARY;
+		else if (strcmp(value, "document") == 0)
+			c->start = CONFIG_START_DOCUMENT;
+		else
+			/* TRANSLATORS: "start", "library", "document" and "auto"
+			 * are what circ reads in a settings file; keep them. */
+			return xasprintf(_("start must be library, document or auto, not '%s'"),
+			                 value);
 	} else {
 		return xasprintf(
 		    /* TRANSLATORS: the words in brackets are the names of the
 		     * settings circ knows; keep them as they are. */
-		    _("unknown setting '%s' (printer, print-command, colour, restricted, utf8)"),
+		    _("unknown setting '%s' (printer, print-command, colour, restricted, utf8, "
+		      "start)"),
 		    key);
 	}
 	return NULL;

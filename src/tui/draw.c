@@ -46,8 +46,29 @@ static void put_tail(int y, int x, const char *s, int maxw, enum tui_attr a)
 	term_put(y, x + ew, s + from, n - from, maxw - ew, a);
 }
 
+/* The library screen's title: no document is open there (at the start,
+ * none is loaded yet: the help shows this title too). */
+static int library_title(struct tui *t)
+{
+	if (t->screen != SCR_LIBRARY && t->doc)
+		return 0;
+	/* TRANSLATORS: the title line of the library screen (B) */
+	char *left = xasprintf(" %s", _("The library"));
+	const char *right = _(" ? help  q quit ");
+	int rw = draw_width(right);
+	term_fill(0, 0, t->cols, TA_TITLE);
+	term_put(0, 0, left, strlen(left), t->cols > rw + 20 ? t->cols - rw - 1 : t->cols,
+	         TA_TITLE);
+	if (t->cols > rw + 20)
+		term_put(0, t->cols - rw, right, strlen(right), rw, TA_TITLE);
+	free(left);
+	return 1;
+}
+
 void draw_title(struct tui *t)
 {
+	if (library_title(t))
+		return;
 	const struct doc *d = t->doc;
 	char left[512];
 	/* the document's symbol, its status when it is no longer in force

@@ -232,6 +232,12 @@ void find_status(const struct tui *t, struct strbuf *info, struct strbuf *modes)
 	}
 }
 
+void find_show(struct tui *t, long k)
+{
+	if (k >= 0 && (size_t)k < t->nhits)
+		show_hit(t, k, 0, 0);
+}
+
 /* Go to match k in the reader, keeping the place left. */
 void find_go(struct tui *t, long k)
 {

@@ -45,9 +45,10 @@ struct cmd {
 #define L       SCR_BIT(SCR_LIST)
 #define H       SCR_BIT(SCR_HELP)
 #define D       SCR_BIT(SCR_DIALOG)
+#define B       SCR_BIT(SCR_LIBRARY)
 #define ALL     SCR_ALL
 /* the screens where one reads and moves about: all but the dialog */
-#define READING (R | O | S | L | H)
+#define READING (R | O | S | L | H | B)
 /* a command of these is one of every screen, in the help */
 #define EVERY   (R | S | L)
 
@@ -87,7 +88,7 @@ static const struct cmd table[] = {
      N_("go to a part (5.7b, section 8) or a unit by name; Tab completes")},
     {CMD_SEARCH,
      {K('/')},
-     READING & ~O,
+     READING & ~O & ~B,
      "search",
      N_("search the text (a PCRE2 regular expression)")},
     {CMD_ORG,
@@ -111,6 +112,11 @@ static const struct cmd table[] = {
     {CMD_REDRAW, {K(CTRL('l'))}, ALL, "redraw", N_("redraw the screen")},
     {CMD_QUIT, {K('q')}, ALL, "quit", N_("quit; in this help, close it (as in less and man)")},
     {CMD_QUIT_NOW, {K('Q')}, ALL, "quit-now", N_("quit at once, from any screen")},
+    {CMD_LIBRARY,
+     {K('B')},
+     READING & ~B,
+     "library",
+     N_("the library: every document, sorted, filtered as you type; Enter opens one")},
 
     {CMD_HALF_DOWN, {K('d')}, R | L | H, "half-page-down", N_("half a page down (as in less)")},
     {CMD_HALF_UP, {K('u')}, R | L | H, "half-page-up", N_("half a page up (as in less)")},
@@ -166,6 +172,18 @@ static const struct cmd table[] = {
      "mark",
      N_("m and a letter: mark the place (kept for your next session)")},
     {CMD_JUMP_MARK, {K('\'')}, R, "goto-mark", N_("' and a letter: back to the marked place")},
+    {CMD_SEARCH,
+     {K('/')},
+     B,
+     "search-library",
+     N_("search every document of the library; Enter on a match opens its document there")},
+    {CMD_SORT, {K('s')}, B, "sort", N_("sort by date (newest first) or by symbol")},
+    {CMD_FILTER,
+     {K('F')},
+     B,
+     "filter",
+     N_("filter as you type (words of the symbol, title, type or date; no accents needed); Esc "
+        "clears it")},
     {CMD_DEFINITION,
      {K('d')},
      O | S,
@@ -350,6 +368,7 @@ void keys_help(struct strbuf *out, int width)
 	    {O, N_("In the organisation (o)")},
 	    {S, N_("In a unit's summary")},
 	    {L | D, N_("In a list and the print dialog")},
+	    {B, N_("In the library (B)")},
 	};
 	/* the descriptions start GAP columns after the widest list of keys
 	 * (in English "Space, PgDn, f, Ctrl-F": column 24, as in circ(1));

@@ -37,7 +37,7 @@ struct doc *libui_doc(struct tui *t, size_t i)
 
 void libui_switch(struct tui *t, size_t i)
 {
-	if (t->ds == NULL || i == t->cur || libui_doc(t, i) == NULL)
+	if (t->ds == NULL || (i == t->cur && t->doc) || libui_doc(t, i) == NULL)
 		return;
 	/* what the document left keeps: its outline, its search */
 	struct tui_docstate *was = &t->ds[t->cur];

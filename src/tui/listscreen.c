@@ -2,7 +2,8 @@
  * the parts that cite a part (c: this document's, then the other
  * documents' of the library under a row naming each), every search match
  * with its context (L),
- * the units a name fits when it fits several (:). Enter goes there. */
+ * the units a name fits when it fits several (:), the matches of / across
+ * the library (under a row naming each document). Enter goes there. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,31 @@ static void matches(struct tui *t)
 	}
 }
 
+/* The library's matches (libscreen.c's /), a heading row per document. */
+static void library_matches(struct tui *t)
+{
+	size_t doc = LIB_NONE;
+	for (size_t i = 0; i < t->nlhits; i++) {
+		const struct tui_libhit *h = &t->lhits[i];
+		if (h->doc != doc) {
+			doc = h->doc;
+			const struct lib_doc *e = &t->lib->v[doc];
+			char *head = e->title[0]
+			                 ? xasprintf("%s (%s) — %s", e->symbol, e->lang, e->title)
+			                 : xasprintf("%s (%s)", e->symbol, e->lang);
+			tree_add_divider(&t->list, head);
+			free(head);
+		}
+		struct search_hit sh = {NULL, h->field, h->start, h->end, h->text};
+		struct strbuf ctx = STRBUF_INIT;
+		size_t ms, me;
+		int room = t->cols - (int)utf8_width(h->label, strlen(h->label)) - 6;
+		search_context(&ctx, &sh, room > 20 ? (size_t)room : 20, &ms, &me);
+		tree_add(&t->list, 0, *h->label ? h->label : t->lib->v[doc].symbol, ctx.s, h);
+		sb_free(&ctx);
+	}
+}
+
 static void units(struct tui *t, const char *name)
 {
 	struct unit **found = NULL;
@@ -110,6 +136,8 @@ static void list_open(struct tui *t, const struct tui_place *at)
 		matches(t);
 	else if (at->list == LIST_UNITS && at->text)
 		units(t, at->text);
+	else if (at->list == LIST_LIBRARY_MATCHES)
+		library_matches(t);
 	tree_refresh(&t->list);
 	if (at->list == LIST_MATCHES && at->sel == 0 && t->cur_hit >= 0)
 		t->list.sel = (size_t)t->cur_hit < t->list.nvis ? (size_t)t->cur_hit : 0;
@@ -153,6 +181,18 @@ static void list_describe(const struct tui *t, const struct tui_place *at, struc
 		 * pattern searched for (after the slash) */
 		sb_addf(out, P_("%zu match of /%s", "%zu matches of /%s", t->nhits), t->nhits,
 		        t->pattern ? t->pattern : "");
+	} else if (p->list == LIST_LIBRARY_MATCHES && at) {
+		/* TRANSLATORS: where Back goes: the matches of / in the library */
+		sb_adds(out, _("The matches in the library"));
+	} else if (p->list == LIST_LIBRARY_MATCHES) {
+		size_t docs = 0;
+		for (size_t i = 0; i < t->nlhits; i++)
+			docs += i == 0 || t->lhits[i].doc != t->lhits[i - 1].doc;
+		/* TRANSLATORS: the list's title on the status line; %s: the
+		 * pattern searched for; the next %zu: in how many documents */
+		sb_addf(out, P_("%zu match of /%s", "%zu matches of /%s", t->nlhits), t->nlhits,
+		        t->lpattern ? t->lpattern : "");
+		sb_addf(out, P_(" in %zu document", " in %zu documents", docs), docs);
 	} else if (p->list == LIST_UNITS && at) {
 		/* TRANSLATORS: where Back goes: the list of the units a name
 		 * fits; %s: that name */
@@ -181,6 +221,9 @@ static void choose(struct tui *t)
 	} else if (t->list_at.list == LIST_MATCHES) {
 		const struct search_hit *h = item;
 		find_go(t, h - t->hits);
+	} else if (t->list_at.list == LIST_LIBRARY_MATCHES) {
+		const struct tui_libhit *h = item;
+		libscr_open_hit(t, (size_t)(h - t->lhits));
 	} else {
 		tui_go_unit(t, item);
 	}

@@ -12,7 +12,7 @@
 
 void mk_open(struct tui *t)
 {
-	if (t->cfg->restricted)
+	if (t->cfg->restricted || t->doc == NULL)
 		return;
 	char *key = marks_doc_key(t->doc), *err = NULL;
 	t->marks = marks_open(key, &err);

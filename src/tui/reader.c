@@ -105,6 +105,8 @@ struct tui_place rd_place(const struct doc_part *p)
 /* Lay the document out again for the reader's width, keeping the place. */
 void rd_layout(struct tui *t)
 {
+	if (t->doc == NULL)
+		return; /* the library screen, before any document is open */
 	/* narrow: the outline shows exactly when the keys are in it */
 	if (!wide(t))
 		t->outline_shown = t->outline_focus;
@@ -132,6 +134,8 @@ void rd_layout(struct tui *t)
 void rd_build(struct tui *t)
 {
 	const struct doc *d = t->doc;
+	if (d == NULL)
+		return;
 	tree_free(&t->outline);
 	for (size_t i = 0; i < d->nparts; i++) {
 		const struct doc_part *p = d->parts[i];

@@ -11,5 +11,6 @@ extern const struct tui_screen_ops summary_screen; /* sumscreen.c */
 extern const struct tui_screen_ops list_screen;    /* listscreen.c */
 extern const struct tui_screen_ops help_screen;    /* helpscreen.c */
 extern const struct tui_screen_ops dialog_screen;  /* printui.c */
+extern const struct tui_screen_ops library_screen; /* libscreen.c */
 
 #endif

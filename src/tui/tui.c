@@ -26,8 +26,9 @@
 #define MAX_COUNT 100000000L
 
 static const struct tui_screen_ops *const screens[SCR_COUNT] = {
-    [SCR_READER] = &reader_screen, [SCR_ORG] = &org_screen,   [SCR_SUMMARY] = &summary_screen,
-    [SCR_LIST] = &list_screen,     [SCR_HELP] = &help_screen, [SCR_DIALOG] = &dialog_screen,
+    [SCR_READER] = &reader_screen,   [SCR_ORG] = &org_screen,   [SCR_SUMMARY] = &summary_screen,
+    [SCR_LIST] = &list_screen,       [SCR_HELP] = &help_screen, [SCR_DIALOG] = &dialog_screen,
+    [SCR_LIBRARY] = &library_screen,
 };
 
 /* The current screen's operations: the one place that picks them. */
@@ -85,7 +86,9 @@ static void places_clear(struct tui_place *v, size_t *n)
 /* Show place p (without touching the history). */
 static void show(struct tui *t, const struct tui_place *p)
 {
-	if (p->doc != t->cur && p->doc != LIB_NONE)
+	/* (no document yet: the library screen came first) */
+	if ((p->doc != t->cur || (t->doc == NULL && p->screen != SCR_LIBRARY)) &&
+	    p->doc != LIB_NONE)
 		libui_switch(t, p->doc);
 	t->screen = p->screen;
 	screens[p->screen]->open(t, p);
@@ -207,8 +210,11 @@ static void status(struct tui *t)
 	if (t->nback && !ops(t)->transient) {
 		const struct tui_place *b = &t->back[t->nback - 1];
 		struct strbuf d = STRBUF_INIT;
-		if (b->doc != t->cur && b->doc != LIB_NONE) {
-			/* in another document: its symbol first (and its
+		if ((b->doc != t->cur || t->screen == SCR_LIBRARY) && b->doc != LIB_NONE &&
+		    b->screen != SCR_LIBRARY) {
+			/* in another document (or from the library screen,
+			 * which is in none; the library itself is in none
+			 * either): its symbol first (and its
 			 * language, for another version of this one) */
 			const struct lib_doc *e = &t->lib->v[b->doc];
 			int version = t->cur != LIB_NONE && t->lib->v[t->cur].next_lang != t->cur &&
@@ -317,6 +323,14 @@ static void cited_by(struct tui *t)
 static void browser_command(struct tui *t, enum tui_cmd c, long count)
 {
 	struct tui_place at = {0};
+	if (t->doc == NULL && c != CMD_BACK && c != CMD_LEFT && c != CMD_ESCAPE &&
+	    c != CMD_FORWARD && c != CMD_RIGHT && c != CMD_HELP && c != CMD_LIBRARY &&
+	    c != CMD_REDRAW && c != CMD_QUIT && c != CMD_QUIT_NOW) {
+		/* TRANSLATORS: a key of the document (o, :) on the library
+		 * screen before any document is open */
+		tui_message(t, 0, "%s", _("Open a document first (Enter)"));
+		return;
+	}
 	switch (c) {
 	case CMD_BACK:
 	case CMD_LEFT:
@@ -366,6 +380,9 @@ static void browser_command(struct tui *t, enum tui_cmd c, long count)
 		break;
 	case CMD_SIDE_BY_SIDE:
 		libui_side_by_side(t);
+		break;
+	case CMD_LIBRARY:
+		libscr_go(t);
 		break;
 	case CMD_PRINT:
 		at = about(t, 1);
@@ -461,11 +478,12 @@ static void free_all(struct tui *t)
 	prompt_history_free(&t->hist_goto);
 	mk_close(t);
 	cite_index_free(&t->cites);
+	libscr_free(t);
 	libui_free(t);
 }
 
 int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
-            const char *at, const char *notice)
+            const char *at, const char *notice, int library)
 {
 	struct tui t;
 	memset(&t, 0, sizeof t);
@@ -486,7 +504,8 @@ int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config 
 	t.cases = SEARCH_SMART;
 	t.accents = SEARCH_SMART;
 	t.cur_hit = -1;
-	cite_index_build(d, &t.cites);
+	if (d)
+		cite_index_build(d, &t.cites);
 	mk_open(&t);
 	term_start(&t);
 	rd_build(&t);
@@ -499,6 +518,10 @@ int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config 
 	if (at) {
 		goto_text(&t, at);
 		places_clear(t.back, &t.nback); /* the place opened at is the first */
+	} else if (library && lib && lib->n) {
+		/* the library screen first: the first place of the history */
+		libscr_go(&t);
+		places_clear(t.back, &t.nback);
 	}
 
 	long count = 0;

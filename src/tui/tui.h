@@ -6,7 +6,7 @@
  * it. Keys, the mouse and the screens run commands by id (tui_command).
  *
  * Screens are data: each screen (reader, organisation, summary, list,
- * help, print dialog) is one file that fills in a struct tui_screen_ops;
+ * help, print dialog, library) is one file that fills in a struct tui_screen_ops;
  * only tui.c picks the current screen's operations. Screens never call one
  * another: they go to a place (tui_go), and a place names a screen and what
  * it shows. Back and Forward move through the places visited.
@@ -37,6 +37,7 @@ enum tui_screen {
 	SCR_LIST,    /* a list to choose from: citing parts, matches, units */
 	SCR_HELP,    /* the keys */
 	SCR_DIALOG,  /* the print dialog */
+	SCR_LIBRARY, /* the library: every document, to open one */
 	SCR_COUNT
 };
 #define SCR_BIT(s) (1u << (s))
@@ -84,6 +85,9 @@ enum tui_cmd {
 	CMD_REDRAW,
 	CMD_QUIT,
 	CMD_QUIT_NOW,
+	CMD_LIBRARY, /* the library screen */
+	CMD_SORT,    /* the library: by symbol or by date */
+	CMD_FILTER,  /* the library: filter as you type */
 	CMD_COUNT
 };
 
@@ -105,7 +109,16 @@ enum tui_attr {
 };
 
 /* What a list shows. */
-enum tui_list { LIST_CITED_BY = 1, LIST_MATCHES, LIST_UNITS };
+enum tui_list { LIST_CITED_BY = 1, LIST_MATCHES, LIST_UNITS, LIST_LIBRARY_MATCHES };
+
+/* A match of / on the library screen (libscreen.c): copied, the library's
+ * strings may be an index file's. */
+struct tui_libhit {
+	size_t doc;
+	char *eid, *label, *text;
+	enum search_field field;
+	size_t start, end;
+};
 
 /* A place: a screen, what it shows, where in it. The history is made of
  * places; every screen can show the place it saved. */
@@ -275,6 +288,15 @@ struct tui {
 	struct tui_text help; /* helpscreen.c */
 	struct tui_tree list; /* listscreen.c */
 	struct tui_place list_at;
+	/* the library screen (libscreen.c) */
+	size_t *lib_rows; /* the entries shown (documents), sorted, filtered */
+	size_t lib_nrows;
+	size_t lib_sel, lib_top;
+	int lib_by_date;
+	char *lib_filter;
+	struct tui_libhit *lhits; /* what / found across the library */
+	size_t nlhits;
+	char *lpattern;
 	struct tui_tree dialog; /* printui.c */
 	int dialog_step;
 	struct tui_place dialog_from;
@@ -289,7 +311,7 @@ struct tui {
 
 /* tui.c: the loop, commands, places */
 int tui_run(struct library *lib, size_t doc, struct doc *d, const struct config *cfg,
-            const char *at, const char *notice);
+            const char *at, const char *notice, int library);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Run command c (count: 0 when none was typed). */
@@ -353,6 +375,13 @@ size_t libui_cited_by(struct tui *t, const struct doc_part *p);
 void libui_open_citing(struct tui *t, size_t k);
 /* The document's status when it is not in force (allocated), or NULL. */
 char *libui_status(const struct tui *t);
+
+/* libscreen.c: the library screen's helpers for the browser and the list */
+/* Open the library screen (CMD_LIBRARY), keeping the place left. */
+void libscr_go(struct tui *t);
+/* Open the document of /'s match k, at its part, the match current. */
+void libscr_open_hit(struct tui *t, size_t k);
+void libscr_free(struct tui *t);
 
 /* pair.c: two documents laid out side by side, the parts of the same eId
  * starting on the same row: a page of width columns whose lines and
@@ -455,6 +484,8 @@ void find_clear(struct tui *t);
 int find_set(struct tui *t, const char *pattern, int quiet);
 /* The part the current match is in, or NULL. */
 const struct doc_part *find_current_part(const struct tui *t);
+/* Make match k the current one and show it (the place is not kept). */
+void find_show(struct tui *t, long k);
 /* Go to match k in the reader (from a list), keeping the place left. */
 void find_go(struct tui *t, long k);
 /* For the status line: the pattern and where in its matches; the modes. */
