@@ -211,7 +211,22 @@ static int wait_for_text(const char *text)
 	while (now_ms() < end) {
 		if (tail_has(text, len))
 			return 0;
-		if (pump(10, 0))
+		if (master < 0) {
+			if (pump(10, 0))
+				break;
+			continue;
+		}
+		/* look again as soon as bytes come (seen_us is not rounded
+		 * up to the child check's 10 ms) */
+		struct pollfd p = {master, POLLIN, 0};
+		int r = poll(&p, 1, 10);
+		if (r < 0 && errno != EINTR)
+			die("poll");
+		if (r > 0 && drain() < 0) {
+			pump(0, 0);
+			break;
+		}
+		if (r == 0 && check_child())
 			break;
 	}
 	return tail_has(text, len) ? 0 : -1;
