@@ -519,7 +519,9 @@ static void hostile_headers(void **state)
 	/* a catalogue of 2^32-1 entries, one entry too many, a path too long */
 	size_t nc;
 	char *cat = catalog_bytes(fx, &nc);
-	size_t count = skip_str(cat, HEADER);
+	/* after circ's version: the entries put since the citations were
+	 * written, then the count */
+	size_t count = skip_str(cat, HEADER) + 4;
 	assert_int_equal(rd32(cat, count), 3);
 	uint32_t bad[] = {0xffffffffu, 4, 0};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

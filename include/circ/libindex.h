@@ -82,11 +82,18 @@ struct lix_catalog {
 		struct lix_key key;
 		struct lib_doc head;
 		int borrowed; /* path and head's strings are in mem */
-		int moved;    /* head was given away (lix_catalog_take) */
+		int moved;    /* head was given away (to the library) */
+		/* its citations as the citations file holds them, when
+		 * kept from it unparsed (lix_citations_keep) */
+		const char *cites_raw;
+		size_t cites_rawlen;
 	} * v;
 	size_t n, cap;
-	int dirty; /* changed since read */
-	char *mem; /* the file read: what borrowed entries point into */
+	int dirty;       /* changed since read */
+	int from_file;   /* read from a catalogue file (lix_catalog_read) */
+	uint32_t stale;  /* entries put since the citations file was written */
+	char *mem;       /* the file read: what borrowed entries point into */
+	char *cites_mem; /* the citations file kept: what cites_raw point into */
 };
 
 /* Read dir's catalogue: 0, or -1 when there is none or it is not valid
@@ -97,9 +104,21 @@ int lix_catalog_read(const char *dir, struct lix_catalog *c);
  * when the file is missing or not valid (what was read before the fault
  * stays). */
 int lix_citations_read(const char *dir, struct lix_catalog *c);
+/* The same, keeping each entry's citations as the file's bytes (cites_raw)
+ * instead of parsing them: for writing the catalogue again, where the
+ * citations of documents that did not change are copied. They are checked
+ * as lix_citations_read checks them. */
+int lix_citations_keep(const char *dir, struct lix_catalog *c);
+/* Does writing c write its citations file too? Yes for a catalogue made
+ * anew, else once the entries put since that file was written pass a
+ * share of the whole (1/32, at least 8): until then the citations of the
+ * entries changed are read from their entries (the citations file's
+ * records are matched by path and content hash), and a changed document
+ * costs a catalogue, not all the library's citations. */
+int lix_catalog_needs_citations(const struct lix_catalog *c);
 /* Write it (atomically): 0, or -1 when dir cannot be written. The heads'
  * citations go to a file of their own ("citations"), read only when they
- * are needed (lix_citations_read). */
+ * are needed (lix_citations_read), when lix_catalog_needs_citations(). */
 int lix_catalog_write(const char *dir, const struct lix_catalog *c);
 /* The entry for path, or NULL. */
 struct lix_cat_entry *lix_catalog_find(struct lix_catalog *c, const char *path);
@@ -128,7 +147,7 @@ int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
 int lix_entry_read(const char *dir, uint64_t h, struct lib_doc *e, struct lix_body *b);
 
 /* Parse a file's bytes (for the fuzzer): 0 when valid. kind 'c' catalogue,
- * 'e' entry. */
+ * 'r' citations, 'e' entry. */
 int lix_parse(const char *bytes, size_t n, int kind);
 
 #endif

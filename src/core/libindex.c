@@ -2,12 +2,12 @@
  * reading, atomic writing, the content hash.
  *
  * A file: a header of 32 bytes (the magic 0x0158494352494343, "CCIRCIX" 1
- * on a little-endian machine; the format version, 32 bits; the kind 'c' or
- * 'e', 32 bits; the payload's length and its lix_hash, 64 bits each), then the
- * payload: circ's version, then the catalogue or the entry. Numbers are in
- * the machine's order (the magic is written as a number too, so a file
- * from a machine of the other order fails the check); strings are a
- * 32-bit length, the bytes and a NUL (length 0xffffffff: none). */
+ * on a little-endian machine; the format version, 32 bits; the kind, 32
+ * bits: 'c' catalogue, 'r' its citations, 'e' entry; the payload's length
+ * and its lix_hash, 64 bits each), then the payload: circ's version, then the catalogue or the
+ * entry. Numbers are in the machine's order (the magic is written as a number too, so a file from a
+ * machine of the other order fails the check); strings are a 32-bit length, the bytes and a NUL
+ * (length 0xffffffff: none). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -25,7 +25,7 @@
 #include "libindex_internal.h"
 
 #define MAGIC          0x0158494352494343ull /* "CCIRCIX\x01" read as a number */
-#define FORMAT_VERSION 1u
+#define FORMAT_VERSION 2u
 #define HEADER_SIZE    32u
 #define NO_STRING      0xffffffffu
 /* Files larger than this are not index files of circ. */
@@ -260,7 +260,9 @@ int lix_entry_write(const char *dir, uint64_t h, const struct lib_doc *head,
 int lix_catalog_write(const char *dir, const struct lix_catalog *c)
 {
 	struct strbuf b = STRBUF_INIT;
+	int cites = lix_catalog_needs_citations(c);
 	start(&b, 'c');
+	put32(&b, cites ? 0 : c->stale);
 	put32(&b, (uint32_t)c->n);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct lix_cat_entry *e = &c->v[i];
@@ -279,23 +281,39 @@ int lix_catalog_write(const char *dir, const struct lix_catalog *c)
 		put_head(&b, &e->head, 0);
 	}
 	finish(&b);
+	if (!cites) {
+		int rc = write_atomic(dir, "catalog", &b);
+		sb_free(&b);
+		return rc;
+	}
 	/* the citations first: a reader that meets the new catalogue finds
 	 * them (one that meets the old catalogue and the new citations finds
-	 * the hashes differ where they changed, and reads the entries) */
-	struct strbuf cb = STRBUF_INIT;
+	 * the hashes differ where they changed, and reads the entries). A
+	 * record: path, hash, the length of its citations, then them; those
+	 * kept from the old file (lix_citations_keep) are copied as they are */
+	struct strbuf cb = STRBUF_INIT, one = STRBUF_INIT;
 	start(&cb, 'r');
 	size_t n = 0;
 	for (size_t i = 0; i < c->n; i++)
-		n += c->v[i].head.cites_loaded;
+		n += c->v[i].head.cites_loaded || c->v[i].cites_raw;
 	put32(&cb, (uint32_t)n);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct lix_cat_entry *e = &c->v[i];
-		if (!e->head.cites_loaded)
+		if (!e->head.cites_loaded && !e->cites_raw)
 			continue;
 		putstr(&cb, e->path);
 		put64(&cb, e->key.hash);
-		put_cites(&cb, &e->head);
+		if (e->head.cites_loaded) {
+			one.len = 0;
+			put_cites(&one, &e->head);
+			put32(&cb, (uint32_t)one.len);
+			sb_add(&cb, one.s, one.len);
+		} else {
+			put32(&cb, (uint32_t)e->cites_rawlen);
+			sb_add(&cb, e->cites_raw, e->cites_rawlen);
+		}
 	}
+	sb_free(&one);
 	finish(&cb);
 	int rc = write_atomic(dir, "citations", &cb);
 	if (rc == 0)
@@ -492,6 +510,7 @@ static char *slurp(const char *dir, const char *name, size_t *n)
 
 static void read_catalog(struct rd *r, struct lix_catalog *c)
 {
+	c->stale = get32(r);
 	size_t n = getcount(r, 4 + 8 * 8);
 	c->v = n ? xcalloc(n, sizeof *c->v) : NULL;
 	c->cap = n;
@@ -536,41 +555,97 @@ int lix_catalog_read(const char *dir, struct lix_catalog *c)
 	}
 	/* the entries' strings are the file's bytes */
 	c->mem = buf;
+	c->from_file = 1;
 	if (rc != 0)
 		lix_catalog_free(c);
 	return rc;
 }
 
-int lix_citations_read(const char *dir, struct lix_catalog *c)
+/* Walk n citations without keeping them (they are checked as get_cites
+ * would). */
+static void skip_cites(struct rd *r)
+{
+	size_t n = getcount(r, 8 * 4);
+	for (size_t i = 0; i < n && !r->bad; i++)
+		for (int k = 0; k < 8; k++) {
+			size_t len;
+			getstr_n(r, &len, k == 4 || k == 5);
+		}
+}
+
+/* The records of a citations file (r after circ's version): each one's
+ * citations given to the entry of c with its path and hash that lacks
+ * them: parsed (keep 0) or as their bytes in r (keep 1); keep 2 parses
+ * every record's and keeps none (lix_parse). 0, or -1 at the first fault
+ * (what came before it stays). */
+static int read_citations(struct rd *r, struct lix_catalog *c, int keep)
+{
+	size_t k = getcount(r, 4 + 8 + 4 + 4);
+	for (size_t i = 0; i < k && !r->bad; i++) {
+		const char *path = getstr(r);
+		uint64_t h = get64(r);
+		uint32_t len = get32(r);
+		if (r->bad || len > r->n - r->off) {
+			r->bad = 1;
+			break;
+		}
+		/* the record alone: its citations must end where it says */
+		struct rd one = {r->p + r->off, len, 0, 0, 0};
+		struct lix_cat_entry *e = lix_catalog_find(c, path);
+		int wanted = e && e->key.hash == h && !e->head.cites_loaded && !e->cites_raw &&
+		             (keep || !e->moved);
+		struct lib_doc tmp;
+		memset(&tmp, 0, sizeof tmp);
+		if ((wanted && !keep) || keep == 2)
+			get_cites(&one, get32(&one), &tmp);
+		else
+			skip_cites(&one);
+		if (one.bad || one.off != one.n) {
+			r->bad = 1;
+			lix_doc_free(&tmp);
+			break;
+		}
+		r->off += len;
+		if (keep == 2) {
+			lix_doc_free(&tmp);
+		} else if (wanted && keep) {
+			e->cites_raw = one.p;
+			e->cites_rawlen = len;
+		} else if (wanted) {
+			e->head.cites = tmp.cites;
+			e->head.ncites = tmp.ncites;
+			e->head.cites_loaded = 1;
+		}
+	}
+	return r->bad || r->off != r->n ? -1 : 0;
+}
+
+/* Read dir's citations file into c (keep: see read_citations). */
+static int citations_from(const char *dir, struct lix_catalog *c, int keep)
 {
 	size_t n = 0;
 	char *buf = slurp(dir, "citations", &n);
 	if (buf == NULL)
 		return -1;
 	struct rd r;
-	int rc = -1;
-	if (open_rd(&r, buf, n, 'r') == 0) {
-		size_t k = getcount(&r, 4 + 8 + 4);
-		for (size_t i = 0; i < k && !r.bad; i++) {
-			const char *path = getstr(&r);
-			uint64_t h = get64(&r);
-			struct lib_doc tmp;
-			memset(&tmp, 0, sizeof tmp);
-			get_cites(&r, get32(&r), &tmp);
-			struct lix_cat_entry *e = path && !r.bad ? lix_catalog_find(c, path) : NULL;
-			if (e && e->key.hash == h && !e->head.cites_loaded && !e->moved && !r.bad) {
-				e->head.cites = tmp.cites;
-				e->head.ncites = tmp.ncites;
-				e->head.cites_loaded = 1;
-			} else {
-				tmp.borrowed = 0;
-				lix_doc_free(&tmp);
-			}
-		}
-		rc = r.bad || r.off != r.n ? -1 : 0;
+	int rc = open_rd(&r, buf, n, 'r') == 0 ? read_citations(&r, c, keep) : -1;
+	if (keep) {
+		free(c->cites_mem);
+		c->cites_mem = buf;
+	} else {
+		free(buf);
 	}
-	free(buf);
 	return rc;
+}
+
+int lix_citations_read(const char *dir, struct lix_catalog *c)
+{
+	return citations_from(dir, c, 0);
+}
+
+int lix_citations_keep(const char *dir, struct lix_catalog *c)
+{
+	return citations_from(dir, c, 1);
 }
 
 /* The body of an entry, pointing into r's bytes (which b then owns). */
@@ -678,6 +753,13 @@ int lix_parse(const char *bytes, size_t n, int kind)
 		}
 		c.mem = buf;
 		lix_catalog_free(&c);
+	} else if (kind == 'r') {
+		/* every record, as the reader walks them */
+		struct rd r;
+		struct lix_catalog c;
+		memset(&c, 0, sizeof c);
+		rc = open_rd(&r, buf, n, 'r') == 0 ? read_citations(&r, &c, 2) : -1;
+		free(buf);
 	} else {
 		struct lix_body b;
 		rc = parse_entry(buf, n, 0, 0, NULL, &b);
@@ -751,10 +833,20 @@ void lix_catalog_put(struct lix_catalog *c, const char *path, const struct lix_k
 		if (e->borrowed)
 			e->path = xstrdup(path);
 	}
+	if (c->stale < UINT32_MAX)
+		c->stale++;
 	e->borrowed = e->moved = 0;
+	e->cites_raw = NULL;
+	e->cites_rawlen = 0;
 	e->key = *key;
 	lix_doc_copy(&e->head, head);
 	c->dirty = 1;
+}
+
+int lix_catalog_needs_citations(const struct lix_catalog *c)
+{
+	size_t most = c->n / 32 > 8 ? c->n / 32 : 8;
+	return !c->from_file || c->stale > most;
 }
 
 void lix_catalog_add_bare(struct lix_catalog *c, const char *path, uint64_t hash)
@@ -840,5 +932,6 @@ void lix_catalog_free(struct lix_catalog *c)
 	}
 	free(c->v);
 	free(c->mem);
+	free(c->cites_mem);
 	memset(c, 0, sizeof *c);
 }

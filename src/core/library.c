@@ -529,23 +529,35 @@ static void open_index(struct opening *op, int k, const char *dir)
 	lix_catalog_read(dir, &op->cat[k]);
 }
 
-/* Write catalogue k with every citation it can know: its own entries'
- * (from its citations file) and the library's documents' (the heads given
- * to them hold the catalogue's strings, not the citations). */
+/* Write catalogue k, and when it is time (lix_catalog_needs_citations)
+ * its citations file with every citation it can know: the library's
+ * documents' where they are loaded (the heads given to them hold the
+ * catalogue's strings, not the citations), else the old citations file's
+ * records, copied unparsed while their content hash holds; the rest are
+ * loaded (from the entries) first. */
 static void write_catalog(struct opening *op, int k)
 {
 	struct library *lib = op->lib;
 	struct lix_catalog *c = &op->cat[k];
-	lib_load_cites(lib);
-	lix_citations_read(lib->index[k], c);
-	for (size_t i = 0; i < lib->n; i++) {
-		struct lix_cat_entry *ce = lix_catalog_find(c, lib->v[i].path);
-		if (ce && ce->moved) {
-			/* lent for the writing */
-			ce->head.cites = lib->v[i].cites;
-			ce->head.ncites = lib->v[i].ncites;
-			ce->head.cites_loaded = lib->v[i].cites_loaded;
+	for (int pass = 0; pass < 2 && lix_catalog_needs_citations(c); pass++) {
+		int missing = 0;
+		for (size_t i = 0; i < lib->n; i++) {
+			struct lix_cat_entry *ce = lix_catalog_find(c, lib->v[i].path);
+			if (ce && ce->moved && lib->v[i].cites_loaded) {
+				/* lent for the writing */
+				ce->head.cites = lib->v[i].cites;
+				ce->head.ncites = lib->v[i].ncites;
+				ce->head.cites_loaded = 1;
+			}
 		}
+		if (pass == 0)
+			lix_citations_keep(lib->index[k], c);
+		for (size_t i = 0; i < c->n; i++)
+			missing +=
+			    c->v[i].moved && !c->v[i].head.cites_loaded && !c->v[i].cites_raw;
+		if (!missing)
+			break;
+		lib_load_cites(lib);
 	}
 	lix_catalog_prune(c);
 	lix_catalog_write(lib->index[k], c);

@@ -1,7 +1,7 @@
 /* fuzz_index.c: libFuzzer target for the reader of the library's index
  * files (libindex.h). Each input is read four ways: as a whole catalogue
- * file and as a whole entry file (lix_parse: nearly always stopped by the
- * checksum), then as the payload of a catalogue and of an entry behind a
+ * file, a whole citations file and a whole entry file (lix_parse: nearly
+ * always stopped by the checksum), then as the payload of each behind a
  * header made right for it (magic, format version, kind, length, hash: the
  * format of libindex.c's top comment), so that what lies behind the
  * checksum is read too. Whatever the bytes: never a crash, a leak or a read
@@ -31,12 +31,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define HEADER 32u
 
 /* The 32-byte header of a file of this kind whose payload is p (n bytes):
- * the magic "CCIRCIX" 1 written as a number, the format version 1, the
+ * the magic "CCIRCIX" 1 written as a number, the format version 2, the
  * kind, the payload's length and its hash, in the machine's order. */
 static void seal(unsigned char *out, const uint8_t *p, size_t n, int kind)
 {
 	uint64_t magic = 0x0158494352494343ull, len = n, h = lix_hash(p, n);
-	uint32_t version = 1, k = (uint32_t)kind;
+	uint32_t version = 2, k = (uint32_t)kind;
 	memcpy(out, &magic, 8);
 	memcpy(out + 8, &version, 4);
 	memcpy(out + 12, &k, 4);
@@ -223,6 +223,18 @@ static void check_catalog(const unsigned char *f, size_t n)
 	lix_catalog_free(&c);
 }
 
+/* A citations file (f, n) accepted by lix_parse (which parses every
+ * record's citations): read as circ does, parsed and kept as bytes. */
+static void check_citations(const unsigned char *f, size_t n)
+{
+	put_file("citations", f, n);
+	struct lix_catalog c;
+	memset(&c, 0, sizeof c);
+	if (lix_citations_read(dir, &c) != 0 || lix_citations_keep(dir, &c) != 0)
+		abort(); /* lix_parse accepted it */
+	lix_catalog_free(&c);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	make_dir();
@@ -232,6 +244,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_catalog(data, size);
 	if (lix_parse(s, size, 'e') == 0)
 		check_entry(data, size);
+	if (lix_parse(s, size, 'r') == 0)
+		check_citations(data, size);
 	/* the bytes as the payload behind a right header */
 	unsigned char *f = xmalloc(HEADER + size);
 	seal(f, data, size, 'c');
@@ -242,6 +256,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int e = lix_parse((const char *)f, HEADER + size, 'e');
 	if (e == 0)
 		check_entry(f, HEADER + size);
+	seal(f, data, size, 'r');
+	if (lix_parse((const char *)f, HEADER + size, 'r') == 0)
+		check_citations(f, HEADER + size);
 	free(f);
 	return 0;
 }
