@@ -673,12 +673,17 @@ size_t lib_open(struct library *lib, const struct lib_setup *s)
 		add_dir(&op, s->system, LIB_SYSTEM, 1);
 	if (s->user)
 		add_dir(&op, s->user, LIB_USER, 1);
-	for (size_t i = 0; i < s->nargs; i++) {
+	/* directories, and runs of files (parsed in parallel when many) */
+	for (size_t i = 0, run = 0; i <= s->nargs; i++) {
 		struct stat st;
-		if (stat(s->args[i], &st) == 0 && S_ISDIR(st.st_mode))
+		int dir = i < s->nargs && stat(s->args[i], &st) == 0 && S_ISDIR(st.st_mode);
+		if (i == s->nargs || dir) {
+			if (i > run)
+				add_files(&op, &s->args[run], i - run, LIB_ARGS, 0);
+			run = i + 1;
+		}
+		if (dir)
 			add_dir(&op, s->args[i], LIB_ARGS, 0);
-		else
-			add_files(&op, &s->args[i], 1, LIB_ARGS, 0);
 	}
 	close_index(&op);
 	strmap_free(&op.seen);
