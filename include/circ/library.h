@@ -144,9 +144,10 @@ size_t lib_find_cite(const struct library *lib, const struct lib_cite *c, const 
  * entry per work (the first language version read stands for the others)
  * when one_per_work; *order is allocated. Returns how many. */
 size_t lib_order(const struct library *lib, int by_date, int one_per_work, size_t **order);
-/* Does the document match what is typed (every word of filter appears in
- * its symbol, title, type or date, case and accents ignored)? */
-int lib_matches(const struct lib_doc *d, const char *filter);
+/* Does document i's work match what is typed: every word of filter
+ * appears in the symbol, title, type, date, language or status (when
+ * abolished) of one of its language versions, case and accents ignored? */
+int lib_matches(const struct library *lib, size_t i, const char *filter);
 
 /* One line for --list: "SYMBOL<TAB>DATE<TAB>LANG<TAB>TYPE<TAB>TITLE<TAB>STATUS<TAB>PATH". */
 void lib_list_line(struct strbuf *out, const struct library *lib, size_t i);

@@ -81,15 +81,27 @@ size_t lib_order(const struct library *lib, int by_date, int one_per_work, size_
 	return n;
 }
 
-int lib_matches(const struct lib_doc *d, const char *filter)
+int lib_matches(const struct library *lib, size_t i, const char *filter)
 {
-	char *all = xasprintf("%s %s %s %s %s %s", d->symbol, d->title, d->doctype, d->type,
-	                      d->date, d->lang);
-	char *hay = fold_simple(all), *want = fold_simple(filter);
+	/* what the library screen shows of each version of the work */
+	struct strbuf all = STRBUF_INIT;
+	size_t v = i;
+	do {
+		const struct lib_doc *d = &lib->v[v];
+		sb_addf(&all, "%s %s %s %s %s %s ", d->symbol, d->title, d->doctype, d->type,
+		        d->date, d->lang);
+		if (d->abolished_by != LIB_NONE || d->abolished_symbol) {
+			char *st = lib_status(lib, v);
+			sb_addf(&all, "%s ", st);
+			free(st);
+		}
+		v = d->next_lang;
+	} while (v != i && v < lib->n);
+	char *hay = fold_simple(all.s ? all.s : ""), *want = fold_simple(filter);
 	int ok = 1;
 	for (char *w = strtok(want, " "); w && ok; w = strtok(NULL, " "))
 		ok = strstr(hay, w) != NULL;
-	free(all);
+	sb_free(&all);
 	free(hay);
 	free(want);
 	return ok;

@@ -182,8 +182,8 @@ static const struct cmd table[] = {
      {K('F')},
      B,
      "filter",
-     N_("filter as you type (words of the symbol, title, type or date; no accents needed); Esc "
-        "clears it")},
+     N_("filter as you type (words of the symbol, title, type, date or status of any "
+        "language version; no accents needed); Esc clears it")},
     {CMD_DEFINITION,
      {K('d')},
      O | S,

@@ -36,7 +36,7 @@ static void build(struct tui *t)
 	t->lib_rows = xcalloc(n + 1, sizeof *t->lib_rows);
 	for (size_t i = 0; i < n; i++)
 		if (!t->lib_filter || !*t->lib_filter ||
-		    lib_matches(&t->lib->v[order[i]], t->lib_filter))
+		    lib_matches(t->lib, order[i], t->lib_filter))
 			t->lib_rows[t->lib_nrows++] = order[i];
 	free(order);
 }
