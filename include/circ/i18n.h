@@ -33,6 +33,12 @@ const char *i18n_pgettext(const char *ctx_msgid) __attribute__((format_arg(1)));
  * $CIRC_LOCALEDIR, else locale/ beside the build tree's program, else the
  * installed $(localedir). argv0 is the program's argv[0]. */
 void i18n_init(const char *argv0);
+/* The language of the messages as Akoma Ntoso's FRBRlanguage writes it
+ * ("fra", "eng", "spa"...), to choose among a work's language versions:
+ * from LANGUAGE (its first) unless the locale of the messages is C, else
+ * that locale; "eng" for the C locale and for a language circ does not
+ * know. */
+const char *i18n_doc_lang(void);
 /* The terminal is UTF-8 whatever the locale says (--utf8): when the
  * locale's character set is not UTF-8, switch LC_CTYPE alone to a UTF-8
  * locale (C.UTF-8, else en_US.UTF-8), as tmux -u does; the language of the

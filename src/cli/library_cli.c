@@ -80,7 +80,8 @@ int cli_resolve(struct opts *o, const struct library *lib, int restricted, char 
 		}
 		size_t k = LIB_NONE;
 		if (!exists || restricted) {
-			k = lib_find(lib, f, NULL);
+			/* a symbol: the version in the user's language */
+			k = lib_find(lib, f, i18n_doc_lang());
 			if (k == LIB_NONE && exists) {
 				char *real = realpath(f, NULL);
 				if (real)
@@ -120,7 +121,7 @@ int cli_list(struct strbuf *out, const struct library *lib, int by_date)
 
 int cli_info(struct strbuf *out, const struct library *lib, const char *name)
 {
-	size_t k = lib_find(lib, name, NULL);
+	size_t k = lib_find(lib, name, i18n_doc_lang());
 	if (k == LIB_NONE) {
 		char *real = realpath(name, NULL);
 		if (real)

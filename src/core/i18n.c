@@ -63,3 +63,26 @@ void i18n_init(const char *argv0)
 	(void)argv0;
 #endif
 }
+
+const char *i18n_doc_lang(void)
+{
+	/* ISO 639-1 as locales name them, ISO 639-2 as FRBRlanguage does:
+	 * the United Nations' six official languages and a few more */
+	static const char *const codes[][2] = {
+	    {"ar", "ara"}, {"zh", "zho"}, {"en", "eng"}, {"fr", "fra"},
+	    {"ru", "rus"}, {"es", "spa"}, {"de", "deu"}, {"it", "ita"},
+	    {"pt", "por"}, {"nl", "nld"}, {"pl", "pol"}, {"sv", "swe"},
+	};
+	/* the order gettext follows: LANGUAGE (its first), then the locale;
+	 * LANGUAGE is ignored in the C locale, as gettext does */
+	const char *m = setlocale(LC_MESSAGES, NULL);
+	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0 || strncmp(m, "C.", 2) == 0)
+		return "eng";
+	const char *l = getenv("LANGUAGE");
+	if (l && *l)
+		m = l;
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+		if (strncmp(m, codes[i][0], 2) == 0 && !(m[2] >= 'a' && m[2] <= 'z'))
+			return codes[i][1];
+	return "eng";
+}

@@ -5,7 +5,6 @@
  * work in the user's language. / searches every document of the library:
  * its matches are a list (listscreen.c) that opens a document at a match. */
 #include <curses.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,10 +193,7 @@ static void lib_draw(struct tui *t)
 /* The version of work i to open: the user's language's, else the first. */
 static size_t version(const struct tui *t, size_t i)
 {
-	const char *m = getenv("LANGUAGE");
-	if (m == NULL || *m == '\0')
-		m = setlocale(LC_MESSAGES, NULL);
-	const char *want = m && strncmp(m, "fr", 2) == 0 ? "fra" : "eng";
+	const char *want = i18n_doc_lang();
 	size_t d = i;
 	do {
 		if (strcmp(t->lib->v[d].lang, want) == 0)
