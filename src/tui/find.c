@@ -27,6 +27,10 @@ void find_clear(struct tui *t)
 	t->hits = NULL;
 	t->nhits = 0;
 	t->cur_hit = -1;
+	free(t->pair_hits);
+	t->pair_hits = NULL;
+	t->npair_hits = 0;
+	t->pair_for = NULL;
 	free(t->pattern);
 	t->pattern = NULL;
 }
@@ -64,6 +68,24 @@ int find_set(struct tui *t, const char *pattern, int quiet)
 		/* TRANSLATORS: %s: the pattern (after the slash) */
 		tui_message(t, 0, _("No match for /%s"), pattern);
 	return 0;
+}
+
+void find_in_pair(struct tui *t, const struct doc *other)
+{
+	if (t->search == NULL || other == NULL || other == t->pair_for)
+		return;
+	free(t->pair_hits);
+	t->pair_hits = NULL;
+	t->npair_hits = 0;
+	char *err = NULL;
+	if (search_doc(t->search, other, NULL, &t->pair_hits, &t->npair_hits, &err) != 0) {
+		/* the left side's search ran: this one cannot fail otherwise */
+		free(err);
+		free(t->pair_hits);
+		t->pair_hits = NULL;
+		t->npair_hits = 0;
+	}
+	t->pair_for = other;
 }
 
 /* The reader line where hit h starts. */

@@ -175,6 +175,11 @@ static enum tui_attr attr_at(const struct tui *t, const struct page_seg *s, size
 		if (h->part == s->part && h->field == s->field && off >= h->start && off < h->end)
 			return (long)i == t->cur_hit ? TA_CURMATCH : TA_MATCH;
 	}
+	for (size_t i = 0; t->pair_on && i < t->npair_hits; i++) {
+		const struct search_hit *h = &t->pair_hits[i];
+		if (h->part == s->part && h->field == s->field && off >= h->start && off < h->end)
+			return TA_MATCH;
+	}
 	return a;
 }
 
@@ -194,6 +199,8 @@ static void draw_seg(const struct tui *t, const struct page_seg *s, int y, int x
 
 static void draw_text(struct tui *t, int y, int h, int x, int w)
 {
+	if (t->pair_on && t->pair != LIB_NONE && t->ds)
+		find_in_pair(t, t->ds[t->pair].doc);
 	for (int r = 0; r < h; r++) {
 		size_t l = t->top + (size_t)r;
 		if (l >= t->page.nlines)

@@ -278,6 +278,11 @@ struct tui {
 	struct search_hit *hits;
 	size_t nhits;
 	long cur_hit;
+	/* side by side: the same search's matches in the other version,
+	 * shown, not visited (pair_for: the document they are of) */
+	struct search_hit *pair_hits;
+	size_t npair_hits;
+	const struct doc *pair_for;
 	enum search_mode cases, accents;
 
 	/* the other screens */
@@ -482,6 +487,9 @@ void find_step(struct tui *t, int backward, long count);
 void find_toggle(struct tui *t, int accents);
 void find_clear(struct tui *t);
 int find_set(struct tui *t, const char *pattern, int quiet);
+/* Side by side: the search's matches in the other version other (once per
+ * document and search), for drawing. */
+void find_in_pair(struct tui *t, const struct doc *other);
 /* The part the current match is in, or NULL. */
 const struct doc_part *find_current_part(const struct tui *t);
 /* Make match k the current one and show it (the place is not kept). */
