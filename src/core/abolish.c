@@ -68,6 +68,12 @@ static void compile(void)
 			err_fatal(_("abolition pattern %d does not compile at %zu: %s"), i,
 			          (size_t)erroff, (const char *)msg);
 		}
+		/* every part of every document is searched for the verbs: the
+		 * compiled machine code is worth its cost (see search.c for
+		 * CIRC_NO_JIT); match() falls back on the interpreter */
+		const char *nojit = getenv("CIRC_NO_JIT");
+		if (!(nojit && *nojit))
+			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
 			err_fatal(_("out of memory (citation patterns)"));
@@ -89,6 +95,8 @@ void abolish_release(void)
 static int match(int r, const char *text, size_t a, size_t b, size_t *s, size_t *e)
 {
 	int rc = pcre2_match(rx[r].code, (PCRE2_SPTR)text, b, a, 0, rx[r].md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx[r].code, (PCRE2_SPTR)text, b, a, PCRE2_NO_JIT, rx[r].md, NULL);
 	if (rc < 0)
 		return 0;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
@@ -102,8 +110,12 @@ static int filler(const char *text, size_t a, size_t b)
 {
 	if (a >= b)
 		return 1;
-	return pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, 0, rx[AB_FILLER].md,
-	                   NULL) >= 0;
+	int rc = pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, 0,
+	                     rx[AB_FILLER].md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, PCRE2_NO_JIT,
+		                 rx[AB_FILLER].md, NULL);
+	return rc >= 0;
 }
 
 /* Does a sentence end at text[i]: cite.h's rule, or a line's end? */
