@@ -58,7 +58,8 @@ static uint32_t lower_latin(uint32_t cp)
 	return cp;
 }
 
-static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t orig)
+/* Room for n more bytes and the final NUL. */
+static void reserve(struct fold *f, size_t *cap, size_t n)
 {
 	if (f->len + n + 1 > *cap) {
 		while (f->len + n + 1 > *cap)
@@ -66,6 +67,11 @@ static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t ori
 		f->s = xrealloc(f->s, *cap);
 		f->map = xreallocarray(f->map, *cap, sizeof *f->map);
 	}
+}
+
+static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t orig)
+{
+	reserve(f, cap, n);
 	for (size_t i = 0; i < n; i++) {
 		f->s[f->len] = p[i];
 		f->map[f->len++] = orig;
@@ -79,16 +85,21 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 	f->map = xreallocarray(NULL, cap, sizeof *f->map);
 	f->len = 0;
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
+			/* most of the text: one byte for one, no decoding */
 			char c = s[i];
 			if ((flags & FOLD_CASE) && c >= 'A' && c <= 'Z')
 				c = (char)(c - 'A' + 'a');
 			if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
 				c = ' ';
-			put(f, &cap, &c, 1, i);
-		} else if ((flags & FOLD_ACCENTS) && cp >= 0x300 && cp <= 0x36F) {
+			reserve(f, &cap, 1);
+			f->s[f->len] = c;
+			f->map[f->len++] = i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if ((flags & FOLD_ACCENTS) && cp >= 0x300 && cp <= 0x36F) {
 			/* a combining mark: dropped */
 		} else if ((flags & FOLD_SPACES) && utf8_is_space(cp)) {
 			put(f, &cap, " ", 1, i);
