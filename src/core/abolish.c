@@ -317,28 +317,33 @@ static void from_meta(const struct doc *d, const struct doc_mod *v, size_t n, in
 	}
 }
 
+/* Does the text at p - back start with stem (ASCII letters, any case)? */
+static int stem_at(const char *text, const char *p, size_t back, const char *stem)
+{
+	if ((size_t)(p - text) < back)
+		return 0;
+	p -= back;
+	for (size_t j = 0; stem[j]; j++)
+		if ((char)(p[j] | 0x20) != stem[j])
+			return 0;
+	return 1;
+}
+
 /* Could text hold a verb of AB_ACTIVE or AB_PASSIVE? Each of them has one
- * of these stems, whose letters match no other code point than their two
- * ASCII cases (PCRE2's caseless matching would match U+017F for s, U+212A
- * for k): without one, neither pattern can match; most parts have none,
- * and this is much quicker than the patterns. */
+ * of the stems abrog, aboli, rempla, repeal, replac, uper, whose letters
+ * match no other code point than their two ASCII cases (PCRE2's caseless
+ * matching would match U+017F for s, U+212A for k): without one, neither
+ * pattern can match. Each stem has a b or a p, rare letters, looked for
+ * first; most parts have no stem, and this is much quicker than the
+ * patterns. */
 static int may_have_verb(const char *text)
 {
-	static const char *const stems[] = {"abrog", "aboli", "rempla", "repeal", "replac", "uper"};
-	for (const char *p = text; *p; p++) {
-		char c = (char)(*p | 0x20);
-		if (c != 'a' && c != 'r' && c != 'u')
-			continue;
-		for (size_t k = 0; k < sizeof stems / sizeof *stems; k++) {
-			const char *st = stems[k];
-			size_t j = 1;
-			if (st[0] != c)
-				continue;
-			while (st[j] && (char)(p[j] | 0x20) == st[j])
-				j++;
-			if (st[j] == '\0')
-				return 1;
-		}
+	for (const char *p = text + strcspn(text, "bBpP"); *p; p += 1 + strcspn(p + 1, "bBpP")) {
+		if ((*p | 0x20) == 'b'
+		        ? stem_at(text, p, 1, "abrog") || stem_at(text, p, 1, "aboli")
+		        : stem_at(text, p, 3, "rempla") || stem_at(text, p, 2, "repeal") ||
+		              stem_at(text, p, 2, "replac") || stem_at(text, p, 1, "uper"))
+			return 1;
 	}
 	return 0;
 }

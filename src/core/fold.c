@@ -86,15 +86,24 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 	f->len = 0;
 	for (size_t i = 0; i < n;) {
 		if ((unsigned char)s[i] < 0x80) {
-			/* most of the text: one byte for one, no decoding */
-			char c = s[i];
-			if ((flags & FOLD_CASE) && c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
-				c = ' ';
-			reserve(f, &cap, 1);
-			f->s[f->len] = c;
-			f->map[f->len++] = i++;
+			/* most of the text: a run of ASCII, one byte for one, no
+			 * decoding */
+			size_t j = i;
+			while (j < n && (unsigned char)s[j] < 0x80)
+				j++;
+			reserve(f, &cap, j - i);
+			char *o = f->s + f->len;
+			size_t *m = f->map + f->len;
+			f->len += j - i;
+			for (; i < j; i++) {
+				char c = s[i];
+				if ((flags & FOLD_CASE) && c >= 'A' && c <= 'Z')
+					c = (char)(c - 'A' + 'a');
+				if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
+					c = ' ';
+				*o++ = c;
+				*m++ = i;
+			}
 			continue;
 		}
 		uint32_t cp;
