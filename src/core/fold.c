@@ -65,7 +65,8 @@ static void reserve(struct fold *f, size_t *cap, size_t n)
 		while (f->len + n + 1 > *cap)
 			*cap *= 2;
 		f->s = xrealloc(f->s, *cap);
-		f->map = xreallocarray(f->map, *cap, sizeof *f->map);
+		if (f->map)
+			f->map = xreallocarray(f->map, *cap, sizeof *f->map);
 	}
 }
 
@@ -73,8 +74,9 @@ static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t ori
 {
 	reserve(f, cap, n);
 	for (size_t i = 0; i < n; i++) {
-		f->s[f->len] = p[i];
-		f->map[f->len++] = orig;
+		if (f->map)
+			f->map[f->len] = orig;
+		f->s[f->len++] = p[i];
 	}
 }
 
@@ -82,7 +84,7 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 {
 	size_t cap = n + 16;
 	f->s = xmalloc(cap);
-	f->map = xreallocarray(NULL, cap, sizeof *f->map);
+	f->map = flags & FOLD_NO_MAP ? NULL : xreallocarray(NULL, cap, sizeof *f->map);
 	f->len = 0;
 	for (size_t i = 0; i < n;) {
 		if ((unsigned char)s[i] < 0x80) {
@@ -93,7 +95,7 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 				j++;
 			reserve(f, &cap, j - i);
 			char *o = f->s + f->len;
-			size_t *m = f->map + f->len;
+			size_t *m = f->map ? f->map + f->len : NULL;
 			f->len += j - i;
 			for (; i < j; i++) {
 				char c = s[i];
@@ -102,7 +104,8 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 				if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
 					c = ' ';
 				*o++ = c;
-				*m++ = i;
+				if (m)
+					*m++ = i;
 			}
 			continue;
 		}
@@ -135,7 +138,8 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 		i += k;
 	}
 	f->s[f->len] = '\0';
-	f->map[f->len] = n;
+	if (f->map)
+		f->map[f->len] = n;
 }
 
 void fold_free(struct fold *f)
@@ -150,8 +154,7 @@ void fold_free(struct fold *f)
 char *fold_simple(const char *s)
 {
 	struct fold f;
-	fold_text(&f, s, strlen(s), FOLD_CASE | FOLD_ACCENTS | FOLD_SPACES);
-	free(f.map);
+	fold_text(&f, s, strlen(s), FOLD_CASE | FOLD_ACCENTS | FOLD_SPACES | FOLD_NO_MAP);
 	return f.s;
 }
 
