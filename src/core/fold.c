@@ -80,6 +80,27 @@ static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t ori
 	}
 }
 
+/* What each ASCII byte becomes under flags' FOLD_CASE and FOLD_SPACES (a
+ * table for each of their four combinations, made on first use). */
+static const unsigned char *ascii_table(int flags)
+{
+	static unsigned char t[4][128];
+	static int made;
+	if (!made) {
+		for (int k = 0; k < 4; k++)
+			for (int c = 0; c < 128; c++) {
+				int o = c;
+				if ((k & 1) && c >= 'A' && c <= 'Z')
+					o = c - 'A' + 'a';
+				if ((k & 2) && (c == '\t' || c == '\n' || c == '\r'))
+					o = ' ';
+				t[k][c] = (unsigned char)o;
+			}
+		made = 1;
+	}
+	return t[(flags & FOLD_CASE ? 1 : 0) | (flags & FOLD_SPACES ? 2 : 0)];
+}
+
 void fold_text(struct fold *f, const char *s, size_t n, int flags)
 {
 	size_t cap = n + 16;
@@ -90,23 +111,17 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 		if ((unsigned char)s[i] < 0x80) {
 			/* most of the text: a run of ASCII, one byte for one, no
 			 * decoding */
-			size_t j = i;
-			while (j < n && (unsigned char)s[j] < 0x80)
-				j++;
-			reserve(f, &cap, j - i);
+			const unsigned char *tb = ascii_table(flags);
+			reserve(f, &cap, n - i);
 			char *o = f->s + f->len;
-			size_t *m = f->map ? f->map + f->len : NULL;
+			size_t j = i;
+			for (; j < n && (unsigned char)s[j] < 0x80; j++)
+				*o++ = (char)tb[(unsigned char)s[j]];
+			if (f->map)
+				for (size_t q = i; q < j; q++)
+					f->map[f->len + q - i] = q;
 			f->len += j - i;
-			for (; i < j; i++) {
-				char c = s[i];
-				if ((flags & FOLD_CASE) && c >= 'A' && c <= 'Z')
-					c = (char)(c - 'A' + 'a');
-				if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
-					c = ' ';
-				*o++ = c;
-				if (m)
-					*m++ = i;
-			}
+			i = j;
 			continue;
 		}
 		uint32_t cp;
