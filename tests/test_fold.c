@@ -18,6 +18,13 @@ static void check(const char *in, int flags, const char *want)
 	assert_int_equal(f.len, strlen(want));
 	assert_int_equal(f.map[f.len], strlen(in));
 	fold_free(&f);
+	/* without the map: the same text */
+	fold_text(&f, in, strlen(in), flags | FOLD_NO_MAP);
+	if (strcmp(f.s, want) != 0)
+		fail_msg("fold(\"%s\") without map = \"%s\", want \"%s\"", in, f.s, want);
+	assert_int_equal(f.len, strlen(want));
+	assert_null(f.map);
+	fold_free(&f);
 }
 
 static void every_french_letter(void **state)

@@ -108,7 +108,7 @@ struct cite_link {
 
 struct cite_index {
 	struct cite_link *v;
-	size_t n;
+	size_t n, cap;
 	int from_markup; /* 1: the document's <ref>s; 0: found by the detector */
 };
 

@@ -12,14 +12,15 @@
 enum {
 	FOLD_CASE = 1,    /* lower-case letters */
 	FOLD_ACCENTS = 2, /* strip accents, spell ligatures out */
-	FOLD_SPACES = 4   /* every Unicode space becomes ' ', ’ ‘ become ' */
+	FOLD_SPACES = 4,  /* every Unicode space becomes ' ', ’ ‘ become ' */
+	FOLD_NO_MAP = 8   /* no map (map is NULL): the folded text only */
 };
 
 struct fold {
 	char *s;     /* the folded text, NUL-terminated */
 	size_t len;  /* its length in bytes */
 	size_t *map; /* map[i]: offset in the original of folded byte i;
-	                map[len]: the original's length */
+	                map[len]: the original's length (NULL with FOLD_NO_MAP) */
 };
 
 /* Fold n bytes of UTF-8 text s with the given FOLD_ flags. */

@@ -68,6 +68,12 @@ static void compile(void)
 			err_fatal(_("abolition pattern %d does not compile at %zu: %s"), i,
 			          (size_t)erroff, (const char *)msg);
 		}
+		/* every part of every document is searched for the verbs: the
+		 * compiled machine code is worth its cost (see search.c for
+		 * CIRC_NO_JIT); match() falls back on the interpreter */
+		const char *nojit = getenv("CIRC_NO_JIT");
+		if (!(nojit && *nojit))
+			pcre2_jit_compile(rx[i].code, PCRE2_JIT_COMPLETE);
 		rx[i].md = pcre2_match_data_create_from_pattern(rx[i].code, NULL);
 		if (rx[i].md == NULL)
 			err_fatal(_("out of memory (citation patterns)"));
@@ -89,6 +95,8 @@ void abolish_release(void)
 static int match(int r, const char *text, size_t a, size_t b, size_t *s, size_t *e)
 {
 	int rc = pcre2_match(rx[r].code, (PCRE2_SPTR)text, b, a, 0, rx[r].md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx[r].code, (PCRE2_SPTR)text, b, a, PCRE2_NO_JIT, rx[r].md, NULL);
 	if (rc < 0)
 		return 0;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx[r].md);
@@ -102,8 +110,12 @@ static int filler(const char *text, size_t a, size_t b)
 {
 	if (a >= b)
 		return 1;
-	return pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, 0, rx[AB_FILLER].md,
-	                   NULL) >= 0;
+	int rc = pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, 0,
+	                     rx[AB_FILLER].md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx[AB_FILLER].code, (PCRE2_SPTR)text + a, b - a, 0, PCRE2_NO_JIT,
+		                 rx[AB_FILLER].md, NULL);
+	return rc >= 0;
 }
 
 /* Does a sentence end at text[i]: cite.h's rule, or a line's end? */
@@ -305,6 +317,37 @@ static void from_meta(const struct doc *d, const struct doc_mod *v, size_t n, in
 	}
 }
 
+/* Does the text at p - back start with stem (ASCII letters, any case)? */
+static int stem_at(const char *text, const char *p, size_t back, const char *stem)
+{
+	if ((size_t)(p - text) < back)
+		return 0;
+	p -= back;
+	for (size_t j = 0; stem[j]; j++)
+		if ((char)(p[j] | 0x20) != stem[j])
+			return 0;
+	return 1;
+}
+
+/* Could text hold a verb of AB_ACTIVE or AB_PASSIVE? Each of them has one
+ * of the stems abrog, aboli, rempla, repeal, replac, uper, whose letters
+ * match no other code point than their two ASCII cases (PCRE2's caseless
+ * matching would match U+017F for s, U+212A for k): without one, neither
+ * pattern can match. Each stem has a b or a p, rare letters, looked for
+ * first; most parts have no stem, and this is much quicker than the
+ * patterns. */
+static int may_have_verb(const char *text)
+{
+	for (const char *p = text + strcspn(text, "bBpP"); *p; p += 1 + strcspn(p + 1, "bBpP")) {
+		if ((*p | 0x20) == 'b'
+		        ? stem_at(text, p, 1, "abrog") || stem_at(text, p, 1, "aboli")
+		        : stem_at(text, p, 3, "rempla") || stem_at(text, p, 2, "repeal") ||
+		              stem_at(text, p, 2, "replac") || stem_at(text, p, 1, "uper"))
+			return 1;
+	}
+	return 0;
+}
+
 void abolish_find(const struct doc *d, struct abolish_list *out)
 {
 	compile();
@@ -313,8 +356,9 @@ void abolish_find(const struct doc *d, struct abolish_list *out)
 	for (size_t i = 0; i < d->nparts; i++) {
 		const struct doc_part *p = d->parts[i];
 		size_t s, e;
-		if (!match(AB_ACTIVE, p->text, 0, strlen(p->text), &s, &e) &&
-		    !match(AB_PASSIVE, p->text, 0, strlen(p->text), &s, &e))
+		if (!may_have_verb(p->text) ||
+		    (!match(AB_ACTIVE, p->text, 0, strlen(p->text), &s, &e) &&
+		     !match(AB_PASSIVE, p->text, 0, strlen(p->text), &s, &e)))
 			continue;
 		struct cite_list cl;
 		cite_detect(p->text, strlen(p->text), &cl);

@@ -14,7 +14,7 @@
 static struct cite_link *new_link(struct cite_index *ix, const struct doc_part *from, size_t start,
                                   size_t end)
 {
-	ix->v = xreallocarray(ix->v, ix->n + 1, sizeof *ix->v);
+	ix->v = xgrowarray(ix->v, &ix->cap, ix->n + 1, sizeof *ix->v);
 	struct cite_link *l = &ix->v[ix->n++];
 	memset(l, 0, sizeof *l);
 	l->from = from;

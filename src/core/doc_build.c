@@ -17,9 +17,11 @@
 
 int doc_is(const xmlNode *n, const char *name)
 {
-	/* the name first: it differs most often, and is short */
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 &&
-	       n->ns && n->ns->href && strcmp((const char *)n->ns->href, DOC_AKN_NS) == 0;
+	/* the name first: it differs most often, and is short (its first
+	 * letter most often, without a call) */
+	return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+	       strcmp((const char *)n->name, name) == 0 && n->ns && n->ns->href &&
+	       strcmp((const char *)n->ns->href, DOC_AKN_NS) == 0;
 }
 
 xmlNodePtr doc_child(const xmlNode *n, const char *name)
@@ -804,20 +806,20 @@ static void build_meta(struct builder *b, struct doc_meta *m, const xmlNode *doc
 	build_mods(m, meta);
 }
 
-static void flatten(struct doc *d, struct doc_part *p)
+static void flatten(struct doc *d, struct doc_part *p, size_t *cap)
 {
 	if (p->kind != DOC_KIND_DOCUMENT) {
 		p->order = d->nparts;
-		d->parts = xreallocarray(d->parts, d->nparts + 1, sizeof *d->parts);
+		d->parts = xgrowarray(d->parts, cap, d->nparts + 1, sizeof *d->parts);
 		d->parts[d->nparts++] = p;
 	}
 	for (size_t i = 0; i < p->nkids; i++)
-		flatten(d, p->kids[i]);
+		flatten(d, p->kids[i], cap);
 }
 
 /* Every element with an eId that is no part: an alias of the part it is
  * in (the closest element above it that is one). */
-static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
+static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in, size_t *cap)
 {
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || doc_is(c, "meta"))
@@ -825,7 +827,8 @@ static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
 		struct doc_part *here = c->_private ? c->_private : in;
 		char *id = c->_private ? NULL : doc_attr(c, "eId");
 		if (id && here) {
-			d->aliases = xreallocarray(d->aliases, d->naliases + 1, sizeof *d->aliases);
+			d->aliases =
+			    xgrowarray(d->aliases, cap, d->naliases + 1, sizeof *d->aliases);
 			d->aliases[d->naliases].eid = id;
 			d->aliases[d->naliases].part = here;
 			d->aliases[d->naliases].scope = here->scope;
@@ -833,7 +836,7 @@ static void collect_aliases(struct doc *d, xmlNode *n, struct doc_part *in)
 		} else {
 			free(id);
 		}
-		collect_aliases(d, c, here);
+		collect_aliases(d, c, here, cap);
 		c->_private = NULL;
 	}
 }
@@ -882,16 +885,17 @@ struct doc *doc_build(xmlDocPtr x, const char *path, int with_units)
 		}
 	build_notes(&b, d->root);
 	free(b.skip);
-	flatten(d, d->root);
-	for (size_t i = 0; i < d->nparts; i++) {
-		if (d->parts[i]->eid) {
-			d->by_eid = xreallocarray(d->by_eid, d->nby_eid + 1, sizeof *d->by_eid);
+	size_t cap = 0;
+	flatten(d, d->root, &cap);
+	if (d->nparts)
+		d->by_eid = xreallocarray(NULL, d->nparts, sizeof *d->by_eid);
+	for (size_t i = 0; i < d->nparts; i++)
+		if (d->parts[i]->eid)
 			d->by_eid[d->nby_eid++] = d->parts[i];
-		}
-	}
 	if (d->nby_eid > 1)
 		qsort(d->by_eid, d->nby_eid, sizeof *d->by_eid, cmp_eid);
-	collect_aliases(d, (xmlNode *)root, NULL);
+	cap = 0;
+	collect_aliases(d, (xmlNode *)root, NULL, &cap);
 	if (d->naliases > 1)
 		qsort(d->aliases, d->naliases, sizeof *d->aliases, cmp_alias);
 	if (with_units)

@@ -285,7 +285,9 @@ static xmlDocPtr parse(const char *path, const char *buf, size_t len, struct err
 	sink->len = len;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* COMPACT: short text nodes (white space between elements, mostly)
+	 * kept in the node, not allocated apart; the tree is only read */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 	xmlParseDocument(ctxt);
 	xmlDocPtr x = ctxt->myDoc;
 	/* a namespace error (a colon in a processing instruction's name, an

@@ -97,28 +97,38 @@ void dt_init(struct doc_text *a, struct doc_notes *notes)
 	a->notes = notes;
 }
 
+/* The text is copied once, one byte after the end (room for a space
+ * still due from before), then its white space collapsed in place: the
+ * result is never longer than that. */
 void dt_add(struct doc_text *a, const char *s)
 {
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			if (a->sb.len > 0 && a->sb.s[a->sb.len - 1] != '\n')
+	size_t n = strlen(s), w = a->sb.len;
+	if (n == 0)
+		return;
+	sb_addc(&a->sb, ' ');
+	sb_add(&a->sb, s, n);
+	char *b = a->sb.s;
+	for (size_t r = w + 1, end = w + 1 + n; r < end;) {
+		char c = b[r];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (w > 0 && b[w - 1] != '\n')
 				a->space = 1;
-			s++;
+			r++;
 			continue;
 		}
 		if (a->space) {
-			sb_addc(&a->sb, ' ');
+			b[w++] = ' ';
 			a->space = 0;
 		}
 		if (a->mark) {
-			a->links[a->nlinks - 1].start = a->sb.len;
+			a->links[a->nlinks - 1].start = w;
 			a->mark = 0;
 		}
-		size_t n = strcspn(s, " \t\n\r");
-		sb_add(&a->sb, s, n);
+		while (r < end && b[r] != ' ' && b[r] != '\t' && b[r] != '\n' && b[r] != '\r')
+			b[w++] = b[r++];
 		a->glue = 0;
-		s += n;
 	}
+	sb_truncate(&a->sb, w);
 }
 
 void dt_break(struct doc_text *a)

@@ -58,37 +58,75 @@ static uint32_t lower_latin(uint32_t cp)
 	return cp;
 }
 
-static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t orig)
+/* Room for n more bytes and the final NUL. */
+static void reserve(struct fold *f, size_t *cap, size_t n)
 {
 	if (f->len + n + 1 > *cap) {
 		while (f->len + n + 1 > *cap)
 			*cap *= 2;
 		f->s = xrealloc(f->s, *cap);
-		f->map = xreallocarray(f->map, *cap, sizeof *f->map);
+		if (f->map)
+			f->map = xreallocarray(f->map, *cap, sizeof *f->map);
 	}
+}
+
+static void put(struct fold *f, size_t *cap, const char *p, size_t n, size_t orig)
+{
+	reserve(f, cap, n);
 	for (size_t i = 0; i < n; i++) {
-		f->s[f->len] = p[i];
-		f->map[f->len++] = orig;
+		if (f->map)
+			f->map[f->len] = orig;
+		f->s[f->len++] = p[i];
 	}
+}
+
+/* What each ASCII byte becomes under flags' FOLD_CASE and FOLD_SPACES (a
+ * table for each of their four combinations, made on first use). */
+static const unsigned char *ascii_table(int flags)
+{
+	static unsigned char t[4][128];
+	static int made;
+	if (!made) {
+		for (int k = 0; k < 4; k++)
+			for (int c = 0; c < 128; c++) {
+				int o = c;
+				if ((k & 1) && c >= 'A' && c <= 'Z')
+					o = c - 'A' + 'a';
+				if ((k & 2) && (c == '\t' || c == '\n' || c == '\r'))
+					o = ' ';
+				t[k][c] = (unsigned char)o;
+			}
+		made = 1;
+	}
+	return t[(flags & FOLD_CASE ? 1 : 0) | (flags & FOLD_SPACES ? 2 : 0)];
 }
 
 void fold_text(struct fold *f, const char *s, size_t n, int flags)
 {
 	size_t cap = n + 16;
 	f->s = xmalloc(cap);
-	f->map = xreallocarray(NULL, cap, sizeof *f->map);
+	f->map = flags & FOLD_NO_MAP ? NULL : xreallocarray(NULL, cap, sizeof *f->map);
 	f->len = 0;
 	for (size_t i = 0; i < n;) {
+		if ((unsigned char)s[i] < 0x80) {
+			/* most of the text: a run of ASCII, one byte for one, no
+			 * decoding */
+			const unsigned char *tb = ascii_table(flags);
+			reserve(f, &cap, n - i);
+			char *o = f->s + f->len;
+			size_t j = i;
+			for (; j < n && (unsigned char)s[j] < 0x80; j++)
+				*o++ = (char)tb[(unsigned char)s[j]];
+			if (f->map)
+				for (size_t q = i; q < j; q++)
+					f->map[f->len + q - i] = q;
+			f->len += j - i;
+			i = j;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (cp < 0x80) {
-			char c = s[i];
-			if ((flags & FOLD_CASE) && c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if ((flags & FOLD_SPACES) && (c == '\t' || c == '\n' || c == '\r'))
-				c = ' ';
-			put(f, &cap, &c, 1, i);
-		} else if ((flags & FOLD_ACCENTS) && cp >= 0x300 && cp <= 0x36F) {
+		if ((flags & FOLD_ACCENTS) && cp >= 0x300 && cp <= 0x36F) {
 			/* a combining mark: dropped */
 		} else if ((flags & FOLD_SPACES) && utf8_is_space(cp)) {
 			put(f, &cap, " ", 1, i);
@@ -115,7 +153,8 @@ void fold_text(struct fold *f, const char *s, size_t n, int flags)
 		i += k;
 	}
 	f->s[f->len] = '\0';
-	f->map[f->len] = n;
+	if (f->map)
+		f->map[f->len] = n;
 }
 
 void fold_free(struct fold *f)
@@ -130,8 +169,7 @@ void fold_free(struct fold *f)
 char *fold_simple(const char *s)
 {
 	struct fold f;
-	fold_text(&f, s, strlen(s), FOLD_CASE | FOLD_ACCENTS | FOLD_SPACES);
-	free(f.map);
+	fold_text(&f, s, strlen(s), FOLD_CASE | FOLD_ACCENTS | FOLD_SPACES | FOLD_NO_MAP);
 	return f.s;
 }
 

@@ -104,7 +104,7 @@ static void body_field(struct lix_body *b, size_t *cap, uint32_t part, enum sear
 	struct lix_field *f = &b->f[b->nf++];
 	struct fold fo;
 	size_t n = strlen(text);
-	fold_text(&fo, text, n, LIX_FOLD);
+	fold_text(&fo, text, n, LIX_FOLD | FOLD_NO_MAP);
 	f->part = part;
 	f->field = field;
 	f->len = n;

@@ -4,6 +4,9 @@
  * depends on the process locale. */
 #include "circ/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -47,6 +50,11 @@ size_t utf8_check(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		uint64_t w;
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+			i += 8; /* eight ASCII bytes */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
