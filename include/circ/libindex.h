@@ -65,6 +65,9 @@ uint64_t lix_hash(const void *p, size_t n);
 /* The key of the regular file path (its stat); the hash is left 0. 0 or
  * -1 (errno set; EISDIR... for what is not a regular file). */
 int lix_stat(const char *path, struct lix_key *k);
+/* The same for name in the directory open as dirfd (AT_FDCWD: path):
+ * fewer components to look up than the whole path. */
+int lix_statat(int dirfd, const char *name, struct lix_key *k);
 
 /* The head of d (identification, citations, abolitions) into e (path and
  * origin are left to the caller), and its body into b unless NULL. */

@@ -66,8 +66,13 @@ uint64_t lix_hash(const void *p, size_t n)
 
 int lix_stat(const char *path, struct lix_key *k)
 {
+	return lix_statat(AT_FDCWD, path, k);
+}
+
+int lix_statat(int dirfd, const char *name, struct lix_key *k)
+{
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+	if (fstatat(dirfd, name, &st, 0) != 0 || !S_ISREG(st.st_mode))
 		return -1;
 	memset(k, 0, sizeof *k);
 	k->dev = (uint64_t)st.st_dev;

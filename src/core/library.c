@@ -66,6 +66,8 @@ struct opening {
 	struct strmap seen;        /* the real paths already met */
 	int writable[3];
 	size_t cap;
+	const char *dir; /* the directory being read (add_dir), or NULL */
+	int dirfd;       /* it, open; -1 */
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -131,7 +133,8 @@ static char *read_all(int fd, size_t size, size_t *n)
 
 /* A file on its way into the library. */
 struct pending {
-	char *path; /* real path (allocated) */
+	char *path;       /* real path (allocated) */
+	const char *name; /* its name in the directory op->dirfd, or NULL */
 	enum lib_origin origin;
 	struct lix_key key;
 	int hashed; /* key.hash is known */
@@ -154,7 +157,8 @@ static void triage(struct opening *op, struct pending *f)
 {
 	struct library *lib = op->lib;
 	int sys = f->origin == LIB_SYSTEM;
-	if (lix_stat(f->path, &f->key) != 0) {
+	int st = f->name ? lix_statat(op->dirfd, f->name, &f->key) : lix_stat(f->path, &f->key);
+	if (st != 0) {
 		diag_add(&lib->diags, f->path, 0, 0, _("cannot open: %s"),
 		         strerror(errno ? errno : EISDIR));
 		f->state = PEND_SKIP;
@@ -363,6 +367,11 @@ static void add_files(struct opening *op, char *const *files, size_t n, enum lib
 		}
 		v[m].path = path;
 		v[m].origin = origin;
+		/* in the directory being read: its name there */
+		size_t dl = op->dir ? strlen(op->dir) : 0;
+		if (op->dirfd >= 0 && strncmp(path, op->dir, dl) == 0 && path[dl] == '/' &&
+		    strchr(path + dl + 1, '/') == NULL)
+			v[m].name = path + dl + 1;
 		triage(op, &v[m]);
 		if (v[m].state == PEND_SKIP)
 			free(path);
@@ -405,9 +414,17 @@ static void add_dir(struct opening *op, const char *dir, enum lib_origin origin,
 	long n = real ? list_dir(real, &files) : -1;
 	if (n < 0 && !quiet)
 		diag_add(&op->lib->diags, dir, 0, 0, _("cannot open: %s"), strerror(errno));
-	free(real);
-	if (n > 0)
+	if (n > 0) {
+		/* its files are looked at through it (lix_statat) */
+		op->dir = real;
+		op->dirfd = open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		add_files(op, files, (size_t)n, origin, 1);
+		if (op->dirfd >= 0)
+			close(op->dirfd);
+		op->dirfd = -1;
+		op->dir = NULL;
+	}
+	free(real);
 	for (long i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
@@ -658,6 +675,7 @@ size_t lib_open(struct library *lib, const struct lib_setup *s)
 	struct opening op;
 	memset(&op, 0, sizeof op);
 	op.lib = lib;
+	op.dirfd = -1;
 	if (s->system) {
 		char *sysix = xasprintf("%s/%s", s->system, SYSTEM_INDEX);
 		open_index(&op, 1, sysix);
@@ -699,6 +717,7 @@ long lib_build_index(const char *dir, const char *schema, struct diag_list *diag
 	struct opening op;
 	memset(&op, 0, sizeof op);
 	op.lib = &lib;
+	op.dirfd = -1;
 	char *ix = xasprintf("%s/%s", dir, SYSTEM_INDEX);
 	open_index(&op, 1, ix);
 	op.writable[1] = 1;
