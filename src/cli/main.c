@@ -667,6 +667,24 @@ static int run_import(const struct opts *o, const struct config *cfg)
 	return status;
 }
 
+/* The library run_library opened to find the documents named by symbol,
+ * kept for the rest of the run (the browser, --cited-by) instead of
+ * opening it again. */
+static struct library kept_lib;
+static int kept;
+
+/* The library of this run: the one kept, else opened now. */
+static void library_get(struct library *lib, const struct opts *o, int restricted, const char *dir,
+                        const char *schema)
+{
+	if (kept) {
+		*lib = kept_lib;
+		kept = 0;
+		return;
+	}
+	cli_library_open(lib, o, restricted, dir, schema, 1);
+}
+
 /* No file named, no place: the library screen first when the setting says
  * so, or (start = auto) when the library holds more than one work; no
  * document is loaded before one is opened from it (the bundled bulletin's
@@ -684,7 +702,7 @@ static int library_first(const struct opts *o, struct config *cfg, const char *f
 	if (slash)
 		*slash = '\0';
 	struct library lib;
-	cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
+	library_get(&lib, o, cfg->restricted, slash ? datadir : ".", schema);
 	size_t *order = NULL;
 	size_t works = lib_order(&lib, 0, 1, &order);
 	free(order);
@@ -694,7 +712,13 @@ static int library_first(const struct opts *o, struct config *cfg, const char *f
 	if (first)
 		*rc = tui_run(&lib, at, NULL, cfg, NULL, NULL, 1);
 	free(real);
-	lib_free(&lib);
+	if (!first && !kept) {
+		/* the reader on the bundled bulletin: in this library */
+		kept_lib = lib;
+		kept = 1;
+	} else {
+		lib_free(&lib);
+	}
 	free(datadir);
 	return first;
 }
@@ -747,7 +771,7 @@ static int browse(const struct opts *o, struct config *cfg, const char *file, co
 		if (slash)
 			*slash = '\0';
 		struct library lib;
-		cli_library_open(&lib, o, cfg->restricted, slash ? datadir : ".", schema, 1);
+		library_get(&lib, o, cfg->restricted, slash ? datadir : ".", schema);
 		char *real = realpath(file, NULL);
 		size_t at = real ? lib_find(&lib, real, NULL) : LIB_NONE;
 		rc = tui_run(&lib, at, d, cfg, o->at, notice, 0);
@@ -773,6 +797,9 @@ static void free_resolved(void)
 		free(resolved[i]);
 	free(resolved);
 	resolved = NULL;
+	if (kept)
+		lib_free(&kept_lib);
+	kept = 0;
 }
 
 /* Does an argument name no file (a symbol of the library, perhaps)? In
@@ -852,7 +879,13 @@ static int run_library(struct opts *o, const struct config *cfg, const char *dir
 			else if (rc == ERR_EXIT_OK)
 				rc = -1;
 		}
-		lib_free(&lib);
+		if (rc == -1 && !kept) {
+			/* the run goes on: the library serves it again */
+			kept_lib = lib;
+			kept = 1;
+		} else {
+			lib_free(&lib);
+		}
 	}
 	if (rc >= 0 && out.len > 0) {
 		if (o->output || o->print) {
@@ -1007,7 +1040,7 @@ int main(int argc, char **argv)
 	struct library lib;
 	if (o.action == OPTS_CITED_BY) {
 		/* the other documents' citations too */
-		cli_library_open(&lib, &o, cfg.restricted, dir, schema, 1);
+		library_get(&lib, &o, cfg.restricted, dir, schema);
 		run.lib = &lib;
 	}
 	struct strbuf collected = STRBUF_INIT;
