@@ -182,8 +182,9 @@ static const struct optdef table[] = {
         "that do not resolve, an organisation block its schema refuses) instead of opening "
         "it with a warning")},
     {"restricted", KEY_RESTRICTED, NULL, OPTS_DEFAULT,
-     N_("write no file, run no command, read no other file and no settings of the user, no "
-        "suspend (for an sshd ForceCommand); printing to the terminal's printer stays")},
+     N_("write no file, run no command, read no file but the bundled bulletin and the "
+        "administrator's library and no settings of the user, no suspend (for an sshd "
+        "ForceCommand); printing to the terminal's printer stays")},
     {"utf8", 'u', NULL, OPTS_DEFAULT,
      N_("the terminal shows UTF-8 whatever the locale says (as tmux -u): the browser draws é "
         "and « » even in the C locale of an SSH session that forwards no LANG")},
