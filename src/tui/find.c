@@ -35,12 +35,8 @@ void find_clear(struct tui *t)
 	t->pattern = NULL;
 }
 
-/* Compile and run pattern; 0 when it could be used. */
-int find_set(struct tui *t, const char *pattern, int quiet)
+struct search *find_compile(struct tui *t, const char *pattern)
 {
-	find_clear(t);
-	if (pattern == NULL || *pattern == '\0')
-		return -1;
 	struct search_opts o = {t->cases, t->accents, 0};
 	char *err = NULL;
 	struct search *s = search_compile(pattern, &o, &err);
@@ -48,8 +44,20 @@ int find_set(struct tui *t, const char *pattern, int quiet)
 		/* TRANSLATORS: %s: why the regular expression is wrong */
 		tui_message(t, 1, _("Bad pattern: %s"), err);
 		free(err);
-		return -1;
 	}
+	return s;
+}
+
+/* Compile and run pattern; 0 when it could be used. */
+int find_set(struct tui *t, const char *pattern, int quiet)
+{
+	find_clear(t);
+	if (pattern == NULL || *pattern == '\0')
+		return -1;
+	struct search *s = find_compile(t, pattern);
+	if (s == NULL)
+		return -1;
+	char *err = NULL;
 	struct search_hit *hits = NULL;
 	size_t n = 0;
 	if (search_doc(s, t->doc, NULL, &hits, &n, &err) != 0) {

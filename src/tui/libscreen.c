@@ -281,15 +281,12 @@ static void search_all(struct tui *t)
 		tui_message(t, 0, "%s", _("Search cancelled"));
 		return;
 	}
-	struct search_opts o = {t->cases, t->accents, 0};
-	char *err = NULL;
-	struct search *s = search_compile(p, &o, &err);
+	struct search *s = find_compile(t, p);
 	if (s == NULL) {
-		tui_message(t, 1, _("Bad pattern: %s"), err);
-		free(err);
 		free(p);
 		return;
 	}
+	char *err = NULL;
 	hits_clear(t);
 	if (lib_search(t->lib, s, NULL, 0, collect, t, &err) < 0) {
 		tui_message(t, 1, "%s", err);

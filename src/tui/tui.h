@@ -487,6 +487,9 @@ void find_step(struct tui *t, int backward, long count);
 void find_toggle(struct tui *t, int accents);
 void find_clear(struct tui *t);
 int find_set(struct tui *t, const char *pattern, int quiet);
+/* pattern compiled with the browser's case and accent modes, or NULL after
+ * saying "Bad pattern: ..." on the status line. */
+struct search *find_compile(struct tui *t, const char *pattern);
 /* Side by side: the search's matches in the other version other (once per
  * document and search), for drawing. */
 void find_in_pair(struct tui *t, const struct doc *other);
